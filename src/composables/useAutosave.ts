@@ -1,0 +1,218 @@
+/**
+ * Autosave for the fill view: every change is written to IndexedDB, taps at once, typing debounced.
+ *
+ * A keyed write queue. Each key (an item's answer, an attachment …) holds only its latest write:
+ * a newer value replaces one that has not started (latest wins). Writes run one at a time, in the
+ * order their keys were first queued, so an attachment queued before the answer that names it is
+ * committed first and one item never has two writes in flight. A failed write stays in the queue
+ * (the value is still in memory), the state says so, and it is retried with backoff or on
+ * `retry()`: nothing is ever silently dropped.
+ */
+import { onScopeDispose, readonly, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
+import type { Answer } from '@/core/format/types'
+
+export const SAVE_STATES = ['idle', 'saving', 'saved', 'error'] as const
+export type SaveState = (typeof SAVE_STATES)[number]
+
+export interface QueueOptions {
+  /** Wait until this key has been quiet for `debounceMs` (typing). Default: write at once (taps). */
+  debounce?: boolean
+}
+
+export interface UseAutosaveOptions {
+  /** Writes one answer; the fill store passes the db repository bound to its database. */
+  saveAnswer: (itemId: string, answer: Answer) => Promise<void>
+  /** Called once, before the first write (asks the browser to keep our storage). Failures are ignored. */
+  persistStorage?: () => Promise<unknown>
+  /** Nothing is written while false: never write before the first load has finished. Default true. */
+  ready?: MaybeRefOrGetter<boolean>
+  /** ≤ 300 ms per the product brief. */
+  debounceMs?: number
+  /** Delays before automatic retries; the last one repeats. */
+  retryDelaysMs?: readonly number[]
+}
+
+export interface UseAutosaveReturn {
+  state: Readonly<Ref<SaveState>>
+  /** The last write error (e.g. a QuotaExceededError DOMException), until a retry succeeds. */
+  lastError: Readonly<Ref<unknown>>
+  /** Keys not yet committed (queued, debouncing, in flight or failed). */
+  pending: Readonly<Ref<number>>
+  saveAnswer(itemId: string, answer: Answer, options?: QueueOptions): void
+  /** Queues any other write under a key; a later write under the same key replaces it. */
+  enqueue(key: string, write: () => Promise<void>, options?: QueueOptions): void
+  /** Retries failed writes now. */
+  retry(): void
+  /** Writes everything now; resolves true when all is committed, false when a write failed. */
+  flush(): Promise<boolean>
+  dispose(): void
+}
+
+interface Job {
+  write: () => Promise<void>
+  timer?: ReturnType<typeof setTimeout>
+  failed?: boolean
+}
+
+export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
+  const { saveAnswer: writeAnswer, persistStorage, ready = true, debounceMs = 300, retryDelaysMs = [1000, 2000, 5000, 15000] } = options
+
+  const state = ref<SaveState>('idle')
+  const lastError = ref<unknown>(null)
+  const pending = ref(0)
+
+  // Map keeps insertion order: the queue order. A key is deleted once its write commits.
+  const jobs = new Map<string, Job>()
+  let running = false
+  let persisted = false
+  let attempt = 0
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let waiters: Array<(ok: boolean) => void> = []
+  let disposed = false
+
+  function refresh(): void {
+    pending.value = jobs.size
+    const failed = [...jobs.values()].some((j) => j.failed)
+    if (failed) state.value = 'error'
+    else if (jobs.size > 0 || running) state.value = 'saving'
+    else if (state.value !== 'idle') state.value = 'saved'
+  }
+
+  function enqueue(key: string, write: () => Promise<void>, opts: QueueOptions = {}): void {
+    if (disposed) return
+    const previous = jobs.get(key)
+    if (previous?.timer !== undefined) clearTimeout(previous.timer)
+    // Map.set on an existing key keeps its place, so ordering across keys holds.
+    const job: Job = { write }
+    jobs.set(key, job)
+    if (opts.debounce) {
+      job.timer = setTimeout(() => {
+        job.timer = undefined
+        void pump()
+      }, debounceMs)
+    }
+    if (state.value === 'idle' || state.value === 'saved') state.value = 'saving'
+    refresh()
+    if (!opts.debounce) void pump()
+  }
+
+  function nextRunnable(skip: Set<string>): [string, Job] | undefined {
+    for (const entry of jobs) {
+      const [key, job] = entry
+      if (job.timer === undefined && !job.failed && !skip.has(key)) return entry
+    }
+    return undefined
+  }
+
+  async function pump(): Promise<void> {
+    if (running || disposed || !toValue(ready)) return
+    running = true
+    try {
+      const tried = new Set<string>()
+      for (let entry = nextRunnable(tried); entry; entry = nextRunnable(tried)) {
+        const [key, job] = entry
+        tried.add(key)
+        if (!persisted && persistStorage) {
+          persisted = true
+          persistStorage().catch(() => undefined)
+        }
+        refresh()
+        try {
+          await job.write()
+          // A newer value may have been queued meanwhile: only remove the job we wrote.
+          if (jobs.get(key) === job) jobs.delete(key)
+          else tried.delete(key)
+        } catch (error) {
+          lastError.value = error
+          if (jobs.get(key) === job) job.failed = true
+          else tried.delete(key)
+        }
+      }
+    } finally {
+      running = false
+    }
+    const failed = [...jobs.values()].some((j) => j.failed)
+    if (failed) scheduleRetry()
+    else {
+      attempt = 0
+      lastError.value = null
+    }
+    refresh()
+    settle()
+  }
+
+  function settle(): void {
+    const busy = [...jobs.values()].some((j) => !j.failed && j.timer === undefined)
+    if (running || busy) return
+    const failed = [...jobs.values()].some((j) => j.failed)
+    const debouncing = [...jobs.values()].some((j) => j.timer !== undefined)
+    if (debouncing && !failed) return
+    const done = waiters
+    waiters = []
+    for (const resolve of done) resolve(!failed && jobs.size === 0)
+  }
+
+  function scheduleRetry(): void {
+    if (retryTimer !== undefined || disposed) return
+    const delay = retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)] ?? 1000
+    attempt += 1
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined
+      unfail()
+      void pump()
+    }, delay)
+  }
+
+  function unfail(): void {
+    for (const job of jobs.values()) job.failed = false
+  }
+
+  function retry(): void {
+    if (retryTimer !== undefined) clearTimeout(retryTimer)
+    retryTimer = undefined
+    unfail()
+    refresh()
+    void pump()
+  }
+
+  function flush(): Promise<boolean> {
+    for (const job of jobs.values()) {
+      if (job.timer !== undefined) clearTimeout(job.timer)
+      job.timer = undefined
+    }
+    if (jobs.size === 0 && !running) return Promise.resolve(true)
+    const result = new Promise<boolean>((resolve) => waiters.push(resolve))
+    retry()
+    return result
+  }
+
+  function saveAnswer(itemId: string, answer: Answer, opts?: QueueOptions): void {
+    enqueue(`answer:${itemId}`, () => writeAnswer(itemId, answer), opts)
+  }
+
+  function dispose(): void {
+    disposed = true
+    if (retryTimer !== undefined) clearTimeout(retryTimer)
+    for (const job of jobs.values()) if (job.timer !== undefined) clearTimeout(job.timer)
+  }
+
+  // Writes queued before the first load finished start as soon as it has.
+  watch(
+    () => toValue(ready),
+    (isReady) => {
+      if (isReady) void pump()
+    },
+  )
+  onScopeDispose(dispose, true)
+
+  return {
+    state: readonly(state),
+    lastError: readonly(lastError),
+    pending: readonly(pending),
+    saveAnswer,
+    enqueue,
+    retry,
+    flush,
+    dispose,
+  }
+}

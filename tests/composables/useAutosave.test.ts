@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, nextTick, ref } from 'vue'
+import { useAutosave, type UseAutosaveOptions } from '@/composables/useAutosave'
+import type { Answer } from '@/core/format/types'
+
+/** A fake db write that records committed answers and can be told to fail. */
+function fakeStore() {
+  const committed: Array<[string, Answer]> = []
+  let failures = 0
+  let inFlight = 0
+  let maxInFlight = 0
+  const saveAnswer = vi.fn(async (itemId: string, answer: Answer) => {
+    inFlight += 1
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    await Promise.resolve()
+    inFlight -= 1
+    if (failures > 0) {
+      failures -= 1
+      throw new DOMException('disk full', 'QuotaExceededError')
+    }
+    committed.push([itemId, answer])
+  })
+  return {
+    committed,
+    saveAnswer,
+    failNext(n: number) {
+      failures = n
+    },
+    get maxInFlight() {
+      return maxInFlight
+    },
+  }
+}
+
+function setup(extra: Partial<UseAutosaveOptions> = {}) {
+  const store = fakeStore()
+  const scope = effectScope()
+  const autosave = scope.run(() => useAutosave({ saveAnswer: store.saveAnswer, ...extra }))!
+  return { store, autosave, scope }
+}
+
+/** Lets queued microtasks (the fake writes) run. */
+async function settle() {
+  for (let i = 0; i < 10; i++) await Promise.resolve()
+}
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('useAutosave', () => {
+  it('writes a tap at once and reports saved', async () => {
+    const { store, autosave } = setup()
+    autosave.saveAnswer('q1', { value: 'yes' })
+    expect(autosave.state.value).toBe('saving')
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+    expect(autosave.state.value).toBe('saved')
+    expect(autosave.pending.value).toBe(0)
+  })
+
+  it('debounces typing and writes only the latest text', async () => {
+    const { store, autosave } = setup({ debounceMs: 300 })
+    autosave.saveAnswer('t', { value: 'a' }, { debounce: true })
+    vi.advanceTimersByTime(200)
+    autosave.saveAnswer('t', { value: 'ab' }, { debounce: true })
+    vi.advanceTimersByTime(200)
+    await settle()
+    expect(store.committed).toEqual([])
+    expect(autosave.state.value).toBe('saving')
+    vi.advanceTimersByTime(100)
+    await settle()
+    expect(store.committed).toEqual([['t', { value: 'ab' }]])
+  })
+
+  it('lets the latest value win and never has two writes of an item in flight', async () => {
+    const { store, autosave } = setup()
+    autosave.saveAnswer('q1', { value: 'a' })
+    autosave.saveAnswer('q1', { value: 'b' })
+    autosave.saveAnswer('q1', { value: 'c' })
+    await settle()
+    expect(store.maxInFlight).toBe(1)
+    expect(store.committed.at(-1)).toEqual(['q1', { value: 'c' }])
+    // 'a' started before 'b' arrived; 'b' was replaced by 'c' before it started.
+    expect(store.committed.map(([, a]) => a.value)).toEqual(['a', 'c'])
+  })
+
+  it('writes keys in the order they were first queued', async () => {
+    const { autosave } = setup()
+    const order: string[] = []
+    autosave.enqueue('attachment:x', async () => void order.push('attachment'))
+    autosave.enqueue('answer:q', async () => void order.push('answer'))
+    await settle()
+    expect(order).toEqual(['attachment', 'answer'])
+  })
+
+  it('keeps a failed write, says so, and commits it on retry', async () => {
+    const { store, autosave } = setup()
+    store.failNext(1)
+    autosave.saveAnswer('q1', { value: 'yes' })
+    await settle()
+    expect(autosave.state.value).toBe('error')
+    expect((autosave.lastError.value as DOMException).name).toBe('QuotaExceededError')
+    expect(autosave.pending.value).toBe(1)
+    autosave.retry()
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+    expect(autosave.state.value).toBe('saved')
+    expect(autosave.lastError.value).toBeNull()
+  })
+
+  it('retries a failed write by itself with backoff', async () => {
+    const { store, autosave } = setup({ retryDelaysMs: [1000, 5000] })
+    store.failNext(2)
+    autosave.saveAnswer('q1', { value: 'yes' })
+    await settle()
+    vi.advanceTimersByTime(1000)
+    await settle()
+    expect(store.saveAnswer).toHaveBeenCalledTimes(2)
+    expect(autosave.state.value).toBe('error')
+    vi.advanceTimersByTime(4999)
+    await settle()
+    expect(store.saveAnswer).toHaveBeenCalledTimes(2)
+    vi.advanceTimersByTime(1)
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+    expect(autosave.state.value).toBe('saved')
+  })
+
+  it('drops nothing: a newer value queued during a failure is the one committed', async () => {
+    const { store, autosave } = setup()
+    store.failNext(1)
+    autosave.saveAnswer('q1', { value: 'old' })
+    autosave.saveAnswer('q2', { value: 'other' })
+    await settle()
+    autosave.saveAnswer('q1', { value: 'new' })
+    await settle()
+    expect(store.committed).toEqual([
+      ['q2', { value: 'other' }],
+      ['q1', { value: 'new' }],
+    ])
+    expect(autosave.pending.value).toBe(0)
+  })
+
+  it('does not write before the first load has finished', async () => {
+    const ready = ref(false)
+    const { store, autosave } = setup({ ready })
+    autosave.saveAnswer('q1', { value: 'yes' })
+    await settle()
+    expect(store.committed).toEqual([])
+    ready.value = true
+    await nextTick()
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+  })
+
+  it('asks for persistent storage once, on the first save', async () => {
+    const persistStorage = vi.fn(async () => true)
+    const { autosave } = setup({ persistStorage })
+    expect(persistStorage).not.toHaveBeenCalled()
+    autosave.saveAnswer('q1', { value: 1 })
+    autosave.saveAnswer('q2', { value: 2 })
+    await settle()
+    expect(persistStorage).toHaveBeenCalledTimes(1)
+  })
+
+  it('flush writes debounced text at once and reports whether all is committed', async () => {
+    const { store, autosave } = setup()
+    autosave.saveAnswer('t', { value: 'draft' }, { debounce: true })
+    const done = autosave.flush()
+    await settle()
+    await expect(done).resolves.toBe(true)
+    expect(store.committed).toEqual([['t', { value: 'draft' }]])
+
+    store.failNext(1)
+    autosave.saveAnswer('t', { value: 'again' })
+    await settle()
+    store.failNext(1)
+    const failed = autosave.flush()
+    await settle()
+    await expect(failed).resolves.toBe(false)
+  })
+})
