@@ -1,0 +1,6 @@
+/** Keys of the `meta` table, in one place so that no two features share one by accident. */
+export const DEVICE_ID_KEY = 'deviceId'
+/** `id@version` of every sample ever installed: a sample the user deleted is not brought back. */
+export const INSTALLED_SAMPLES_KEY = 'installedSamples'
+/** ISO time of the last bundle export (the backup reminder of #7 reads it). */
+export const LAST_BACKUP_KEY = 'lastBackupAt'

@@ -1,0 +1,160 @@
+import type { Answer, Response, ResponseStatus, Role, ScoreResult, Template } from '@/core/format/types'
+import { FORMAT_VERSION } from '@/core/format/types'
+import type { QingdanDatabase } from '../database'
+import type { AnswerRow, ResponseRow, StoredResponse, Subject } from '../rows'
+import { withSubjectIndex } from '../subject-index'
+import { nextTimestamp, nowIso } from '../time'
+import { writableResponse } from './guard'
+import { getDeviceId } from './meta'
+import { rememberSubject } from './subjects'
+import { versionRow } from './templates'
+
+export interface CreateResponseInit {
+  template: Template
+  subject: Subject
+  role: Role
+  inspector: string
+  reviewOf?: string
+  corrects?: string
+}
+
+/**
+ * Starts a draft response on a template version, and remembers its subject values for
+ * suggestions. If that version is not stored yet it is frozen now, so the response can always be
+ * scored again against exactly what was filled (an existing version is never replaced).
+ */
+export async function createResponse(db: QingdanDatabase, init: CreateResponseInit): Promise<ResponseRow> {
+  const { template } = init
+  const deviceId = await getDeviceId(db)
+  const now = nowIso()
+  const row: ResponseRow = withSubjectIndex({
+    id: crypto.randomUUID(),
+    templateId: template.id,
+    templateVersion: template.version,
+    templateTitle: template.title,
+    role: init.role,
+    ...(init.reviewOf !== undefined && { reviewOf: init.reviewOf }),
+    ...(init.corrects !== undefined && { corrects: init.corrects }),
+    subject: { ...init.subject },
+    status: 'draft' as const,
+    inspector: init.inspector,
+    startedAt: now,
+    updatedAt: now,
+    deviceId,
+  })
+  await db.transaction('rw', db.responses, db.subjects, db.templateVersions, async () => {
+    if (!(await db.templateVersions.get([template.id, template.version]))) {
+      await db.templateVersions.add(versionRow(template, now))
+    }
+    await db.responses.add(row)
+    await rememberSubject(db, template.id, row.subject, now, true)
+  })
+  return row
+}
+
+/** A response row and the format-level response (answers assembled by item id). */
+export async function getResponse(db: QingdanDatabase, id: string): Promise<StoredResponse | undefined> {
+  return db.transaction('r', db.responses, db.answers, async () => {
+    const row = await db.responses.get(id)
+    if (!row) return undefined
+    const answers = await db.answers.where('responseId').equals(id).toArray()
+    return { row, response: toResponse(row, answers) }
+  })
+}
+
+/** The format's `Response` for a row: what `qingdan score` and bundles read. */
+export function toResponse(row: ResponseRow, answerRows: AnswerRow[]): Response {
+  const answers: Record<string, Answer> = {}
+  for (const a of answerRows) answers[a.itemId] = a.answer
+  return {
+    formatVersion: FORMAT_VERSION,
+    id: row.id,
+    templateId: row.templateId,
+    templateVersion: row.templateVersion,
+    role: row.role,
+    ...(row.reviewOf !== undefined && { reviewOf: row.reviewOf }),
+    ...(row.corrects !== undefined && { corrects: row.corrects }),
+    subject: row.subject,
+    status: row.status,
+    startedAt: row.startedAt,
+    updatedAt: row.updatedAt,
+    ...(row.submittedAt !== undefined && { submittedAt: row.submittedAt }),
+    inspector: row.inspector,
+    answers,
+    ...(row.signature !== undefined && { signature: row.signature }),
+  }
+}
+
+export interface ResponseFilter {
+  status?: ResponseStatus
+  templateId?: string
+}
+
+/** Responses, newest `updatedAt` first. */
+export async function listResponses(db: QingdanDatabase, filter: ResponseFilter = {}): Promise<ResponseRow[]> {
+  const { status, templateId } = filter
+  const rows =
+    templateId !== undefined && status !== undefined
+      ? await db.responses.where('[templateId+status]').equals([templateId, status]).toArray()
+      : templateId !== undefined
+        ? await db.responses.where('templateId').equals(templateId).toArray()
+        : status !== undefined
+          ? await db.responses.where('status').equals(status).toArray()
+          : await db.responses.toArray()
+  return rows.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+}
+
+/**
+ * Deletes a response with its answers, attachments and rectification tasks, in one transaction.
+ * Submitted responses may be deleted too: the UI asks for confirmation first.
+ */
+export async function deleteResponse(db: QingdanDatabase, id: string): Promise<void> {
+  await db.transaction('rw', [db.responses, db.answers, db.attachments, db.tasks], async () => {
+    await db.answers.where('responseId').equals(id).delete()
+    await db.attachments.where('responseId').equals(id).delete()
+    await db.tasks.where('responseId').equals(id).delete()
+    await db.responses.delete(id)
+  })
+}
+
+export type ResponseFieldsPatch = Partial<Pick<ResponseRow, 'subject' | 'inspector' | 'signature'>>
+
+/** Changes the subject, inspector or signature of a draft. */
+export async function saveResponseFields(db: QingdanDatabase, id: string, patch: ResponseFieldsPatch): Promise<void> {
+  await db.transaction('rw', db.responses, async () => {
+    const row = await writableResponse(db, id)
+    const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt) }
+    await db.responses.put(patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next)
+  })
+}
+
+/**
+ * Submits a draft: stores the score and locks the response. The final subject values are
+ * remembered (values typed after the start were not yet).
+ */
+export async function submitResponse(
+  db: QingdanDatabase,
+  id: string,
+  result: ScoreResult,
+  submittedAt: string = nowIso(),
+): Promise<void> {
+  await db.transaction('rw', db.responses, db.subjects, async () => {
+    const row = await writableResponse(db, id)
+    if (result.templateId !== row.templateId || result.templateVersion !== row.templateVersion) {
+      throw new Error(
+        `Score of ${result.templateId}@${result.templateVersion} given for a response on ${row.templateId}@${row.templateVersion}`,
+      )
+    }
+    await db.responses.put({
+      ...row,
+      status: 'submitted',
+      submittedAt,
+      updatedAt: nextTimestamp(row.updatedAt, submittedAt),
+      result,
+      total: result.total,
+      percent: result.percent,
+      band: result.band?.label ?? null,
+    })
+    await rememberSubject(db, row.templateId, row.subject, submittedAt, false)
+  })
+}

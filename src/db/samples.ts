@@ -1,0 +1,12 @@
+import type { Template } from '@/core/format/types'
+
+/**
+ * The samples shipped in `schemas/samples/`, loaded lazily so that they are separate chunks and
+ * cost nothing until the first start installs them. They are validated by the core's tests, so
+ * here they are taken as `Template`s. Sorted by file name for a stable install order.
+ */
+export async function loadShippedSamples(): Promise<Template[]> {
+  const modules = import.meta.glob<Template>('/schemas/samples/*.json', { import: 'default' })
+  const paths = Object.keys(modules).sort()
+  return Promise.all(paths.map((path) => modules[path]!()))
+}

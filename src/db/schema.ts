@@ -1,0 +1,59 @@
+/**
+ * The database's version history.
+ *
+ * A shipped version is NEVER edited, only followed by `version(n + 1)` with an `.upgrade(...)`:
+ * browsers in the field hold databases written by every earlier version, and Dexie can only
+ * upgrade them correctly if each step stays exactly as it shipped. `tests/db/migration.test.ts`
+ * pins version 1 against a frozen copy and upgrades a database written by it.
+ */
+import type { Transaction } from 'dexie'
+import type { MetaRow, ResponseRow } from './rows'
+import { withSubjectIndex } from './subject-index'
+import { DEVICE_ID_KEY } from './keys'
+
+export type StoreSpec = Readonly<Record<string, string>>
+
+/** Version 1 (shipped with the first fill release). Do not edit. */
+export const v1Stores = {
+  templates: 'id, status, updatedAt',
+  templateVersions: '[templateId+version], templateId',
+  responses: 'id, templateId, status, updatedAt, [templateId+templateVersion], submittedAt',
+  answers: '[responseId+itemId], responseId',
+  attachments: 'id, responseId',
+  subjects: '[fieldId+value], fieldId, lastUsedAt',
+  tasks: 'id, responseId, status, deadline',
+  meta: 'key',
+} as const satisfies StoreSpec
+
+/**
+ * Version 2: what results (#6) and bundles (#7) query by. Responses gain the device that created
+ * them and subject indexes (building / floor / room filters, self-vs-review pairing), plus
+ * `[templateId+status]` and `band`; tasks gain `templateId` and `assignee` (lists by person).
+ * Only changed tables are listed: Dexie carries the others over unchanged.
+ */
+export const v2Stores = {
+  responses:
+    'id, templateId, status, updatedAt, [templateId+templateVersion], submittedAt, [templateId+status], deviceId, subjectKey, *subjectTerms, band',
+  tasks: 'id, responseId, status, deadline, templateId, assignee',
+} as const satisfies StoreSpec
+
+/** The version a fresh install opens at. */
+export const CURRENT_VERSION = 2
+
+/**
+ * v1 → v2: responses written before v2 were all created on this device, so they get this
+ * device's id (created here if the app never asked for it), and their subject indexes.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const meta = tx.table<MetaRow, string>('meta')
+  const stored = (await meta.get(DEVICE_ID_KEY))?.value
+  const id = typeof stored === 'string' ? stored : crypto.randomUUID()
+  if (id !== stored) await meta.put({ key: DEVICE_ID_KEY, value: id })
+  await tx
+    .table<ResponseRow, string>('responses')
+    .toCollection()
+    .modify((row) => {
+      Object.assign(row, withSubjectIndex(row))
+      row.deviceId ??= id
+    })
+}
