@@ -28,9 +28,16 @@ export interface RuleProblem {
   path: string
 }
 
+/** One data path a rule reads in its outer scope, and where (a JSON pointer inside the rule). */
+export interface VarRef {
+  /** The first path segment: the item id (or, for band `when`, `total`/`percent`/`sections`). */
+  id: string
+  path: string
+}
+
 interface Visitor {
   /** A `var`/`missing` path read in the outer scope (the answers, or the band data). */
-  onOuterPath(path: string): void
+  onOuterPath(path: string, at: string): void
   onProblem(problem: RuleProblem): void
 }
 
@@ -48,7 +55,7 @@ function checkPath(path: string, segments: Segment[], outer: boolean, visitor: V
   if (path.split('.').some((s) => FORBIDDEN_SEGMENTS.has(s))) {
     visitor.onProblem({ code: 'rule.forbiddenVar', path: at(segments) })
   } else if (outer && path !== '') {
-    visitor.onOuterPath(path)
+    visitor.onOuterPath(path, at(segments))
   }
 }
 
@@ -120,12 +127,17 @@ function walk(node: unknown, segments: Segment[], outer: boolean, depth: number,
 
 /** Every `var` path the rule reads (first path segment is the item id), e.g. ['q1', 'q2']. */
 export function collectVars(rule: JsonLogicRule): string[] {
-  const ids = new Set<string>()
+  return [...new Set(collectVarRefs(rule).map((ref) => ref.id))]
+}
+
+/** Like `collectVars`, but every read with its place in the rule, so issues can point at it. */
+export function collectVarRefs(rule: JsonLogicRule): VarRef[] {
+  const refs: VarRef[] = []
   walk(rule, [], true, 0, {
-    onOuterPath: (path) => ids.add(path.split('.')[0] ?? path),
+    onOuterPath: (path, where) => refs.push({ id: path.split('.')[0] ?? path, path: where }),
     onProblem: () => undefined,
   })
-  return [...ids]
+  return refs
 }
 
 /** Problems that make a rule unsafe or malformed: unknown operators, `method`, forbidden var paths. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRule, collectVars, MAX_RULE_DEPTH } from '@/core/conditions'
+import { checkRule, collectVarRefs, collectVars, MAX_RULE_DEPTH } from '@/core/conditions'
 import type { JsonLogicRule } from '@/core/format/types'
 
 describe('collectVars', () => {
@@ -60,5 +60,16 @@ describe('checkRule', () => {
     cyclic.and = [cyclic]
     expect(checkRule(cyclic as JsonLogicRule).some((p) => p.code === 'rule.tooDeep')).toBe(true)
     expect(collectVars(cyclic as JsonLogicRule)).toEqual([])
+  })
+})
+
+describe('collectVarRefs', () => {
+  it('gives every read with its JSON pointer inside the rule', () => {
+    const rule: JsonLogicRule = { and: [{ '==': [{ var: 'q1' }, 'y'] }, { var: ['q2.length', 0] }, { missing: ['q3'] }] }
+    expect(collectVarRefs(rule)).toEqual([
+      { id: 'q1', path: '/and/0/==/0/var' },
+      { id: 'q2', path: '/and/1/var/0' },
+      { id: 'q3', path: '/and/2/missing/0' },
+    ])
   })
 })
