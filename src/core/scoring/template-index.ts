@@ -1,0 +1,267 @@
+/**
+ * Everything about a template that does not depend on the answers, computed once per template
+ * object and cached (templates are treated as immutable once scored): the flat item list, the
+ * section tree, item → section, the order in which visibility must be decided, and the option
+ * lookups. Repeated scoring (live score while filling, lists of results) then costs one pass.
+ */
+import { collectVars } from '../conditions'
+import type { Item, JsonLogicRule, Option, Section, Template, Threshold, Veto } from '../format/types'
+import { isDeductive, isScoredType, itemMaxH } from './item-max'
+
+export interface SectionNode {
+  section: Section
+  /** Index into `TemplateIndex.sections` (template pre-order). */
+  index: number
+  parent: number | null
+  root: number
+  /** The section or an ancestor is a bonus section (加分项). */
+  bonus: boolean
+  children: number[]
+  items: number[]
+}
+
+export interface ItemNode {
+  item: Item
+  index: number
+  /** Innermost section. */
+  section: number
+  root: number
+  /** The item is marked bonus or sits in a bonus section. */
+  bonus: boolean
+  scored: boolean
+  maxH: number
+  deductive: boolean
+  options: ReadonlyMap<string, Option> | null
+  /** Thresholds sorted by ascending `min`. */
+  thresholds: readonly Threshold[] | null
+  /** Another rule reads this item's value, so it goes into the rule data. */
+  referenced: boolean
+}
+
+/** One visibility decision; `forced` marks a node caught in a dependency cycle (shown regardless). */
+export interface VisibilityStep {
+  kind: 'section' | 'item'
+  index: number
+  rule: JsonLogicRule | undefined
+  forced: boolean
+}
+
+export interface Ceiling {
+  index: number
+  label: string
+  /** The veto named no band, so the lowest band stands in. */
+  unknown: boolean
+}
+
+export interface TemplateIndex {
+  sections: SectionNode[]
+  topSections: number[]
+  /** Children before parents, for rolling sections up. */
+  postOrder: number[]
+  items: ItemNode[]
+  /** Sections and items in an order where every rule's inputs are decided first. */
+  visibilityOrder: VisibilityStep[]
+  /** Ids of the sections and items shown regardless because their conditions form a cycle. */
+  cycleIds: string[]
+  /** The band a veto caps the grade at; null when the template has no bands. */
+  ceilingOf(veto: Veto): Ceiling | null
+}
+
+const cache = new WeakMap<Template, TemplateIndex>()
+
+/** The cached index of a template (see the module comment). */
+export function indexTemplate(template: Template): TemplateIndex {
+  let index = cache.get(template)
+  if (index === undefined) {
+    index = buildIndex(template)
+    cache.set(template, index)
+  }
+  return index
+}
+
+function buildIndex(template: Template): TemplateIndex {
+  const sections: SectionNode[] = []
+  const items: ItemNode[] = []
+  const topSections: number[] = []
+  const postOrder: number[] = []
+
+  const visitSection = (section: Section, parent: number | null, root: number | null, bonus: boolean): number => {
+    const index = sections.length
+    const isBonus = bonus || section.bonus === true
+    const node: SectionNode = { section, index, parent, root: root ?? index, bonus: isBonus, children: [], items: [] }
+    sections.push(node)
+    for (const item of section.items) {
+      node.items.push(items.length)
+      items.push(itemNode(item, items.length, index, node.root, isBonus))
+    }
+    for (const child of section.sections ?? []) node.children.push(visitSection(child, index, node.root, isBonus))
+    postOrder.push(index)
+    return index
+  }
+  for (const section of template.sections) topSections.push(visitSection(section, null, null, false))
+
+  const { order, cycleIds } = visibilityOrder(sections, items)
+  return { sections, topSections, postOrder, items, visibilityOrder: order, cycleIds, ceilingOf: ceilingLookup(template) }
+}
+
+function itemNode(item: Item, index: number, section: number, root: number, sectionBonus: boolean): ItemNode {
+  const choice = item.type === 'single' || item.type === 'multi'
+  return {
+    item,
+    index,
+    section,
+    root,
+    bonus: sectionBonus || (item.type !== 'info' && item.bonus === true),
+    scored: isScoredType(item),
+    maxH: itemMaxH(item),
+    deductive: choice ? isDeductive(item.options) : false,
+    options: choice ? new Map(item.options.map((o) => [o.id, o])) : null,
+    thresholds: item.type === 'number' && item.thresholds ? [...item.thresholds].sort((a, b) => a.min - b.min) : null,
+    referenced: false,
+  }
+}
+
+function ceilingLookup(template: Template): (veto: Veto) => Ceiling | null {
+  const bands = template.scoring?.bands ?? []
+  const byName = new Map<string, number>()
+  bands.forEach((band, i) => {
+    const name = band.id ?? band.label
+    if (!byName.has(name)) byName.set(name, i)
+  })
+  return (veto) => {
+    const last = bands.length - 1
+    if (last < 0) return null
+    const found = veto === true ? last : byName.get(veto)
+    const index = found ?? last
+    return { index, label: bands[index]?.label ?? '', unknown: found === undefined }
+  }
+}
+
+/**
+ * Orders sections and items so that each visibility rule is evaluated after the items it reads
+ * (a hidden item must read as null to the rules after it). Nodes 0..S-1 are sections, then items.
+ * Validation rejects cycles; should one slip through, its members are shown regardless.
+ */
+function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { order: VisibilityStep[]; cycleIds: string[] } {
+  const s = sections.length
+  const itemByIdIndex = new Map<string, number>()
+  items.forEach((node, i) => {
+    if (!itemByIdIndex.has(node.item.id)) itemByIdIndex.set(node.item.id, i)
+  })
+  const ruleOf = (node: number): JsonLogicRule | undefined =>
+    node < s ? sections[node]?.section.visibleIf : items[node - s]?.item.visibleIf
+  const readIds = (rule: JsonLogicRule | undefined): number[] => {
+    if (rule === undefined) return []
+    const found: number[] = []
+    for (const id of collectVars(rule)) {
+      const i = itemByIdIndex.get(id)
+      if (i !== undefined) found.push(i)
+    }
+    return found
+  }
+
+  const total = s + items.length
+  const deps: number[][] = []
+  for (let node = 0; node < total; node++) {
+    const d: number[] = []
+    if (node < s) {
+      const parent = sections[node]?.parent
+      if (parent !== null && parent !== undefined) d.push(parent)
+    } else {
+      d.push(items[node - s]?.section ?? 0)
+    }
+    for (const i of readIds(ruleOf(node))) {
+      d.push(s + i)
+      const read = items[i]
+      if (read) read.referenced = true
+    }
+    deps.push(d)
+  }
+  // requiredIf reads answers too (after visibility), so those items must be in the rule data.
+  for (const node of items) {
+    if (node.item.type === 'info') continue
+    for (const i of readIds(node.item.requiredIf)) {
+      const read = items[i]
+      if (read) read.referenced = true
+    }
+  }
+
+  const sorted = kahn(deps)
+  const forced = new Set<number>()
+  if (sorted.length < total) sorted.push(...orderCyclic(deps, new Set(sorted), forced))
+
+  const step = (node: number): VisibilityStep =>
+    node < s
+      ? { kind: 'section', index: node, rule: ruleOf(node), forced: forced.has(node) }
+      : { kind: 'item', index: node - s, rule: ruleOf(node), forced: forced.has(node) }
+  const cycleIds = [...forced]
+    .sort((a, b) => a - b)
+    .map((node) => (node < s ? sections[node]?.section.id : items[node - s]?.item.id) ?? '')
+  return { order: sorted.map(step), cycleIds }
+}
+
+/** Topological order (dependencies first); nodes in or after a cycle are left out. */
+function kahn(deps: number[][]): number[] {
+  const dependents: number[][] = deps.map(() => [])
+  const pending = deps.map((d) => d.length)
+  deps.forEach((d, node) => d.forEach((dep) => dependents[dep]?.push(node)))
+  const queue: number[] = []
+  pending.forEach((p, node) => {
+    if (p === 0) queue.push(node)
+  })
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head] as number
+    for (const next of dependents[node] ?? []) {
+      const left = (pending[next] ?? 0) - 1
+      pending[next] = left
+      if (left === 0) queue.push(next)
+    }
+  }
+  return queue
+}
+
+/**
+ * Orders the nodes Kahn could not place (only with an invalid template) by Tarjan's strongly
+ * connected components, which come out dependencies first; members of a real cycle are forced.
+ */
+function orderCyclic(deps: number[][], placed: Set<number>, forced: Set<number>): number[] {
+  const out: number[] = []
+  const low = new Map<number, number>()
+  const num = new Map<number, number>()
+  const stack: number[] = []
+  const onStack = new Set<number>()
+  let counter = 0
+  const connect = (v: number): void => {
+    num.set(v, counter)
+    low.set(v, counter)
+    counter++
+    stack.push(v)
+    onStack.add(v)
+    for (const w of deps[v] ?? []) {
+      if (placed.has(w)) continue
+      if (!num.has(w)) {
+        connect(w)
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0))
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v) ?? 0, num.get(w) ?? 0))
+      }
+    }
+    if (low.get(v) !== num.get(v)) return
+    const component: number[] = []
+    let w: number | undefined
+    do {
+      w = stack.pop()
+      if (w === undefined) break
+      onStack.delete(w)
+      component.push(w)
+    } while (w !== v)
+    const cyclic = component.length > 1 || (deps[v] ?? []).includes(v)
+    component.sort((a, b) => a - b)
+    for (const c of component) {
+      if (cyclic) forced.add(c)
+      out.push(c)
+    }
+  }
+  for (let v = 0; v < deps.length; v++) if (!placed.has(v) && !num.has(v)) connect(v)
+  return out
+}
