@@ -1,4 +1,5 @@
 import type { QingdanDatabase } from '../database'
+import { storageWrite } from '../storage-error'
 import type { AttachmentRow } from '../rows'
 import { nextTimestamp, nowIso } from '../time'
 import { writableResponse } from './guard'
@@ -34,11 +35,13 @@ export async function addAttachment(db: QingdanDatabase, input: AddAttachmentInp
     ...(input.height !== undefined && { height: input.height }),
     createdAt,
   }
-  await db.transaction('rw', db.responses, db.attachments, async () => {
-    const response = await writableResponse(db, input.responseId)
-    await db.attachments.add(row)
-    await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt, createdAt) })
-  })
+  await storageWrite(() =>
+    db.transaction('rw', db.responses, db.attachments, async () => {
+      const response = await writableResponse(db, input.responseId)
+      await db.attachments.add(row)
+      await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt, createdAt) })
+    }),
+  )
   return row
 }
 
@@ -53,15 +56,17 @@ export async function listAttachments(db: QingdanDatabase, responseId: string): 
 
 /** Deletes an attachment of a draft (a submitted response keeps its evidence). Missing: no-op. */
 export async function deleteAttachment(db: QingdanDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.responses, db.attachments, async () => {
-    const row = await db.attachments.get(id)
-    if (!row) return
-    const response = await db.responses.get(row.responseId)
-    // An orphan (its response already gone) can always be removed.
-    if (response) {
-      await writableResponse(db, row.responseId)
-      await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt) })
-    }
-    await db.attachments.delete(id)
-  })
+  await storageWrite(() =>
+    db.transaction('rw', db.responses, db.attachments, async () => {
+      const row = await db.attachments.get(id)
+      if (!row) return
+      const response = await db.responses.get(row.responseId)
+      // An orphan (its response already gone) can always be removed.
+      if (response) {
+        await writableResponse(db, row.responseId)
+        await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt) })
+      }
+      await db.attachments.delete(id)
+    }),
+  )
 }

@@ -1,6 +1,7 @@
 import type { Answer, Response, ResponseStatus, Role, ScoreResult, Template } from '@/core/format/types'
 import { FORMAT_VERSION } from '@/core/format/types'
 import type { QingdanDatabase } from '../database'
+import { storageWrite } from '../storage-error'
 import type { AnswerRow, ResponseRow, StoredResponse, Subject } from '../rows'
 import { withSubjectIndex } from '../subject-index'
 import { nextTimestamp, nowIso } from '../time'
@@ -42,13 +43,15 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
     updatedAt: now,
     deviceId,
   })
-  await db.transaction('rw', db.responses, db.subjects, db.templateVersions, async () => {
-    if (!(await db.templateVersions.get([template.id, template.version]))) {
-      await db.templateVersions.add(versionRow(template, now))
-    }
-    await db.responses.add(row)
-    await rememberSubject(db, template.id, row.subject, now, true)
-  })
+  await storageWrite(() =>
+    db.transaction('rw', db.responses, db.subjects, db.templateVersions, async () => {
+      if (!(await db.templateVersions.get([template.id, template.version]))) {
+        await db.templateVersions.add(versionRow(template, now))
+      }
+      await db.responses.add(row)
+      await rememberSubject(db, template.id, row.subject, now, true)
+    }),
+  )
   return row
 }
 
@@ -109,23 +112,27 @@ export async function listResponses(db: QingdanDatabase, filter: ResponseFilter 
  * Submitted responses may be deleted too: the UI asks for confirmation first.
  */
 export async function deleteResponse(db: QingdanDatabase, id: string): Promise<void> {
-  await db.transaction('rw', [db.responses, db.answers, db.attachments, db.tasks], async () => {
-    await db.answers.where('responseId').equals(id).delete()
-    await db.attachments.where('responseId').equals(id).delete()
-    await db.tasks.where('responseId').equals(id).delete()
-    await db.responses.delete(id)
-  })
+  await storageWrite(() =>
+    db.transaction('rw', [db.responses, db.answers, db.attachments, db.tasks], async () => {
+      await db.answers.where('responseId').equals(id).delete()
+      await db.attachments.where('responseId').equals(id).delete()
+      await db.tasks.where('responseId').equals(id).delete()
+      await db.responses.delete(id)
+    }),
+  )
 }
 
 export type ResponseFieldsPatch = Partial<Pick<ResponseRow, 'subject' | 'inspector' | 'signature'>>
 
 /** Changes the subject, inspector or signature of a draft. */
 export async function saveResponseFields(db: QingdanDatabase, id: string, patch: ResponseFieldsPatch): Promise<void> {
-  await db.transaction('rw', db.responses, async () => {
-    const row = await writableResponse(db, id)
-    const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt) }
-    await db.responses.put(patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next)
-  })
+  await storageWrite(() =>
+    db.transaction('rw', db.responses, async () => {
+      const row = await writableResponse(db, id)
+      const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt) }
+      await db.responses.put(patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next)
+    }),
+  )
 }
 
 /**
@@ -138,23 +145,25 @@ export async function submitResponse(
   result: ScoreResult,
   submittedAt: string = nowIso(),
 ): Promise<void> {
-  await db.transaction('rw', db.responses, db.subjects, async () => {
-    const row = await writableResponse(db, id)
-    if (result.templateId !== row.templateId || result.templateVersion !== row.templateVersion) {
-      throw new Error(
-        `Score of ${result.templateId}@${result.templateVersion} given for a response on ${row.templateId}@${row.templateVersion}`,
-      )
-    }
-    await db.responses.put({
-      ...row,
-      status: 'submitted',
-      submittedAt,
-      updatedAt: nextTimestamp(row.updatedAt, submittedAt),
-      result,
-      total: result.total,
-      percent: result.percent,
-      band: result.band?.label ?? null,
-    })
-    await rememberSubject(db, row.templateId, row.subject, submittedAt, false)
-  })
+  await storageWrite(() =>
+    db.transaction('rw', db.responses, db.subjects, async () => {
+      const row = await writableResponse(db, id)
+      if (result.templateId !== row.templateId || result.templateVersion !== row.templateVersion) {
+        throw new Error(
+          `Score of ${result.templateId}@${result.templateVersion} given for a response on ${row.templateId}@${row.templateVersion}`,
+        )
+      }
+      await db.responses.put({
+        ...row,
+        status: 'submitted',
+        submittedAt,
+        updatedAt: nextTimestamp(row.updatedAt, submittedAt),
+        result,
+        total: result.total,
+        percent: result.percent,
+        band: result.band?.label ?? null,
+      })
+      await rememberSubject(db, row.templateId, row.subject, submittedAt, false)
+    }),
+  )
 }

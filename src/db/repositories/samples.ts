@@ -1,5 +1,6 @@
 import type { Template } from '@/core/format/types'
 import type { QingdanDatabase } from '../database'
+import { storageWrite } from '../storage-error'
 import { INSTALLED_SAMPLES_KEY } from '../keys'
 import type { TemplateRow } from '../rows'
 import { nowIso } from '../time'
@@ -22,21 +23,23 @@ export async function installSamples(
   samples: Template[],
   now: string = nowIso(),
 ): Promise<{ installed: string[] }> {
-  return db.transaction('rw', db.templates, db.templateVersions, db.meta, async () => {
-    const done = new Set(((await db.meta.get(INSTALLED_SAMPLES_KEY))?.value as string[] | undefined) ?? [])
-    const installed: string[] = []
-    for (const sample of samples) {
-      const key = sampleKey(sample)
-      if (done.has(key)) continue
-      done.add(key)
-      if (await db.templateVersions.get([sample.id, sample.version])) continue
-      await db.templateVersions.add(versionRow(sample, now))
-      await db.templates.put(nextTemplateRow(await db.templates.get(sample.id), sample, now))
-      installed.push(key)
-    }
-    await db.meta.put({ key: INSTALLED_SAMPLES_KEY, value: [...done].sort() })
-    return { installed }
-  })
+  return storageWrite(() =>
+    db.transaction('rw', db.templates, db.templateVersions, db.meta, async () => {
+      const done = new Set(((await db.meta.get(INSTALLED_SAMPLES_KEY))?.value as string[] | undefined) ?? [])
+      const installed: string[] = []
+      for (const sample of samples) {
+        const key = sampleKey(sample)
+        if (done.has(key)) continue
+        done.add(key)
+        if (await db.templateVersions.get([sample.id, sample.version])) continue
+        await db.templateVersions.add(versionRow(sample, now))
+        await db.templates.put(nextTemplateRow(await db.templates.get(sample.id), sample, now))
+        installed.push(key)
+      }
+      await db.meta.put({ key: INSTALLED_SAMPLES_KEY, value: [...done].sort() })
+      return { installed }
+    }),
+  )
 }
 
 function nextTemplateRow(existing: TemplateRow | undefined, sample: Template, now: string): TemplateRow {
