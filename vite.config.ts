@@ -1,11 +1,57 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath, URL } from 'node:url'
 
+const THEME_COLOR = '#1d5fa8'
+
+// Offline from the first visit: a generated service worker precaches the shell and every built
+// asset, lazy route chunks included, so any page opens with the network off. Off under vitest,
+// where there is no build to precache.
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: false, // src/app/pwa.ts registers it, only in production builds
+  strategies: 'generateSW',
+  includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+  manifest: {
+    name: '清单 Qingdan',
+    short_name: '清单',
+    description: '离线检查表与评分细则 · Offline checklists and scoring rubrics',
+    lang: 'zh-CN',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'any',
+    background_color: '#f4f6f9',
+    theme_color: THEME_COLOR,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,woff2}'],
+    // The README screenshot is documentation, not app shell.
+    globIgnores: ['screenshot.png'],
+    navigateFallback: '/index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+})
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), ...(process.env.VITEST ? [] : [pwa])],
+  // vue-i18n compile-time flags: composition API only (legacy: false), no prod devtools hook.
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  // Unit and component tests; the e2e suite (tests/e2e) runs in real Chromium via scripts/e2e.mjs.
+  // Unit and component tests; the e2e suite (tests/e2e) runs in real Chromium via scripts/e2e.mjs
+  // with its own config (tests/e2e/support/vitest.config.ts).
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

@@ -1,0 +1,70 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import HomeView from '@/views/HomeView.vue'
+
+/** The top-bar section a route belongs to, so /fill/abc highlights 填写 like /fill does. */
+export type NavSection = 'home' | 'templates' | 'fill' | 'results' | 'settings'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (document.title). */
+    titleKey: string
+    nav: NavSection
+    /** Install FormKit before entering (see app/formkit.ts); keeps it off the first load. */
+    formkit?: boolean
+  }
+}
+
+/**
+ * Route names and paths are a contract with the fill views and e2e tests. Only home is eager:
+ * everything else is a lazy chunk so the first route stays within its size budget.
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'app.titles.home', nav: 'home' } },
+  {
+    path: '/templates',
+    name: 'templates',
+    component: () => import('@/views/TemplatesView.vue'),
+    meta: { titleKey: 'app.titles.templates', nav: 'templates' },
+  },
+  {
+    path: '/fill',
+    name: 'drafts',
+    component: () => import('@/views/DraftsView.vue'),
+    meta: { titleKey: 'app.titles.drafts', nav: 'fill' },
+  },
+  {
+    path: '/fill/new/:templateId/:version',
+    name: 'fill-start',
+    component: () => import('@/views/FillStartView.vue'),
+    meta: { titleKey: 'app.titles.fillStart', nav: 'fill' },
+  },
+  {
+    path: '/fill/:responseId',
+    name: 'fill',
+    component: () => import('@/views/FillView.vue'),
+    meta: { titleKey: 'app.titles.fill', nav: 'fill' },
+  },
+  {
+    path: '/results',
+    name: 'results',
+    component: () => import('@/views/ResultsView.vue'),
+    meta: { titleKey: 'app.titles.results', nav: 'results' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/SettingsView.vue'),
+    meta: { titleKey: 'app.titles.settings', nav: 'settings', formkit: true },
+  },
+  // An unknown address (an old bookmark) lands on home rather than a blank page.
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+/** History mode; tests pass `createMemoryHistory()`. */
+export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+}

@@ -1,0 +1,31 @@
+// Shell-wide text: product name, navigation, network state, page titles.
+export default {
+  app: {
+    name: 'Qingdan',
+    fullName: '清单 Qingdan',
+    tagline: 'Offline checklists and scoring',
+    skipToContent: 'Skip to main content',
+    nav: {
+      label: 'Main navigation',
+      home: 'Home',
+      templates: 'Templates',
+      fill: 'Fill',
+      results: 'Results',
+      settings: 'Settings',
+    },
+    network: {
+      online: 'Online',
+      offline: 'Offline',
+      offlineHint: 'You are offline: answers are saved on this device; nothing to do when the network returns.',
+    },
+    titles: {
+      home: 'Home',
+      templates: 'Templates',
+      drafts: 'Fill',
+      fillStart: 'Start filling',
+      fill: 'Fill',
+      results: 'Results',
+      settings: 'Settings',
+    },
+  },
+}

@@ -1,0 +1,26 @@
+// Wiring only: the app, its plugins, and the order they must start in.
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from '@/app/App.vue'
+import { createAppRouter } from '@/app/router'
+import { applyLang, i18n, useLang } from '@/app/i18n'
+import { installFormKitOnDemand } from '@/app/formkit'
+import '@/app/theme.css'
+
+const app = createApp(App)
+const router = createAppRouter()
+
+// The stored language is already in `i18n` (read at import); this also sets <html lang>.
+applyLang(useLang().value)
+
+app.use(createPinia())
+app.use(i18n)
+app.use(router)
+installFormKitOnDemand(router, app)
+
+void router.isReady().then(() => app.mount('#app'))
+
+// The service worker is for production builds only; dev gets no stale-cache surprises.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void import('@/app/pwa').then(({ registerPwa }) => registerPwa())
+}

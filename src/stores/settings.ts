@@ -1,0 +1,61 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { Lang } from '@/core/result'
+import { LOCALE_STORAGE_KEY, applyLang, readStoredLang, safeLocalStorage } from '@/app/i18n'
+
+/** localStorage key of the inspector name used by default on new responses. */
+export const INSPECTOR_STORAGE_KEY = 'qingdan.inspector'
+
+/** Longest inspector name we keep; a name, not a paragraph, and it must fit a printed ledger. */
+export const INSPECTOR_MAX_LENGTH = 40
+
+/**
+ * Device-level preferences. Both live in localStorage, not IndexedDB: they are tiny, must be
+ * known synchronously before the first render, and are not part of any backup bundle.
+ */
+export const useSettingsStore = defineStore('settings', () => {
+  const storage = safeLocalStorage()
+  const locale = ref<Lang>(readStoredLang(storage))
+  const inspector = ref<string>(readInspector(storage))
+
+  function setLocale(lang: Lang): void {
+    locale.value = lang
+    applyLang(lang)
+    write(storage, LOCALE_STORAGE_KEY, lang)
+  }
+
+  /** Trims and caps the name; an empty name removes the stored value. */
+  function setInspector(name: string): void {
+    const clean = name.trim().slice(0, INSPECTOR_MAX_LENGTH)
+    inspector.value = clean
+    if (clean) write(storage, INSPECTOR_STORAGE_KEY, clean)
+    else remove(storage, INSPECTOR_STORAGE_KEY)
+  }
+
+  return { locale, inspector, setLocale, setInspector }
+})
+
+function readInspector(storage: Storage | undefined): string {
+  try {
+    return storage?.getItem(INSPECTOR_STORAGE_KEY)?.slice(0, INSPECTOR_MAX_LENGTH) ?? ''
+  } catch {
+    return ''
+  }
+}
+
+// A full or blocked storage must not break the UI: the choice still applies for this session.
+function write(storage: Storage | undefined, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value)
+  } catch {
+    /* ignored on purpose, see above */
+  }
+}
+
+function remove(storage: Storage | undefined, key: string): void {
+  try {
+    storage?.removeItem(key)
+  } catch {
+    /* ignored on purpose, see write() */
+  }
+}

@@ -1,0 +1,33 @@
+// What e2e test files import: the served build's address and the browser helpers.
+import { inject } from 'vitest'
+import type { Page } from 'playwright-core'
+
+export { launchBrowser, newTabletPage, chromiumPath, TABLET, type TabletPage } from './chromium'
+
+/** Address of the production build served by global-setup.ts, e.g. http://127.0.0.1:41234. */
+export function baseUrl(): string {
+  return inject('baseUrl')
+}
+
+/** Absolute URL of an app path. */
+export function appUrl(path = '/'): string {
+  return new URL(path, baseUrl()).href
+}
+
+/**
+ * Waits until the service worker controls the page, so the next load is served from the
+ * precache. The first visit is not controlled (the worker installs after the page loaded);
+ * clientsClaim makes it take over, and a reload then proves it.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  await page.reload()
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+}
+
+/** True when the document is wider than the viewport (a horizontal scrollbar). */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+}
