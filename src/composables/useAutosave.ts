@@ -96,10 +96,11 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
     if (!opts.debounce) void pump()
   }
 
-  function nextRunnable(skip: Set<string>): [string, Job] | undefined {
+  // Failed jobs wait for a retry; a job replaced while in flight is a new, runnable job.
+  function nextRunnable(): [string, Job] | undefined {
     for (const entry of jobs) {
-      const [key, job] = entry
-      if (job.timer === undefined && !job.failed && !skip.has(key)) return entry
+      const job = entry[1]
+      if (job.timer === undefined && !job.failed) return entry
     }
     return undefined
   }
@@ -108,10 +109,8 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
     if (running || disposed || !toValue(ready)) return
     running = true
     try {
-      const tried = new Set<string>()
-      for (let entry = nextRunnable(tried); entry; entry = nextRunnable(tried)) {
+      for (let entry = nextRunnable(); entry; entry = nextRunnable()) {
         const [key, job] = entry
-        tried.add(key)
         if (!persisted && persistStorage) {
           persisted = true
           persistStorage().catch(() => undefined)
@@ -121,11 +120,9 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
           await job.write()
           // A newer value may have been queued meanwhile: only remove the job we wrote.
           if (jobs.get(key) === job) jobs.delete(key)
-          else tried.delete(key)
         } catch (error) {
           lastError.value = error
-          if (jobs.get(key) === job) job.failed = true
-          else tried.delete(key)
+          job.failed = true
         }
       }
     } finally {

@@ -97,6 +97,19 @@ describe('useAutosave', () => {
     expect(order).toEqual(['attachment', 'answer'])
   })
 
+  it('writes an item again when it changes while another write is in flight', async () => {
+    const { store, autosave } = setup()
+    autosave.saveAnswer('q1', { value: 'a' })
+    autosave.enqueue('attachment:x', async () => {
+      // The attachment's write finishing updates the answer that names it.
+      autosave.saveAnswer('q1', { value: 'a+x' })
+    })
+    const done = autosave.flush()
+    await settle()
+    await expect(done).resolves.toBe(true)
+    expect(store.committed.map(([, a]) => a.value)).toEqual(['a', 'a+x'])
+  })
+
   it('keeps a failed write, says so, and commits it on retry', async () => {
     const { store, autosave } = setup()
     store.failNext(1)
