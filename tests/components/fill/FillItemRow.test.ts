@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest'
+import type { Answer, Item } from '@/core/format/types'
+import type { ItemState } from '@/composables/fillModel'
+import FillItemRow from '@/components/fill/FillItemRow.vue'
+import AttachmentInput from '@/components/fill/AttachmentInput.vue'
+import { mountFill } from './mountWith'
+
+const state = (over: Partial<ItemState> = {}): ItemState => ({
+  hidden: false,
+  required: false,
+  answered: false,
+  na: false,
+  scored: true,
+  score: 0,
+  max: 2,
+  flagged: false,
+  bonus: false,
+  steps: [],
+  evidenceNeeded: 0,
+  missingEvidence: false,
+  ...over,
+})
+
+const single = (over: Partial<Item> = {}): Item =>
+  ({ id: 'fire', type: 'single', title: '灭火器完好', options: [{ id: 'ok', label: '符合' }, { id: 'bad', label: '不符合' }], ...over }) as Item
+
+function row(item: Item, answer?: Answer, s: ItemState = state()) {
+  return mountFill(FillItemRow, { props: { item, answer, state: s } })
+}
+
+describe('FillItemRow', () => {
+  it('emits a tapped option as a value written at once', async () => {
+    const w = row(single())
+    await w.get('[data-option=bad]').trigger('click')
+    expect(w.emitted('value')).toEqual([['bad', false]])
+  })
+
+  it('shows a default as the chosen option', () => {
+    const w = row(single({ default: 'ok' } as Partial<Item>))
+    expect(w.get('[data-option=ok]').attributes('aria-checked')).toBe('true')
+  })
+
+  it('emits typed text as a debounced value', async () => {
+    const w = row({ id: 't', type: 'text', title: '说明' })
+    await w.get('input[aria-label=说明]').setValue('abc')
+    expect(w.emitted('value')).toEqual([['abc', true]])
+  })
+
+  it('offers N/A only where allowed, and hides the control when N/A', async () => {
+    expect(row(single()).text()).not.toContain('不适用')
+    const w = row(single({ na: true }))
+    await w.get('.na input').setValue(true)
+    expect(w.emitted('na')).toEqual([[true]])
+    const na = row(single({ na: true }), { na: true })
+    expect(na.find('[role=radiogroup]').exists()).toBe(false)
+  })
+
+  it('keeps a remark per item', async () => {
+    const w = row(single())
+    await w.get('button.link').trigger('click')
+    await w.get('textarea[aria-label="备注 · 灭火器完好"]').setValue('已报修')
+    expect(w.emitted('note')).toEqual([['已报修']])
+  })
+
+  it('renders nothing for a hidden item', () => {
+    expect(row(single(), undefined, state({ hidden: true })).find('article').exists()).toBe(false)
+  })
+
+  it('marks a required item and names its points', () => {
+    const w = row(single(), { value: 'ok' }, state({ required: true, score: 2, max: 2 }))
+    expect(w.find('.req').exists()).toBe(true)
+    expect(w.get('button.points').text()).toBe('2 / 2 分')
+  })
+
+  it('asks for evidence when the rule requires it and says when it is missing', () => {
+    const item = single({ evidence: { required: 'onFlag', accept: ['image/*'] } } as Partial<Item>)
+    const w = row(item, { value: 'bad' }, state({ flagged: true, evidenceNeeded: 1, missingEvidence: true }))
+    expect(w.get('.evidence').text()).toContain('需要 1 份佐证')
+    expect(w.get('.evidence').text()).toContain('缺少佐证')
+    expect(w.findComponent(AttachmentInput).props('accept')).toEqual(['image/*'])
+  })
+
+  it('shows an info item as text, with no control, N/A or remark', () => {
+    const w = row({ id: 'i', type: 'info', title: '检查须知', help: '逐项检查' }, undefined, state({ scored: false }))
+    expect(w.text()).toContain('逐项检查')
+    expect(w.find('.control').element.children.length).toBe(0)
+    expect(w.find('.extras').exists()).toBe(false)
+  })
+
+  it('gives every control an accessible name: the item title', () => {
+    const count = row({ id: 'c', type: 'count', title: '私拉电线', deductEach: 1 } as Item)
+    expect(count.get('input').attributes('aria-label')).toBe('私拉电线')
+    const date = row({ id: 'd', type: 'date', title: '日期' })
+    expect(date.get('input[type=date]').attributes('aria-label')).toBe('日期')
+  })
+})
+
+describe('AttachmentInput', () => {
+  function pick(w: ReturnType<typeof mountFill>, files: File[]) {
+    const input = w.get('input[type=file]')
+    Object.defineProperty(input.element, 'files', { value: files, configurable: true })
+    return input.trigger('change')
+  }
+
+  it('emits picked photos and refuses other types', async () => {
+    const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
+    expect(w.get('input[type=file]').attributes('accept')).toBe('image/*')
+    await pick(w, [new File(['x'], 'a.jpg', { type: 'image/jpeg' }), new File(['x'], 'b.pdf', { type: 'application/pdf' })])
+    const added = w.emitted('add')?.[0]?.[0] as File[]
+    expect(added.map((f) => f.name)).toEqual(['a.jpg'])
+    expect(w.text()).toContain('不接受的文件类型：b.pdf')
+  })
+
+  it('refuses a file over maxSizeMB and more than maxCount', async () => {
+    const w = mountFill(AttachmentInput, { props: { attachments: [], label: '文件', maxSizeMB: 0.000001, maxCount: 1 } })
+    await pick(w, [new File(['too big'], 'big.pdf', { type: 'application/pdf' })])
+    expect(w.emitted('add')).toBeUndefined()
+    expect(w.text()).toContain('文件过大')
+  })
+
+  it('lists attachments with a named remove button', async () => {
+    const attachments = [{ id: 'a1', itemId: 'x', name: '现场.jpg', type: 'image/jpeg', size: 1, url: 'blob:1', pending: false }]
+    const w = mountFill(AttachmentInput, { props: { attachments, label: '拍照', photo: true } })
+    expect(w.get('img').attributes('alt')).toBe('现场.jpg')
+    await w.get('button[aria-label="删除 现场.jpg"]').trigger('click')
+    expect(w.emitted('remove')).toEqual([['a1']])
+  })
+})
