@@ -1,0 +1,31 @@
+/** The semantic checks on a schema-valid template, each in a file of its own. */
+import type { Template } from '@/core/format/types'
+import type { Issue } from '@/core/result'
+import { checkBands } from './check-bands'
+import { checkCycles } from './check-cycles'
+import { checkIds } from './check-ids'
+import { checkItems } from './check-items'
+import { checkPoints } from './check-points'
+import { checkRules } from './check-rules'
+import { checkScoring } from './check-scoring'
+import { checkStructure } from './check-structure'
+import { indexTemplate, type TemplateIndex } from './walk'
+
+const CHECKS: ReadonlyArray<(index: TemplateIndex) => Issue[]> = [
+  checkIds,
+  checkStructure,
+  checkRules,
+  checkCycles,
+  checkScoring,
+  checkBands,
+  checkItems,
+  checkPoints,
+]
+
+export function semanticIssues(template: Template): Issue[] {
+  const index = indexTemplate(template)
+  return CHECKS.flatMap((check) => check(index))
+}
+
+export { indexTemplate } from './walk'
+export type { ItemEntry, SectionEntry, TemplateIndex } from './walk'

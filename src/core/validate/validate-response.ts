@@ -1,0 +1,42 @@
+import type { Response, Template } from '@/core/format/types'
+import { fail, ok, type Issue, type Result } from '@/core/result'
+import { responseSchemaValidator } from './ajv'
+import { capIssues, makeIssue } from './issues'
+import { internalIssue, preflight } from './preflight'
+import { checkAnswers } from './response/check-answers'
+import { checkRequired } from './response/check-required'
+import { indexTemplate } from './template'
+import type { ValidateOptions } from './validate-template'
+
+function templateMismatch(template: Template, response: Response): Issue[] {
+  if (response.templateId !== template.id) {
+    return [makeIssue('response.templateMismatch', '/templateId', { expected: template.id, actual: response.templateId })]
+  }
+  if (response.templateVersion !== template.version) {
+    return [makeIssue('response.versionMismatch', '/templateVersion', { expected: template.version, actual: response.templateVersion })]
+  }
+  return []
+}
+
+/**
+ * Checks untrusted JSON as a response to `template` (which should itself have passed
+ * `validateTemplate`): the schema, that it belongs to this template version, that every answer
+ * names a known item and fits it, and, once submitted, that required items are answered.
+ * Never throws.
+ */
+export function validateResponse(template: Template, json: unknown, options: ValidateOptions = {}): Result<Response> {
+  try {
+    const early = preflight(json, responseSchemaValidator, options)
+    if (early.length > 0) return fail(early)
+    const response = json as Response
+    const mismatch = templateMismatch(template, response)
+    // Answers to another template would only produce noise: stop at the mismatch.
+    if (mismatch.length > 0) return fail(mismatch)
+    const index = indexTemplate(template)
+    const issues = [...checkAnswers(index, response), ...checkRequired(index, response)]
+    if (issues.some((issue) => issue.severity === 'error')) return fail(capIssues(issues))
+    return ok(response, capIssues(issues))
+  } catch (error) {
+    return fail([internalIssue(error)])
+  }
+}
