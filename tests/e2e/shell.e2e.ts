@@ -13,8 +13,13 @@ afterAll(async () => {
 })
 
 describe('the app shell', () => {
-  it('loads at 768×1024 in Chinese with the navigation and the start button', async () => {
+  it('loads at 768×1024 in Chinese with the navigation and the start button, without errors', async () => {
     const { context, page } = await newTabletPage(browser)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text())
+    })
     await page.goto(appUrl('/'))
     await expect.poll(() => page.getByTestId('start-check').textContent()).toContain('开始检查')
     const nav = page.getByRole('navigation')
@@ -23,6 +28,8 @@ describe('the app shell', () => {
     }
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN')
     expect(await page.getByTestId('online-status').textContent()).toContain('在线')
+    expect(await page.title()).toBe('首页 · 清单 Qingdan')
+    expect(errors).toEqual([])
     await context.close()
   })
 
