@@ -21,6 +21,7 @@ import {
   listAttachments,
   persistStorage,
   saveAnswer,
+  saveResponseFields,
   submitResponse,
   type AttachmentRow,
   type ResponseRow,
@@ -271,6 +272,28 @@ export const useFillStore = defineStore('fill', () => {
     void removeStored(id)
   }
 
+  /**
+   * The inspector's signature on the whole response (`response.signature`), drawn before submit.
+   * Shown at once under a pending id; the PNG and then the response field are written in order.
+   */
+  function setSignature(blob: Blob): void {
+    const r = row.value
+    if (!r || readonly.value) return
+    const previous = r.signature
+    const pendingId = PENDING_PREFIX + crypto.randomUUID()
+    attachments.set(pendingId, { id: pendingId, itemId: null, name: 'signature.png', type: 'image/png', size: blob.size, url: URL.createObjectURL(blob), pending: true })
+    row.value = { ...r, signature: pendingId }
+    autosave.enqueue('signature', async () => {
+      const stored = await addAttachment(getDb(), { responseId: r.id, itemId: null, blob, name: 'signature.png', type: 'image/png' })
+      await saveResponseFields(getDb(), r.id, { signature: stored.id })
+      const view = attachments.get(pendingId)
+      attachments.delete(pendingId)
+      if (view) attachments.set(stored.id, { ...view, id: stored.id, pending: false })
+      if (row.value?.id === r.id) row.value = { ...row.value, signature: stored.id }
+    })
+    if (previous) void removeStored(previous)
+  }
+
   const blockers = computed<Blocker[]>(() => {
     // Depends on `result` so it refreshes after every rescore.
     void result.value
@@ -355,6 +378,7 @@ export const useFillStore = defineStore('fill', () => {
     setNote,
     addFiles,
     removeAttachment,
+    setSignature,
     retrySave: autosave.retry,
     flush: autosave.flush,
     submit,

@@ -139,6 +139,18 @@ describe('fill store', () => {
     expect((await getResponse(db, id))?.response.answers.a?.value).toBe('ok')
   })
 
+  it('stores the inspector signature as a PNG attachment of the response', async () => {
+    const { store, id } = await start(template([section('s', [yesNo('a')])]))
+    store.setSignature(new Blob(['png'], { type: 'image/png' }))
+    expect(store.attachments.get(store.row!.signature!)?.pending).toBe(true)
+    await saved(store)
+    const stored = await getResponse(db, id)
+    const files = await listAttachments(db, id)
+    expect(files.map((f) => [f.itemId, f.type])).toEqual([[null, 'image/png']])
+    expect(stored?.row.signature).toBe(files[0]?.id)
+    expect(store.row?.signature).toBe(files[0]?.id)
+  })
+
   it('starts the next room with building and floor kept', async () => {
     const { store } = await start(template([section('s', [yesNo('a')])]), { building: '6号楼', floor: 2, room: '201' })
     store.setValue('a', 'ok')

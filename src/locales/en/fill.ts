@@ -95,6 +95,7 @@ export default {
       readonly: 'Submitted, read-only',
       nextRoom: 'Next room',
       nextRoomTo: 'Next room: {room}',
+      signature: 'Inspector signature',
       backToDrafts: 'Back to list',
     },
     view: {

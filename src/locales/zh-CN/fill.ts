@@ -95,6 +95,7 @@ export default {
       readonly: '已提交，只读',
       nextRoom: '下一间',
       nextRoomTo: '下一间：{room}',
+      signature: '检查人签名',
       backToDrafts: '返回列表',
     },
     view: {
