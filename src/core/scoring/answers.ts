@@ -3,7 +3,8 @@
  * whether the item counts as answered. Answers are untrusted data, so a value of the wrong shape
  * reads as no answer rather than throwing.
  */
-import type { Answer, AnswerValue, Item } from '../format/types'
+import type { Answer, AnswerValue, ItemType } from '../format/types'
+import type { ItemNode } from './template-index'
 
 export interface ReadAnswer {
   /** Explicit `{ na: true }`; an option with `na` is detected when the option is read. */
@@ -15,25 +16,12 @@ export interface ReadAnswer {
   answered: boolean
 }
 
-function defaultOf(item: Item): AnswerValue | undefined {
-  switch (item.type) {
-    case 'info':
-    case 'photo':
-    case 'file':
-    case 'signature':
-      return undefined
-    default:
-      return item.default
-  }
-}
-
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string')
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
-/** Whether `value` is a real answer for the item's type. */
-export function isAnswered(item: Item, value: AnswerValue | undefined): boolean {
+/** Whether `value` is a real answer for an item of type `kind`. */
+export function isAnswered(kind: ItemType, value: unknown): boolean {
   if (value === undefined) return false
-  switch (item.type) {
+  switch (kind) {
     case 'single':
     case 'text':
     case 'date':
@@ -44,7 +32,7 @@ export function isAnswered(item: Item, value: AnswerValue | undefined): boolean 
     case 'count':
     case 'score':
     case 'number':
-      return isNumber(value)
+      return typeof value === 'number' && Number.isFinite(value)
     case 'photo':
     case 'file':
     case 'signature':
@@ -52,27 +40,44 @@ export function isAnswered(item: Item, value: AnswerValue | undefined): boolean 
     case 'info':
       return false
     default: {
-      const never: never = item
+      const never: never = kind
       return never
     }
   }
 }
 
-export function readAnswer(item: Item, answer: Answer | undefined): ReadAnswer {
-  if (answer?.na === true) return { na: true, value: undefined, fromDefault: false, answered: true }
-  const given = answer?.value
-  if (given !== undefined) return { na: false, value: given, fromDefault: false, answered: isAnswered(item, given) }
-  const fallback = defaultOf(item)
-  if (fallback !== undefined && isAnswered(item, fallback)) {
-    return { na: false, value: fallback, fromDefault: true, answered: true }
+/**
+ * Reads `answer` for `node` into `into` and returns it. The scorer reads every item on every
+ * live re-score, so one scratch object is reused rather than allocating one per item.
+ */
+export function readAnswer(node: ItemNode, answer: Answer | undefined, into: ReadAnswer): ReadAnswer {
+  into.na = false
+  into.fromDefault = false
+  into.value = undefined
+  into.answered = false
+  if (answer !== undefined && answer.na === true) {
+    into.na = true
+    into.answered = true
+    return into
   }
-  return { na: false, value: undefined, fromDefault: false, answered: false }
+  const given = answer === undefined ? undefined : answer.value
+  if (given !== undefined) {
+    into.value = given
+    into.answered = isAnswered(node.kind, given)
+  } else if (node.defaultValue !== undefined && isAnswered(node.kind, node.defaultValue)) {
+    into.value = node.defaultValue
+    into.fromDefault = true
+    into.answered = true
+  }
+  return into
 }
 
+export const newReadAnswer = (): ReadAnswer => ({ na: false, value: undefined, fromDefault: false, answered: false })
+
 /** Attachment ids that count as evidence: the answer's attachments, plus the value of file-like items. */
-export function evidenceCount(item: Item, answer: Answer | undefined): number {
+export function evidenceCount(kind: ItemType, answer: Answer | undefined): number {
   const ids = new Set(answer?.attachments ?? [])
-  if (item.type === 'photo' || item.type === 'file' || item.type === 'signature') {
+  if (kind === 'photo' || kind === 'file' || kind === 'signature') {
     const v = answer?.value
     if (typeof v === 'string' && v !== '') ids.add(v)
     else if (isIdList(v)) for (const id of v) ids.add(id)

@@ -1,11 +1,15 @@
 /**
  * One item's points (rules 1, 2, 7, 9 of format.md), with the steps that explain them. Section,
- * total, veto ceilings and findings are decided later from what this returns.
+ * total, veto ceilings and findings are decided later from what this returns. This runs once
+ * per item on every live re-score, so it reads the precomputed `ItemNode` and reuses frozen
+ * steps where the figures never change.
  */
-import type { AnswerValue, CountItem, Item, ItemResult, NumberItem, Option, Step, Veto, ZeroScope } from '../format/types'
+import type { CountItem, ItemResult, NumberItem, Step, Veto, ZeroScope } from '../format/types'
 import type { ReadAnswer } from './answers'
 import { fromH, toH } from './hundredths'
-import type { ItemNode } from './template-index'
+import type { Choice, ItemNode } from './template-index'
+
+const NO_TRIGGERS: readonly Trigger[] = Object.freeze([])
 
 /** What a chosen option (or a count > 0) sets off: a finding, a veto, a red line. */
 export interface Trigger {
@@ -15,35 +19,48 @@ export interface Trigger {
   zero?: ZeroScope
 }
 
-export interface ItemScore {
-  result: ItemResult
+/**
+ * The figures of one item beside its `ItemResult`, written into a scratch object the caller
+ * reuses from item to item (scoring runs on every tap; this saves allocations per item).
+ */
+export interface ItemOut {
   scoreH: number
   /** 0 when hidden or not applicable: such an item leaves the max. */
   maxH: number
-  /** Applicable and visible. */
+  /** Visible and applicable. */
   counts: boolean
-  triggers: Trigger[]
+  triggers: readonly Trigger[]
   /** The occurrences found, for count items. */
-  count?: number
+  count: number | undefined
   /** An option id in the answer that the item does not have. */
-  unknownOption?: string
+  unknownOption: string | undefined
+  /** An option of a multi answer marks the item not applicable. */
+  na: boolean
 }
 
-/** Raw points before cap/floor, and the triggers, of an answered, applicable item. */
-interface Points {
-  rawH: number
-  steps: Step[]
-  triggers: Trigger[]
-  count?: number
-  /** Set when an option marks the item not applicable. */
-  na?: boolean
-  unknownOption?: string
+export const newItemOut = (): ItemOut => ({
+  scoreH: 0, maxH: 0, counts: false, triggers: NO_TRIGGERS, count: undefined, unknownOption: undefined, na: false,
+})
+
+function reset(out: ItemOut, counts: boolean, maxH: number): void {
+  out.scoreH = 0
+  out.maxH = maxH
+  out.counts = counts
+  out.triggers = NO_TRIGGERS
+  out.count = undefined
+  out.unknownOption = undefined
+  out.na = false
 }
 
-function base(node: ItemNode, sectionId: string): ItemResult {
+const HIDDEN: Step = Object.freeze({ rule: 'hidden' })
+const NA: Step = Object.freeze({ rule: 'na' })
+const UNANSWERED: Step = Object.freeze({ rule: 'unanswered' })
+const BONUS: Step = Object.freeze({ rule: 'bonus' })
+
+function newResult(node: ItemNode): ItemResult {
   return {
-    id: node.item.id,
-    sectionId,
+    id: node.id,
+    sectionId: node.sectionId,
     score: 0,
     max: 0,
     na: false,
@@ -56,39 +73,55 @@ function base(node: ItemNode, sectionId: string): ItemResult {
   }
 }
 
-const triggerOf = (o: Option): Trigger => ({ optionId: o.id, flag: o.flag === true, veto: o.veto, zero: o.zero })
-
-function choicePoints(node: ItemNode, chosenIds: readonly string[]): Points {
-  const options = node.options ?? new Map<string, Option>()
-  const chosen: Option[] = []
-  let unknownOption: string | undefined
-  for (const id of chosenIds) {
-    const o = options.get(id)
-    if (o === undefined) unknownOption ??= id
-    else chosen.push(o)
-  }
-  if (chosen.some((o) => o.na === true)) return { rawH: 0, steps: [], triggers: [], na: true, unknownOption }
-  const optionIds = chosen.map((o) => o.id)
-  const labels = chosen.map((o) => o.label)
-  const triggers = chosen.filter((o) => o.flag || o.veto !== undefined || o.zero !== undefined).map(triggerOf)
-  if (node.deductive) {
-    let deducted = 0
-    for (const o of chosen) deducted += toH(o.deduct ?? 0)
-    const step: Step = { rule: 'deduct', optionIds, labels, deducted: fromH(deducted), max: fromH(node.maxH) }
-    return { rawH: node.maxH - deducted, steps: [step], triggers, unknownOption }
-  }
-  let points = 0
-  for (const o of chosen) points += toH(o.points ?? 0)
-  const step: Step =
-    node.item.type === 'single' && chosen.length === 1
-      ? { rule: 'option', optionId: optionIds[0] ?? '', label: labels[0] ?? '', points: fromH(points) }
-      : { rule: 'options', optionIds, labels, points: fromH(points) }
-  return { rawH: points, steps: [step], triggers, unknownOption }
+/** A hidden item (`visibleIf` false, or a hidden section): out of score and max. */
+export function hiddenItem(node: ItemNode, out: ItemOut): ItemResult {
+  reset(out, false, 0)
+  const result = newResult(node)
+  result.hidden = true
+  result.steps.push(HIDDEN)
+  return result
 }
 
-function countPoints(node: ItemNode, item: CountItem, value: number): Points {
+function notApplicable(result: ItemResult, out: ItemOut): ItemResult {
+  reset(out, false, 0)
+  result.na = true
+  result.answered = true
+  result.max = 0
+  result.steps = [NA]
+  return result
+}
+
+/** Adds a multi answer's points to `out.scoreH`; sets `out.na` when a chosen option says N/A. */
+function multiRaw(node: ItemNode, ids: readonly string[], steps: Step[], out: ItemOut): void {
+  const chosen: Choice[] = []
+  for (const id of ids) {
+    const c = node.choices?.get(id)
+    if (c === undefined) out.unknownOption ??= id
+    else if (!chosen.includes(c)) chosen.push(c)
+  }
+  if (chosen.some((c) => c.option.na === true)) {
+    out.na = true
+    return
+  }
+  let sumH = 0
+  const triggers: Trigger[] = []
+  for (const c of chosen) {
+    sumH += c.pointsH
+    if (c.trigger !== null) triggers.push(c.trigger)
+  }
+  if (triggers.length > 0) out.triggers = triggers
+  const optionIds = chosen.map((c) => c.option.id)
+  const labels = chosen.map((c) => c.option.label)
+  steps.push(
+    node.deductive
+      ? { rule: 'deduct', optionIds, labels, deducted: fromH(sumH), max: fromH(node.maxH) }
+      : { rule: 'options', optionIds, labels, points: fromH(sumH) },
+  )
+  out.scoreH = node.deductive ? node.maxH - sumH : sumH
+}
+
+function countRaw(node: ItemNode, item: CountItem, value: number, steps: Step[], out: ItemOut): void {
   const count = Math.max(0, value)
-  const steps: Step[] = []
   let rawH = node.maxH
   if (item.deductEach !== undefined) {
     const deducted = Math.round(toH(item.deductEach) * count)
@@ -97,20 +130,21 @@ function countPoints(node: ItemNode, item: CountItem, value: number): Points {
     if (item.unitLabel !== undefined) step.unitLabel = item.unitLabel
     steps.push(step)
   }
-  const triggers: Trigger[] = []
   if (count > 0 && (item.flag === true || item.veto !== undefined || item.zero !== undefined)) {
-    triggers.push({ flag: item.flag === true, veto: item.veto, zero: item.zero })
+    out.triggers = [{ flag: item.flag === true, veto: item.veto, zero: item.zero }]
   }
-  return { rawH, steps, triggers, count }
+  out.count = count
+  out.scoreH = rawH
 }
 
-function numberPoints(node: ItemNode, item: NumberItem, value: number): Points {
+function numberRaw(node: ItemNode, item: NumberItem, value: number, steps: Step[], out: ItemOut): void {
   const vH = toH(value)
   if (node.thresholds !== null) {
     let reached: { min: number; points: number } | null = null
     for (const t of node.thresholds) if (vH >= toH(t.min)) reached = t
-    const step: Step = { rule: 'threshold', value, min: reached?.min ?? null, points: reached?.points ?? 0 }
-    return { rawH: toH(reached?.points ?? 0), steps: [step], triggers: [] }
+    steps.push({ rule: 'threshold', value, min: reached?.min ?? null, points: reached?.points ?? 0 })
+    out.scoreH = toH(reached?.points ?? 0)
+    return
   }
   const targetH = toH(item.target ?? 0)
   const unitH = toH(item.unit ?? 0)
@@ -118,114 +152,87 @@ function numberPoints(node: ItemNode, item: NumberItem, value: number): Points {
   // 出勤率<90%每低10%扣1分: only full units below the target count.
   const units = vH < targetH && unitH > 0 ? Math.floor((targetH - vH) / unitH) : 0
   const deducted = units * eachH
-  const step: Step = {
-    rule: 'belowTarget',
-    value,
-    target: fromH(targetH),
-    unit: fromH(unitH),
-    units,
-    each: fromH(eachH),
-    deducted: fromH(deducted),
-  }
-  return { rawH: node.maxH - deducted, steps: [step], triggers: [] }
+  steps.push({
+    rule: 'belowTarget', value, target: fromH(targetH), unit: fromH(unitH), units, each: fromH(eachH), deducted: fromH(deducted),
+  })
+  out.scoreH = node.maxH - deducted
 }
 
-function pointsOf(node: ItemNode, value: AnswerValue): Points {
-  const item = node.item
-  switch (item.type) {
-    case 'single':
-      return choicePoints(node, [value as string])
-    case 'multi':
-      return choicePoints(node, value as string[])
-    case 'count':
-      return countPoints(node, item, value as number)
-    case 'score':
-      return { rawH: toH(value as number), steps: [{ rule: 'score', value: value as number }], triggers: [] }
-    case 'number':
-      return numberPoints(node, item, value as number)
-    default:
-      return { rawH: 0, steps: [], triggers: [] }
-  }
-}
-
-function allowsNegative(item: Item): boolean {
-  switch (item.type) {
-    case 'single':
-    case 'multi':
-    case 'count':
-    case 'score':
-    case 'number':
-      return item.allowNegative === true
-    default:
-      return false
-  }
-}
-
-/** A hidden item (`visibleIf` false, or a hidden section): out of score and max. */
-export function hiddenItem(node: ItemNode, sectionId: string): ItemScore {
-  const result = base(node, sectionId)
-  result.hidden = true
-  result.steps.push({ rule: 'hidden' })
-  return { result, scoreH: 0, maxH: 0, counts: false, triggers: [] }
-}
-
-function notApplicable(result: ItemResult): ItemScore {
-  result.na = true
-  result.answered = true
-  result.steps.push({ rule: 'na' })
-  return { result, scoreH: 0, maxH: 0, counts: false, triggers: [] }
-}
-
-/** Scores a visible item from its read answer. */
-export function scoreItem(node: ItemNode, sectionId: string, read: ReadAnswer): ItemScore {
-  const result = base(node, sectionId)
-  if (read.na) return notApplicable(result)
-  if (read.fromDefault) result.steps.push({ rule: 'default', value: read.value ?? null })
-  const item = node.item
+/** Scores a visible item from its read answer; the figures beside the result go into `out`. */
+export function scoreItem(node: ItemNode, read: ReadAnswer, out: ItemOut): ItemResult {
+  const result = newResult(node)
+  if (read.na) return notApplicable(result, out)
+  const steps = result.steps
+  if (read.fromDefault) steps.push({ rule: 'default', value: read.value ?? null })
   if (!node.scored) {
+    reset(out, true, 0)
     result.answered = read.answered
-    return { result, scoreH: 0, maxH: 0, counts: true, triggers: [] }
+    return result
   }
   const maxH = node.maxH
+  reset(out, true, maxH)
   result.max = fromH(maxH)
-  if (!read.answered || read.value === undefined) {
-    result.steps.push({ rule: 'unanswered' })
-    return { result, scoreH: 0, maxH, counts: true, triggers: [] }
+  const value = read.value
+  if (!read.answered || value === undefined) {
+    steps.push(UNANSWERED)
+    return result
   }
-  if (item.type === 'single' && !(node.options?.has(read.value as string) ?? false)) {
-    // A single answer naming no option of the item counts as no answer (and the result notes it).
-    result.steps.push({ rule: 'unanswered' })
-    return { result, scoreH: 0, maxH, counts: true, triggers: [], unknownOption: read.value as string }
+
+  const item = node.item
+  switch (item.type) {
+    case 'single': {
+      const c = node.choices?.get(value as string)
+      if (c === undefined) {
+        // An answer naming no option of the item counts as no answer (the result notes it).
+        out.unknownOption = value as string
+        steps.push(UNANSWERED)
+        return result
+      }
+      if (c.option.na === true) return notApplicable(result, out)
+      steps.push(c.step)
+      out.scoreH = node.deductive ? maxH - c.pointsH : c.pointsH
+      if (c.trigger !== null) out.triggers = [c.trigger]
+      break
+    }
+    case 'multi':
+      multiRaw(node, value as string[], steps, out)
+      if (out.na) return notApplicable(result, out)
+      break
+    case 'count':
+      countRaw(node, item, value as number, steps, out)
+      break
+    case 'score':
+      steps.push({ rule: 'score', value: value as number })
+      out.scoreH = toH(value as number)
+      break
+    case 'number':
+      numberRaw(node, item, value as number, steps, out)
+      break
+    default:
+      break
   }
-  const points = pointsOf(node, read.value)
-  if (points.na) {
-    result.steps = []
-    return notApplicable(result)
-  }
+
   result.answered = true
-  result.steps.push(...points.steps)
-  let scoreH = points.rawH
-  if (node.bonus) result.steps.push({ rule: 'bonus' })
+  let scoreH = out.scoreH
+  if (node.bonus) steps.push(BONUS)
   if (scoreH > maxH) {
-    result.steps.push({ rule: 'itemCap', from: fromH(scoreH), to: fromH(maxH) })
+    steps.push({ rule: 'itemCap', from: fromH(scoreH), to: fromH(maxH) })
     scoreH = maxH
   }
-  if (scoreH < 0 && !allowsNegative(item)) {
-    result.steps.push({ rule: 'floor', from: fromH(scoreH), to: 0 })
+  if (scoreH < 0 && !node.allowNegative) {
+    steps.push({ rule: 'floor', from: fromH(scoreH), to: 0 })
     scoreH = 0
   }
-  for (const t of points.triggers) {
+  for (const t of out.triggers) {
     if (t.flag) result.flagged = true
     if (t.zero !== undefined) {
       const step: Step = { rule: 'zero', scope: t.zero }
       if (t.optionId !== undefined) step.optionId = t.optionId
-      result.steps.push(step)
+      steps.push(step)
       if (t.zero === 'item') scoreH = 0
     }
   }
+  out.scoreH = scoreH
   result.score = fromH(scoreH)
-  const out: ItemScore = { result, scoreH, maxH, counts: true, triggers: points.triggers }
-  if (points.count !== undefined) out.count = points.count
-  if (points.unknownOption !== undefined) out.unknownOption = points.unknownOption
-  return out
+  return result
 }

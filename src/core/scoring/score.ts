@@ -4,14 +4,14 @@
  * items → sections → total → band. Each part lives in its own file; this one wires them.
  */
 import { ruleHolds } from '../conditions'
-import type { Answer, Finding, Item, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
-import { evidenceCount, readAnswer, type ReadAnswer } from './answers'
+import type { Answer, Finding, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
+import { evidenceCount, newReadAnswer, readAnswer } from './answers'
 import { pickBand, type BandData } from './bands'
 import { fromH, percentOf } from './hundredths'
 import { note } from './notes'
-import { hiddenItem, scoreItem, type ItemScore } from './score-item'
-import { rollUpSections } from './sections'
-import { indexTemplate, type TemplateIndex } from './template-index'
+import { hiddenItem, newItemOut, scoreItem, type ItemOut } from './score-item'
+import { rollUpSections, type ItemFigures } from './sections'
+import { indexTemplate, type ItemNode, type TemplateIndex } from './template-index'
 import { computeTotal, type TopSection } from './total'
 
 export type ScorableResponse = Pick<Response, 'templateId' | 'templateVersion' | 'answers'> & Partial<Response>
@@ -20,22 +20,18 @@ const hasOwn = Object.prototype.hasOwnProperty
 
 interface Visibility {
   sectionHidden: boolean[]
-  itemHidden: boolean[]
-  reads: ReadAnswer[]
+  itemHidden: Uint8Array
+  answers: Array<Answer | undefined>
   /** Item id → value, for visibleIf/requiredIf; hidden or N/A items read as null. */
   data: Record<string, unknown>
 }
 
-function answerOf(answers: Record<string, Answer>, id: string): Answer | undefined {
-  // Answers are untrusted: an item id such as "constructor" must not reach Object.prototype.
-  return hasOwn.call(answers, id) ? answers[id] : undefined
-}
-
 function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>): Visibility {
   const sectionHidden = new Array<boolean>(index.sections.length).fill(false)
-  const itemHidden = new Array<boolean>(index.items.length).fill(false)
-  const reads = new Array<ReadAnswer>(index.items.length)
+  const itemHidden = new Uint8Array(index.items.length)
+  const given = new Array<Answer | undefined>(index.items.length)
   const data = Object.create(null) as Record<string, unknown>
+  const read = newReadAnswer()
   for (const step of index.visibilityOrder) {
     if (step.kind === 'section') {
       const parent = index.sections[step.index]?.parent
@@ -47,30 +43,26 @@ function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>)
     }
     const node = index.items[step.index]
     if (node === undefined) continue
-    const read = readAnswer(node.item, answerOf(answers, node.item.id))
-    reads[step.index] = read
+    // Answers are untrusted: an item id such as "constructor" must not reach Object.prototype.
+    const answer = hasOwn.call(answers, node.id) ? answers[node.id] : undefined
+    given[step.index] = answer
     const hidden =
       sectionHidden[node.section] === true || (!step.forced && step.rule !== undefined && !ruleHolds(step.rule, data))
-    itemHidden[step.index] = hidden
-    if (node.referenced) data[node.item.id] = hidden || read.na || read.value === undefined ? null : read.value
+    itemHidden[step.index] = hidden ? 1 : 0
+    if (node.referenced) {
+      readAnswer(node, answer, read)
+      data[node.id] = hidden || read.na || read.value === undefined ? null : read.value
+    }
   }
-  return { sectionHidden, itemHidden, reads, data }
+  return { sectionHidden, itemHidden, answers: given, data }
 }
 
-function isRequired(item: Item, data: Record<string, unknown>): boolean {
-  if (item.type === 'info') return false
-  return item.required === true || (item.requiredIf !== undefined && ruleHolds(item.requiredIf, data))
+function isRequired(node: ItemNode, data: Record<string, unknown>): boolean {
+  return node.required || (node.requiredIf !== undefined && ruleHolds(node.requiredIf, data))
 }
 
-/**
- * Scores a response per the twelve rules of `shared/format.md`. Never throws on odd answers:
- * a value of the wrong shape counts as unanswered, an unknown option scores nothing (noted).
- */
-export function scoreResponse(template: Template, response: ScorableResponse): ScoreResult {
-  const index = indexTemplate(template)
-  const answers = response.answers ?? {}
-  const vis = decideVisibility(index, answers)
-  const result: ScoreResult = {
+function emptyResult(template: Template): ScoreResult {
+  return {
     templateId: template.id,
     templateVersion: template.version,
     total: 0,
@@ -91,6 +83,49 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
     steps: [],
     notes: [],
   }
+}
+
+/** Vetoes and red lines an item's answer sets off (rule 7). */
+interface Effects {
+  zeroedBy: Array<string | undefined>
+  zeroTotalBy: string[]
+  ceilingIndex: number | null
+}
+
+function applyTriggers(index: TemplateIndex, node: ItemNode, out: ItemOut, result: ScoreResult, effects: Effects): void {
+  const itemId = node.id
+  const steps = result.items[node.index]?.steps
+  for (const t of out.triggers) {
+    if (t.veto !== undefined) {
+      const ceiling = index.ceilingOf(t.veto)
+      const hit: VetoHit = { itemId, ceilingIndex: ceiling?.index ?? null, ceilingLabel: ceiling?.label ?? null }
+      if (t.optionId !== undefined) hit.optionId = t.optionId
+      result.vetoes.push(hit)
+      steps?.push({ rule: 'veto', ceiling: hit.ceilingLabel })
+      if (ceiling?.unknown === true && t.veto !== true) result.notes.push(note('unknownVetoBand', { itemId, veto: t.veto }))
+      if (ceiling) effects.ceilingIndex = Math.max(effects.ceilingIndex ?? 0, ceiling.index)
+    }
+    if (t.zero !== undefined) {
+      const hit: ZeroHit = { itemId, scope: t.zero }
+      if (t.optionId !== undefined) hit.optionId = t.optionId
+      if (t.zero === 'section') {
+        hit.sectionId = node.sectionId
+        effects.zeroedBy[node.section] ??= itemId
+      }
+      if (t.zero === 'total') effects.zeroTotalBy.push(itemId)
+      result.zeroes.push(hit)
+    }
+  }
+}
+
+/**
+ * Scores a response per the twelve rules of `shared/format.md`. Never throws on odd answers:
+ * a value of the wrong shape counts as unanswered, an unknown option scores nothing (noted).
+ */
+export function scoreResponse(template: Template, response: ScorableResponse): ScoreResult {
+  const index = indexTemplate(template)
+  const vis = decideVisibility(index, response.answers ?? {})
+  const result = emptyResult(template)
   if (response.templateId !== template.id || response.templateVersion !== template.version) {
     result.notes.push(
       note('templateMismatch', {
@@ -103,58 +138,37 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
   }
   if (index.cycleIds.length > 0) result.notes.push(note('visibilityCycle', { ids: index.cycleIds.join(', ') }))
 
-  const zeroedBy = new Array<string | undefined>(index.sections.length)
-  const zeroTotalBy: string[] = []
-  let ceilingIndex: number | null = null
-  const itemScores: ItemScore[] = []
+  const n = index.items.length
+  const figures: ItemFigures = { scoreH: new Float64Array(n), maxH: new Float64Array(n), counts: new Uint8Array(n) }
+  const effects: Effects = { zeroedBy: new Array<string | undefined>(index.sections.length), zeroTotalBy: [], ceilingIndex: null }
+  const read = newReadAnswer()
+  const out = newItemOut()
   for (const node of index.items) {
     const i = node.index
-    const item = node.item
-    const sectionId = index.sections[node.section]?.section.id ?? ''
-    const read = vis.reads[i] ?? readAnswer(item, answerOf(answers, item.id))
-    const scored = vis.itemHidden[i] === true ? hiddenItem(node, sectionId) : scoreItem(node, sectionId, read)
-    itemScores.push(scored)
-    result.items.push(scored.result)
-    if (!scored.counts) continue
-    const answer = answerOf(answers, item.id)
-    if (scored.unknownOption !== undefined) {
-      result.notes.push(note('unknownOption', { itemId: item.id, optionId: scored.unknownOption }))
+    const answer = vis.answers[i]
+    const itemResult =
+      vis.itemHidden[i] === 1 ? hiddenItem(node, out) : scoreItem(node, readAnswer(node, answer, read), out)
+    result.items.push(itemResult)
+    figures.scoreH[i] = out.scoreH
+    figures.maxH[i] = out.maxH
+    if (!out.counts) continue
+    figures.counts[i] = 1
+    if (out.unknownOption !== undefined) {
+      result.notes.push(note('unknownOption', { itemId: node.id, optionId: out.unknownOption }))
     }
-    for (const t of scored.triggers) {
-      if (t.veto !== undefined) {
-        const ceiling = index.ceilingOf(t.veto)
-        const hit: VetoHit = { itemId: item.id, ceilingIndex: ceiling?.index ?? null, ceilingLabel: ceiling?.label ?? null }
-        if (t.optionId !== undefined) hit.optionId = t.optionId
-        result.vetoes.push(hit)
-        scored.result.steps.push({ rule: 'veto', ceiling: hit.ceilingLabel })
-        if (ceiling?.unknown === true && t.veto !== true) {
-          result.notes.push(note('unknownVetoBand', { itemId: item.id, veto: t.veto }))
-        }
-        if (ceiling) ceilingIndex = Math.max(ceilingIndex ?? 0, ceiling.index)
-      }
-      if (t.zero !== undefined) {
-        const hit: ZeroHit = { itemId: item.id, scope: t.zero }
-        if (t.optionId !== undefined) hit.optionId = t.optionId
-        if (t.zero === 'section') {
-          hit.sectionId = sectionId
-          zeroedBy[node.section] ??= item.id
-        }
-        if (t.zero === 'total') zeroTotalBy.push(item.id)
-        result.zeroes.push(hit)
-      }
-    }
-    if (scored.result.flagged) result.findings.push(finding(index, node.index, scored, answer))
-    if (!scored.result.answered && (node.scored || isRequired(item, vis.data))) result.unanswered.push(item.id)
-    if (item.type !== 'info' && item.evidence !== undefined) {
-      const { required, min } = item.evidence
-      const needed = required === 'always' || (required === 'onFlag' && scored.result.flagged)
-      if (needed && evidenceCount(item, answer) < (min ?? 1)) result.missingEvidence.push(item.id)
+    if (out.triggers.length > 0) applyTriggers(index, node, out, result, effects)
+    if (itemResult.flagged) result.findings.push(finding(node, out, answer))
+    if (!itemResult.answered && (node.scored || isRequired(node, vis.data))) result.unanswered.push(node.id)
+    if (node.evidence !== undefined) {
+      const { required, min } = node.evidence
+      const needed = required === 'always' || (required === 'onFlag' && itemResult.flagged)
+      if (needed && evidenceCount(node.kind, answer) < (min ?? 1)) result.missingEvidence.push(node.id)
     }
   }
   result.vetoed = result.vetoes.length > 0
   result.complete = result.unanswered.length === 0
 
-  const sections = rollUpSections(index, itemScores, vis.sectionHidden, zeroedBy)
+  const sections = rollUpSections(index, figures, vis.sectionHidden, effects.zeroedBy)
   const top: TopSection[] = []
   for (const s of index.topSections) {
     const sec = sections[s]
@@ -163,7 +177,7 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
     result.sections.push(sec.result)
     top.push({ id: node.section.id, scoreH: sec.scoreH, maxH: sec.maxH, bonusH: sec.bonusH, isBonus: node.bonus, weight: node.section.weight })
   }
-  const total = computeTotal(template.scoring, top, zeroTotalBy)
+  const total = computeTotal(template.scoring, top, effects.zeroTotalBy)
   result.total = fromH(total.totalH)
   result.max = fromH(total.maxH)
   result.percent = percentOf(total.totalH, total.maxH)
@@ -180,21 +194,20 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
       .filter((s) => !s.isBonus && !s.hidden && s.max > 0)
       .map((s) => ({ id: s.id, score: s.score, max: s.max, percent: s.percent })),
   }
-  result.band = pickBand(template.scoring, bandData, ceilingIndex, result.notes)
+  result.band = pickBand(template.scoring, bandData, effects.ceilingIndex, result.notes)
   return result
 }
 
-function finding(index: TemplateIndex, i: number, scored: ItemScore, answer: Answer | undefined): Finding {
-  const node = index.items[i]
+function finding(node: ItemNode, out: ItemOut, answer: Answer | undefined): Finding {
   const f: Finding = {
-    itemId: scored.result.id,
-    sectionId: scored.result.sectionId,
-    rootSectionId: (node && index.sections[node.root]?.section.id) ?? scored.result.sectionId,
-    title: node?.item.title ?? '',
-    optionIds: scored.triggers.filter((t) => t.flag && t.optionId !== undefined).map((t) => t.optionId as string),
+    itemId: node.id,
+    sectionId: node.sectionId,
+    rootSectionId: node.rootSectionId,
+    title: node.item.title,
+    optionIds: out.triggers.filter((t) => t.flag && t.optionId !== undefined).map((t) => t.optionId as string),
     attachments: [...(answer?.attachments ?? [])],
   }
-  if (scored.count !== undefined) f.count = scored.count
+  if (out.count !== undefined) f.count = out.count
   if (answer?.note !== undefined && answer.note !== '') f.note = answer.note
   return f
 }

@@ -4,7 +4,6 @@
  */
 import type { SectionResult, Step } from '../format/types'
 import { fromH, percentOf, toH } from './hundredths'
-import type { ItemScore } from './score-item'
 import type { TemplateIndex } from './template-index'
 
 export interface SectionScore {
@@ -14,13 +13,20 @@ export interface SectionScore {
   bonusH: number
 }
 
+/** Per item (by index): points and max in hundredths, and whether it is visible and applicable. */
+export interface ItemFigures {
+  scoreH: Float64Array
+  maxH: Float64Array
+  counts: Uint8Array
+}
+
 /**
  * `hidden[i]`: section i is hidden (its own `visibleIf` or an ancestor's); `zeroedBy[i]`: the id
  * of an item whose red line (`zero: 'section'`) sends section i to 0.
  */
 export function rollUpSections(
   index: TemplateIndex,
-  items: readonly ItemScore[],
+  items: ItemFigures,
   hidden: readonly boolean[],
   zeroedBy: ReadonlyArray<string | undefined>,
 ): SectionScore[] {
@@ -34,12 +40,12 @@ export function rollUpSections(
     let maxH = 0
     let bonusH = 0
     for (const i of node.items) {
-      const it = items[i]
-      if (it === undefined || !it.counts) continue
-      if (index.items[i]?.bonus) bonusH += it.scoreH
+      if (items.counts[i] !== 1) continue
+      const itemScoreH = items.scoreH[i] ?? 0
+      if (index.items[i]?.bonus) bonusH += itemScoreH
       else {
-        scoreH += it.scoreH
-        maxH += it.maxH
+        scoreH += itemScoreH
+        maxH += items.maxH[i] ?? 0
       }
     }
     const children: SectionResult[] = []

@@ -5,8 +5,10 @@
  * lookups. Repeated scoring (live score while filling, lists of results) then costs one pass.
  */
 import { collectVars } from '../conditions'
-import type { Item, JsonLogicRule, Option, Section, Template, Threshold, Veto } from '../format/types'
+import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, Section, Step, Template, Threshold, Veto } from '../format/types'
+import { fromH, toH } from './hundredths'
 import { isDeductive, isScoredType, itemMaxH } from './item-max'
+import type { Trigger } from './score-item'
 
 export interface SectionNode {
   section: Section
@@ -20,18 +22,41 @@ export interface SectionNode {
   items: number[]
 }
 
+/** An option with what choosing it means, worked out once. */
+export interface Choice {
+  option: Option
+  /** Points of an additive option, or what a deductive option deducts, in hundredths. */
+  pointsH: number
+  /** The step a single-choice answer records; shared between results, so frozen. */
+  step: Step
+  trigger: Trigger | null
+}
+
+/**
+ * An item with everything scoring reads from it. Hot paths read these uniform nodes instead of
+ * the template's items, whose shapes vary from item to item (slow property access in V8).
+ */
 export interface ItemNode {
   item: Item
+  id: string
+  kind: ItemType
   index: number
   /** Innermost section. */
   section: number
   root: number
+  sectionId: string
+  rootSectionId: string
+  defaultValue: AnswerValue | undefined
+  allowNegative: boolean
+  required: boolean
+  requiredIf: JsonLogicRule | undefined
+  evidence: EvidenceRule | undefined
   /** The item is marked bonus or sits in a bonus section. */
   bonus: boolean
   scored: boolean
   maxH: number
   deductive: boolean
-  options: ReadonlyMap<string, Option> | null
+  choices: ReadonlyMap<string, Choice> | null
   /** Thresholds sorted by ascending `min`. */
   thresholds: readonly Threshold[] | null
   /** Another rule reads this item's value, so it goes into the rule data. */
@@ -90,9 +115,10 @@ function buildIndex(template: Template): TemplateIndex {
     const isBonus = bonus || section.bonus === true
     const node: SectionNode = { section, index, parent, root: root ?? index, bonus: isBonus, children: [], items: [] }
     sections.push(node)
+    const rootId = sections[node.root]?.section.id ?? section.id
     for (const item of section.items) {
       node.items.push(items.length)
-      items.push(itemNode(item, items.length, index, node.root, isBonus))
+      items.push(itemNode(item, items.length, node, rootId, isBonus))
     }
     for (const child of section.sections ?? []) node.children.push(visitSection(child, index, node.root, isBonus))
     postOrder.push(index)
@@ -104,18 +130,62 @@ function buildIndex(template: Template): TemplateIndex {
   return { sections, topSections, postOrder, items, visibilityOrder: order, cycleIds, ceilingOf: ceilingLookup(template) }
 }
 
-function itemNode(item: Item, index: number, section: number, root: number, sectionBonus: boolean): ItemNode {
+function defaultOf(item: Item): AnswerValue | undefined {
+  switch (item.type) {
+    case 'info':
+    case 'photo':
+    case 'file':
+    case 'signature':
+      return undefined
+    default:
+      return item.default
+  }
+}
+
+function choicesOf(item: Item, deductive: boolean, maxH: number): Map<string, Choice> | null {
+  if (item.type !== 'single' && item.type !== 'multi') return null
+  const out = new Map<string, Choice>()
+  for (const o of item.options) {
+    const pointsH = toH((deductive ? o.deduct : o.points) ?? 0)
+    const step: Step = deductive
+      ? { rule: 'deduct', optionIds: [o.id], labels: [o.label], deducted: fromH(pointsH), max: fromH(maxH) }
+      : { rule: 'option', optionId: o.id, label: o.label, points: fromH(pointsH) }
+    const triggered = o.flag === true || o.veto !== undefined || o.zero !== undefined
+    const trigger: Trigger | null = triggered ? { optionId: o.id, flag: o.flag === true, veto: o.veto, zero: o.zero } : null
+    if (!out.has(o.id)) out.set(o.id, { option: o, pointsH, step: deepFreeze(step), trigger })
+  }
+  return out
+}
+
+function deepFreeze(step: Step): Step {
+  for (const v of Object.values(step)) if (Array.isArray(v)) Object.freeze(v)
+  return Object.freeze(step)
+}
+
+function itemNode(item: Item, index: number, section: SectionNode, rootSectionId: string, sectionBonus: boolean): ItemNode {
   const choice = item.type === 'single' || item.type === 'multi'
+  const deductive = choice ? isDeductive(item.options) : false
+  const maxH = itemMaxH(item)
+  const scoredItem = isScoredType(item) ? item : null
   return {
     item,
+    id: item.id,
+    kind: item.type,
     index,
-    section,
-    root,
+    section: section.index,
+    root: section.root,
+    sectionId: section.section.id,
+    rootSectionId,
+    defaultValue: defaultOf(item),
+    allowNegative: scoredItem?.allowNegative === true,
+    required: item.type !== 'info' && item.required === true,
+    requiredIf: item.type !== 'info' ? item.requiredIf : undefined,
+    evidence: item.type !== 'info' ? item.evidence : undefined,
     bonus: sectionBonus || (item.type !== 'info' && item.bonus === true),
-    scored: isScoredType(item),
-    maxH: itemMaxH(item),
-    deductive: choice ? isDeductive(item.options) : false,
-    options: choice ? new Map(item.options.map((o) => [o.id, o])) : null,
+    scored: scoredItem !== null,
+    maxH,
+    deductive,
+    choices: choicesOf(item, deductive, maxH),
     thresholds: item.type === 'number' && item.thresholds ? [...item.thresholds].sort((a, b) => a.min - b.min) : null,
     referenced: false,
   }
