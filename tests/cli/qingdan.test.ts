@@ -1,0 +1,186 @@
+/**
+ * The `qingdan` CLI, run for real: `node scripts/qingdan.mjs …` in a child process, as `npx qingdan`
+ * would after `npm ci`. Checks exit codes and what a person reads on the terminal.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const scratch = mkdtempSync(join(tmpdir(), 'qingdan-cli-'))
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function qingdan(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['scripts/qingdan.mjs', ...args],
+      // LANG is cleared so the default language is the documented zh-CN, whatever the machine says.
+      { cwd: root, env: { ...process.env, LANG: '', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+        resolve({ code, stdout, stderr })
+      },
+    )
+  })
+}
+
+function scratchFile(name: string, text: string): string {
+  const path = join(scratch, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const samples = readdirSync(join(root, 'schemas/samples')).filter((f) => f.endsWith('.json')).map((f) => `schemas/samples/${f}`)
+const DORM = 'schemas/samples/dorm-room-safety.json'
+const WINTER = 'tests/fixtures/dorm-room-safety/winter-findings.json'
+
+describe('qingdan launcher', () => {
+  it('is an executable node script', () => {
+    expect(statSync(join(root, 'scripts/qingdan.mjs')).mode & 0o111).not.toBe(0)
+  })
+})
+
+describe('qingdan validate', { timeout: 60_000 }, () => {
+  it('accepts every shipped sample with exit 0', async () => {
+    const r = await qingdan(['validate', ...samples])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`${samples.length} 个文件全部有效`)
+    expect(r.stdout).toContain('schemas/samples/red-flag-party-branch.json: 模板有效（red-flag-party-branch 第 1 版）')
+  })
+
+  it('checks responses against a template given in the same command, and in English on request', async () => {
+    const r = await qingdan(['validate', WINTER, DORM, '--lang', 'en'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`${WINTER}: valid response (template dorm-room-safety version 1)`)
+  })
+
+  it('takes English from LANG when no --lang is given', async () => {
+    const r = await qingdan(['validate', DORM], { LANG: 'en_US.UTF-8' })
+    expect(r.stdout).toContain('valid template (dorm-room-safety version 1)')
+  })
+
+  it('says when a response alone was only checked for its format', async () => {
+    const r = await qingdan(['validate', WINTER])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('未按模板校验答案')
+  })
+
+  it('prints each problem as file:pointer: message and exits 1', async () => {
+    const broken = scratchFile('broken-template.json', JSON.stringify({
+      id: 'broken', version: 1, title: '坏模板',
+      sections: [{ id: 's', title: 's', items: [{ id: 'q', type: 'count', title: 'q', deductEach: 'two' }] }],
+    }))
+    const r = await qingdan(['validate', broken, DORM])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(new RegExp(`${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:/sections/0/items/0[^:]*: \\S`))
+    expect(r.stdout).toContain('1/2 个文件无效')
+  })
+
+  it('rejects an answer that does not fit its item when the template is given with --template', async () => {
+    const bad = scratchFile('bad-answer.json', JSON.stringify({
+      templateId: 'dorm-room-safety', templateVersion: 1, answers: { 'power-strip': { value: 'many' } },
+    }))
+    const r = await qingdan(['validate', '--template', DORM, bad])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(`${bad}:/answers/power-strip`)
+  })
+
+  it('names a response that belongs to another template', async () => {
+    const r = await qingdan(['validate', '--template', 'schemas/samples/floor-common-area.json', WINTER])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('该填报记录属于模板 dorm-room-safety 第 1 版，而给出的模板是 floor-common-area 第 1 版')
+  })
+
+  it('gives the line and column of a JSON syntax error', async () => {
+    const file = scratchFile('syntax.json', '{\n  "id": "x",\n  "sections": [1, 2,]\n}\n')
+    const r = await qingdan(['validate', file])
+    expect(r.code).toBe(1)
+    // `  "sections": [1, 2,]` — the stray `]` is the 21st character of line 3
+    expect(r.stdout).toContain(`${file}:3:21: 不是有效的 JSON`)
+  })
+
+  it('rejects a document that is neither a template nor a response', async () => {
+    const r = await qingdan(['validate', scratchFile('other.json', '{"hello": 1}')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('既不是模板')
+  })
+
+  it('exits 2 naming a missing file, and refuses files over 5 MB without reading them', async () => {
+    const missing = await qingdan(['validate', join(scratch, 'nope.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stdout).toContain('nope.json：文件不存在')
+    const big = scratchFile('big.json', `{"answers": {}, "pad": "${'x'.repeat(5 * 1024 * 1024)}"}`)
+    const r = await qingdan(['validate', big, '--lang=en'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toContain('file too large (5.0 MB); the limit is 5 MB')
+  })
+})
+
+describe('qingdan score', { timeout: 60_000 }, () => {
+  it('prints the score result as JSON with exit 0', async () => {
+    const r = await qingdan(['score', DORM, WINTER])
+    expect(r.code).toBe(0)
+    const result = JSON.parse(r.stdout) as { total: number; max: number; band: { label: string }; findings: unknown[] }
+    // Hand-checked in tests/core/samples-dorm.test.ts: 24 + 24 + 31.5 + 7 = 86.5 / 100 → 良好.
+    expect(result).toMatchObject({ total: 86.5, max: 100, band: { label: '良好' } })
+    expect(result.findings).toHaveLength(6)
+  })
+
+  it('refuses, in the chosen language, a response to another template', async () => {
+    const r = await qingdan(['score', 'schemas/samples/floor-common-area.json', WINTER, '--lang', 'en'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain('belongs to template dorm-room-safety version 1, but the template given is floor-common-area version 1')
+  })
+
+  it('refuses another version of the right template', async () => {
+    const v2 = scratchFile('v2.json', JSON.stringify({ templateId: 'dorm-room-safety', templateVersion: 2, answers: {} }))
+    const r = await qingdan(['score', DORM, v2])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('dorm-room-safety 第 2 版')
+  })
+
+  it('refuses an invalid response and says why', async () => {
+    const bad = scratchFile('bad-score.json', JSON.stringify({
+      templateId: 'dorm-room-safety', templateVersion: 1, answers: { 'no-such-item': { value: 1 } },
+    }))
+    const r = await qingdan(['score', DORM, bad])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain(`${bad}:/answers/no-such-item`)
+    expect(r.stderr).toContain('填报记录无效，未评分')
+  })
+
+  it('treats wrong arguments as a usage error with exit 2', async () => {
+    const r = await qingdan(['score', DORM])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('score 需要两个文件')
+    expect(r.stderr).toContain('用法')
+  })
+})
+
+describe('qingdan usage', { timeout: 60_000 }, () => {
+  it('prints help with exit 0', async () => {
+    const r = await qingdan(['--help', '--lang', 'en'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('qingdan validate FILE...')
+  })
+
+  it('exits 2 on an unknown command or option, or an unsupported language', async () => {
+    expect((await qingdan(['frobnicate'])).code).toBe(2)
+    const option = await qingdan(['validate', DORM, '--fast'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toContain('未知选项“--fast”')
+    const lang = await qingdan(['validate', DORM, '--lang', 'fr'])
+    expect(lang.code).toBe(2)
+    expect(lang.stderr).toContain('不支持的语言“fr”')
+  })
+})
