@@ -15,7 +15,8 @@ function param(error: ErrorObject, name: string): unknown {
   return (error.params as Record<string, unknown>)[name]
 }
 
-function text(value: unknown): string {
+function text(value: unknown): string | number {
+  if (typeof value === 'number') return value
   return Array.isArray(value) ? value.map((v) => preview(v)).join(', ') : preview(value)
 }
 
