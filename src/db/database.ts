@@ -4,12 +4,13 @@ import type {
   AttachmentRow,
   MetaRow,
   ResponseRow,
+  SummaryRow,
   SubjectRow,
   TaskRow,
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores } from './schema'
+import { upgradeToV2, v1Stores, v2Stores, v3Stores } from './schema'
 
 export const DEFAULT_DB_NAME = 'qingdan'
 
@@ -30,6 +31,8 @@ export class QingdanDatabase extends Dexie {
   subjects!: Table<SubjectRow, [string, string]>
   tasks!: Table<TaskRow, string>
   meta!: Table<MetaRow, string>
+  /** Schema v3: one compact summary per submitted response (results lists, dashboards). */
+  summaries!: Table<SummaryRow, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -39,6 +42,7 @@ export class QingdanDatabase extends Dexie {
     super(name, deps)
     this.version(1).stores(v1Stores)
     this.version(2).stores(v2Stores).upgrade(upgradeToV2)
+    this.version(3).stores(v3Stores)
   }
 }
 

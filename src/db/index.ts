@@ -3,7 +3,7 @@ export { QingdanDatabase, openDatabase, DEFAULT_DB_NAME, type OpenDatabaseOption
 export { getDb, setDb } from './singleton'
 export * from './rows'
 export { ResponseLockedError, ResponseNotFoundError } from './errors'
-export { CURRENT_VERSION, v1Stores, v2Stores } from './schema'
+export { CURRENT_VERSION, v1Stores, v2Stores, v3Stores } from './schema'
 export { subjectKey, subjectTerms, subjectTerm } from './subject-index'
 export { DEVICE_ID_KEY, INSTALLED_SAMPLES_KEY, LAST_BACKUP_KEY } from './keys'
 export {
@@ -38,3 +38,25 @@ export { getDeviceId, getMeta, setMeta } from './repositories/meta'
 export { persistStorage, type PersistableStorage } from './persist'
 export { loadShippedSamples } from './samples'
 export { ensureSamplesInstalled } from './boot'
+export {
+  summaryRowFor,
+  saveSummary,
+  ensureSummaries,
+  querySummaries,
+  findCounterpart,
+  loadStoredResponses,
+  type SummaryQuery,
+} from './repositories/results-query'
+export {
+  openTasksForSubmitted,
+  listTasks,
+  getTask,
+  taskCounts,
+  setTaskAssignee,
+  markRectified,
+  linkRecheck,
+  verifyTask,
+  TaskStateError,
+  type TaskFilter,
+  type FixPhoto,
+} from './repositories/tasks'

@@ -3,6 +3,7 @@
  * Vue proxies or functions, so callers unwrap (`toRaw`) before handing anything to `src/db`.
  */
 import type { Answer, Response, ResponseStatus, Role, ScoreResult, Template } from '@/core/format/types'
+import type { ResultSummary } from '@/core/stats/types'
 
 export const TEMPLATE_STATUSES = ['draft', 'published', 'archived'] as const
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number]
@@ -111,6 +112,23 @@ export interface TaskRow {
   assignee?: string
   createdAt: string
   updatedAt: string
+  /** The finding's section (top level), for grouping. Added by #6. */
+  sectionId?: string
+  /** The inspector's remark on the finding (备注), copied when the task opened. */
+  note?: string
+  /** When the fix was reported (open → rectified), with its photos (attachment ids) and remark. */
+  rectifiedAt?: string
+  fixAttachmentIds?: string[]
+  fixNote?: string
+  /** The re-check: a new response on the same template and subject. */
+  recheckResponseId?: string
+  /** When the task was closed (销号) after the re-check. */
+  verifiedAt?: string
+}
+
+/** Schema v3: a submitted response's summary, plus its subject terms for the multi-entry index. */
+export interface SummaryRow extends ResultSummary {
+  subjectTerms: string[]
 }
 
 export interface MetaRow {

@@ -37,8 +37,18 @@ export const v2Stores = {
   tasks: 'id, responseId, status, deadline, templateId, assignee',
 } as const satisfies StoreSpec
 
+/**
+ * Version 3 (results, #6): a compact summary per submitted response (total, band, subject,
+ * findings, section scores), so that lists and dashboards over 10,000 responses read a few
+ * hundred bytes per response instead of every full ScoreResult. Built on submit and backfilled
+ * lazily by `ensureSummaries` (results-query.ts), so the upgrade itself has nothing to move.
+ */
+export const v3Stores = {
+  summaries: 'id, templateId, [templateId+templateVersion], submittedAt, band, inspector, *subjectTerms',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 2
+export const CURRENT_VERSION = 3
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

@@ -1,0 +1,136 @@
+/**
+ * Queries behind results lists, dashboards and exports (#6). Lists read the compact `summaries`
+ * table (schema v3) through its indexes; full rows and answers are read only for one response
+ * (detail, print) or for the long export sheet.
+ */
+import { summarize } from '@/core/stats/summarize'
+import type { QingdanDatabase } from '../database'
+import type { ResponseRow, StoredResponse, SummaryRow } from '../rows'
+import { storageWrite } from '../storage-error'
+import { subjectTerms } from '../subject-index'
+import { toResponse } from './responses'
+
+/** The summary of a submitted, scored response row; undefined for drafts. */
+export function summaryRowFor(row: ResponseRow): SummaryRow | undefined {
+  if (row.status !== 'submitted' || row.result === undefined) return undefined
+  const summary = summarize(
+    {
+      id: row.id,
+      role: row.role,
+      ...(row.reviewOf !== undefined && { reviewOf: row.reviewOf }),
+      subject: row.subject,
+      inspector: row.inspector,
+      submittedAt: row.submittedAt ?? row.updatedAt,
+      templateTitle: row.templateTitle,
+      ...(row.subjectKey !== undefined && { subjectKey: row.subjectKey }),
+      ...(row.deviceId !== undefined && { deviceId: row.deviceId }),
+    },
+    row.result,
+  )
+  return { ...summary, subjectTerms: row.subjectTerms ?? subjectTerms(row.subject) }
+}
+
+/** Writes (or rewrites) the summary of one response. A draft has none. */
+export async function saveSummary(db: QingdanDatabase, responseId: string): Promise<SummaryRow | undefined> {
+  return storageWrite(() =>
+    db.transaction('rw', db.responses, db.summaries, async () => {
+      const row = await db.responses.get(responseId)
+      const summary = row && summaryRowFor(row)
+      if (summary) await db.summaries.put(summary)
+      else await db.summaries.delete(responseId)
+      return summary
+    }),
+  )
+}
+
+const CHUNK = 500
+
+/**
+ * Makes the summaries match the submitted responses: adds the missing ones (responses submitted
+ * before v3, imported by bundles, or written by an older build) and drops those of deleted
+ * responses. Compares primary keys only, so when nothing changed it costs two key scans.
+ * @returns how many summaries were added and removed.
+ */
+export async function ensureSummaries(db: QingdanDatabase): Promise<{ added: number; removed: number }> {
+  const [submitted, summarized] = await Promise.all([
+    db.responses.where('status').equals('submitted').primaryKeys(),
+    db.summaries.toCollection().primaryKeys(),
+  ])
+  const have = new Set(summarized)
+  const want = new Set(submitted)
+  const missing = submitted.filter((id) => !have.has(id))
+  const stale = summarized.filter((id) => !want.has(id))
+  let added = 0
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const rows = await db.responses.bulkGet(missing.slice(i, i + CHUNK))
+    const summaries = rows.flatMap((r) => {
+      const s = r && summaryRowFor(r)
+      return s ? [s] : []
+    })
+    await storageWrite(() => db.summaries.bulkPut(summaries))
+    added += summaries.length
+  }
+  if (stale.length > 0) await storageWrite(() => db.summaries.bulkDelete(stale))
+  return { added, removed: stale.length }
+}
+
+export interface SummaryQuery {
+  templateId?: string
+  templateVersion?: number
+  /** A `fieldId=value` term (e.g. `building=3号楼`), answered by the multi-entry index. */
+  subjectTerm?: string
+}
+
+/** Summaries by the most selective index given; finer filters are `filterSummaries` in core. */
+export async function querySummaries(db: QingdanDatabase, query: SummaryQuery = {}): Promise<SummaryRow[]> {
+  const { templateId, templateVersion, subjectTerm } = query
+  if (templateId !== undefined && templateVersion !== undefined) {
+    return db.summaries.where('[templateId+templateVersion]').equals([templateId, templateVersion]).toArray()
+  }
+  if (subjectTerm !== undefined) {
+    const rows = await db.summaries.where('subjectTerms').equals(subjectTerm).toArray()
+    return templateId === undefined ? rows : rows.filter((r) => r.templateId === templateId)
+  }
+  if (templateId !== undefined) return db.summaries.where('templateId').equals(templateId).toArray()
+  return db.summaries.toArray()
+}
+
+/**
+ * The other side of a self-assessment / review pair (自查 / 考核): an explicit `reviewOf` link
+ * first, else the latest submitted response of the other role on the same subject and version.
+ */
+export async function findCounterpart(db: QingdanDatabase, row: ResponseRow): Promise<ResponseRow | undefined> {
+  if (row.role === 'review' && row.reviewOf !== undefined) {
+    const linked = await db.responses.get(row.reviewOf)
+    if (linked?.status === 'submitted') return linked
+  }
+  if (row.subjectKey === undefined) return undefined
+  const other = row.role === 'self' ? 'review' : 'self'
+  const candidates = await db.responses.where('subjectKey').equals(row.subjectKey).toArray()
+  return candidates
+    .filter(
+      (c) =>
+        c.id !== row.id &&
+        c.status === 'submitted' &&
+        c.role === other &&
+        c.templateId === row.templateId &&
+        c.templateVersion === row.templateVersion &&
+        (other === 'self' || c.reviewOf === undefined || c.reviewOf === row.id),
+    )
+    .sort((a, b) => ((a.submittedAt ?? '') < (b.submittedAt ?? '') ? 1 : -1))[0]
+}
+
+/** Full stored responses (row + answers) for the long export sheet, in the order of `ids`. */
+export async function loadStoredResponses(db: QingdanDatabase, ids: readonly string[]): Promise<StoredResponse[]> {
+  const out: StoredResponse[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK)
+    const [rows, answers] = await db.transaction('r', db.responses, db.answers, () =>
+      Promise.all([db.responses.bulkGet(chunk), db.answers.where('responseId').anyOf(chunk).toArray()]),
+    )
+    const byResponse = new Map<string, typeof answers>()
+    for (const a of answers) (byResponse.get(a.responseId) ?? byResponse.set(a.responseId, []).get(a.responseId))?.push(a)
+    for (const row of rows) if (row) out.push({ row, response: toResponse(row, byResponse.get(row.id) ?? []) })
+  }
+  return out
+}

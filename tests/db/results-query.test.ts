@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import { scoreResponse } from '@/core/scoring'
+import {
+  createResponse,
+  deleteResponse,
+  ensureSummaries,
+  findCounterpart,
+  loadStoredResponses,
+  querySummaries,
+  saveAnswer,
+  saveSummary,
+  submitResponse,
+  getResponse,
+  CURRENT_VERSION,
+  type QingdanDatabase,
+} from '@/db'
+import type { Template } from '@/core/format/types'
+import { freshDb } from './helpers'
+import { sample } from '../fixtures/load'
+
+const dorm = sample('dorm-room-safety')
+
+async function submitRoom(
+  db: QingdanDatabase,
+  room: string,
+  answers: Record<string, string | number> = {},
+  extra: { role?: 'self' | 'review'; template?: Template } = {},
+): Promise<string> {
+  const template = extra.template ?? dorm
+  const row = await createResponse(db, { template, subject: { building: '3号楼', floor: 2, room }, role: extra.role ?? 'self', inspector: '王老师' })
+  for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
+  const stored = await getResponse(db, row.id)
+  if (!stored) throw new Error('missing')
+  await submitResponse(db, row.id, scoreResponse(template, stored.response), '2026-11-27T02:00:00.000Z')
+  return row.id
+}
+
+describe('summaries (schema v3)', () => {
+  it('opens at version 3 with a summaries table', async () => {
+    const db = freshDb()
+    await db.open()
+    expect(db.verno).toBe(CURRENT_VERSION)
+    expect(db.tables.map((t) => t.name)).toContain('summaries')
+  })
+
+  it('backfills summaries of submitted responses, never of drafts, and drops those of deleted ones', async () => {
+    const db = freshDb()
+    const a = await submitRoom(db, '201', { smoking: 1 })
+    const b = await submitRoom(db, '202')
+    await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room: '203' }, role: 'self', inspector: '王' })
+    expect(await ensureSummaries(db)).toEqual({ added: 2, removed: 0 })
+    expect(await ensureSummaries(db)).toEqual({ added: 0, removed: 0 })
+    const rows = await querySummaries(db, { templateId: dorm.id })
+    const smoking = rows.find((r) => r.id === a)
+    expect(smoking?.findingIds).toEqual(['smoking'])
+    expect(smoking?.subjectTerms).toContain('room=201')
+    await deleteResponse(db, b)
+    expect(await ensureSummaries(db)).toEqual({ added: 0, removed: 1 })
+  })
+
+  it('queries by template version and by a subject term through the indexes', async () => {
+    const db = freshDb()
+    await submitRoom(db, '201')
+    await submitRoom(db, '305')
+    await Promise.all((await db.responses.toArray()).map((r) => saveSummary(db, r.id)))
+    expect(await querySummaries(db, { templateId: dorm.id, templateVersion: 1 })).toHaveLength(2)
+    expect(await querySummaries(db, { templateId: dorm.id, templateVersion: 2 })).toHaveLength(0)
+    const hits = await querySummaries(db, { subjectTerm: 'room=305' })
+    expect(hits.map((h) => h.subject.room)).toEqual(['305'])
+  })
+})
+
+describe('findCounterpart', () => {
+  it('pairs a self-assessment with the review of the same subject and version', async () => {
+    const db = freshDb()
+    const self = await submitRoom(db, '201', { smoking: 1 })
+    const review = await submitRoom(db, '201', { smoking: 2 }, { role: 'review' })
+    await submitRoom(db, '202', {}, { role: 'review' })
+    const selfRow = await db.responses.get(self)
+    const reviewRow = await db.responses.get(review)
+    if (!selfRow || !reviewRow) throw new Error('missing')
+    expect((await findCounterpart(db, selfRow))?.id).toBe(review)
+    expect((await findCounterpart(db, reviewRow))?.id).toBe(self)
+  })
+
+  it('finds none for another version of the template', async () => {
+    const db = freshDb()
+    const self = await submitRoom(db, '201')
+    await submitRoom(db, '201', {}, { role: 'review', template: { ...dorm, version: 2 } })
+    const selfRow = await db.responses.get(self)
+    if (!selfRow) throw new Error('missing')
+    expect(await findCounterpart(db, selfRow)).toBeUndefined()
+  })
+})
+
+describe('loadStoredResponses', () => {
+  it('returns rows with their answers, in the order asked', async () => {
+    const db = freshDb()
+    const a = await submitRoom(db, '201', { smoking: 1 })
+    const b = await submitRoom(db, '202', { 'late-return': 2 })
+    const loaded = await loadStoredResponses(db, [b, a])
+    expect(loaded.map((s) => s.row.id)).toEqual([b, a])
+    expect(loaded[1]?.response.answers.smoking?.value).toBe(1)
+  })
+})

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { scoreResponse } from '@/core/scoring'
+import {
+  createResponse,
+  getResponse,
+  linkRecheck,
+  listAttachments,
+  listTasks,
+  markRectified,
+  openTasksForSubmitted,
+  saveAnswer,
+  setTaskAssignee,
+  submitResponse,
+  taskCounts,
+  verifyTask,
+  TaskStateError,
+  type QingdanDatabase,
+} from '@/db'
+import { freshDb } from './helpers'
+import { sample } from '../fixtures/load'
+
+const dorm = sample('dorm-room-safety')
+const photo = { blob: new Blob(['jpeg'], { type: 'image/jpeg' }), name: 'fix.jpg', type: 'image/jpeg' }
+
+async function submitRoom(db: QingdanDatabase, answers: Record<string, string | number>, at = '2026-11-27T02:00:00.000Z'): Promise<string> {
+  const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room: '201' }, role: 'self', inspector: '王老师' })
+  for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value, ...(itemId === 'smoking' && { note: '烟头在阳台' }) })
+  const stored = await getResponse(db, row.id)
+  if (!stored) throw new Error('missing')
+  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), at)
+  return row.id
+}
+
+describe('openTasksForSubmitted', () => {
+  it('opens one task per finding, due after the template default days, and only once', async () => {
+    const db = freshDb()
+    const id = await submitRoom(db, { smoking: 1, 'socket-damaged': 'yes' })
+    const tasks = await openTasksForSubmitted(db, id)
+    expect(tasks.map((t) => t.itemId).sort()).toEqual(['smoking', 'socket-damaged'])
+    expect(tasks.every((t) => t.status === 'open' && t.deadline === '2026-11-30T02:00:00.000Z')).toBe(true)
+    expect(tasks.find((t) => t.itemId === 'smoking')).toMatchObject({ note: '烟头在阳台', sectionId: 'fire', subject: { room: '201' } })
+    await openTasksForSubmitted(db, id)
+    expect(await listTasks(db, { responseId: id })).toHaveLength(2)
+    expect(await db.summaries.get(id)).toBeDefined()
+  })
+
+  it('opens nothing for a draft or a clean room', async () => {
+    const db = freshDb()
+    const draft = await createResponse(db, { template: dorm, subject: { building: '3号楼' }, role: 'self', inspector: '王' })
+    expect(await openTasksForSubmitted(db, draft.id)).toEqual([])
+    expect(await openTasksForSubmitted(db, await submitRoom(db, {}))).toEqual([])
+  })
+})
+
+describe('the rectification loop', () => {
+  it('goes open → rectified with a photo → verified after a clean re-check', async () => {
+    const db = freshDb()
+    const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
+    if (!task) throw new Error('no task')
+    await expect(markRectified(db, task.id, { photos: [] })).rejects.toMatchObject({ reason: 'no-photo' })
+    const fixed = await markRectified(db, task.id, { photos: [photo], note: '已清理' }, '2026-11-28T00:00:00.000Z')
+    expect(fixed).toMatchObject({ status: 'rectified', fixNote: '已清理', rectifiedAt: '2026-11-28T00:00:00.000Z' })
+    const photos = await listAttachments(db, task.responseId)
+    expect(photos.filter((p) => fixed.fixAttachmentIds?.includes(p.id))).toHaveLength(1)
+
+    await expect(verifyTask(db, task.id)).rejects.toMatchObject({ reason: 'no-recheck' })
+    const recheck = await submitRoom(db, {})
+    await linkRecheck(db, task.id, recheck)
+    const closed = await verifyTask(db, task.id, '2026-11-29T00:00:00.000Z')
+    expect(closed).toMatchObject({ status: 'verified', recheckResponseId: recheck, verifiedAt: '2026-11-29T00:00:00.000Z' })
+  })
+
+  it('refuses to close when the re-check still finds the hazard', async () => {
+    const db = freshDb()
+    const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
+    if (!task) throw new Error('no task')
+    await markRectified(db, task.id, { photos: [photo] })
+    await linkRecheck(db, task.id, await submitRoom(db, { smoking: 2 }))
+    const error = await verifyTask(db, task.id).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TaskStateError)
+    expect((error as TaskStateError).reason).toBe('still-flagged')
+  })
+
+  it('refuses to verify an open task and to rectify twice', async () => {
+    const db = freshDb()
+    const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
+    if (!task) throw new Error('no task')
+    await expect(verifyTask(db, task.id)).rejects.toMatchObject({ reason: 'not-rectified' })
+    await markRectified(db, task.id, { photos: [photo] })
+    await expect(markRectified(db, task.id, { photos: [photo] })).rejects.toMatchObject({ reason: 'not-open' })
+  })
+})
+
+describe('counts and assignees', () => {
+  it('counts open, overdue and closed tasks at a given time', async () => {
+    const db = freshDb()
+    await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1, pet: 'yes' }, '2026-11-01T00:00:00.000Z'))
+    await openTasksForSubmitted(db, await submitRoom(db, { 'late-return': 1 }, '2026-11-27T00:00:00.000Z'))
+    expect(await taskCounts(db, '2026-11-28T00:00:00.000Z')).toEqual({ open: 3, overdue: 2, closed: 0 })
+  })
+
+  it('sets and clears the responsible person', async () => {
+    const db = freshDb()
+    const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
+    if (!task) throw new Error('no task')
+    expect((await setTaskAssignee(db, task.id, ' 张三 ')).assignee).toBe('张三')
+    expect((await setTaskAssignee(db, task.id, '')).assignee).toBeUndefined()
+  })
+})
