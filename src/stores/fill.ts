@@ -19,6 +19,7 @@ import {
   getResponse,
   getTemplateVersion,
   listAttachments,
+  openTasksForSubmitted,
   persistStorage,
   saveAnswer,
   saveResponseFields,
@@ -328,6 +329,7 @@ export const useFillStore = defineStore('fill', () => {
       const score = scoreResponse(template.value, currentResponse(true))
       const db = getDb()
       await submitResponse(db, row.value.id, score)
+      await openTasksForSubmitted(db, row.value.id) // #6: findings become rectification tasks
       const stored = await getResponse(db, row.value.id)
       if (stored) row.value = stored.row
       rescore()
