@@ -45,6 +45,8 @@ export type ZeroScope = (typeof ZERO_SCOPES)[number]
 export type Veto = true | string
 
 export interface Template {
+  /** The schema's address, so editors show hints; ignored by Qingdan. */
+  $schema?: string
   formatVersion?: number
   /** Stable slug, e.g. `dorm-room-safety`. */
   id: string
@@ -302,6 +304,8 @@ export interface Answer {
 }
 
 export interface Response {
+  /** The schema's address, so editors show hints; ignored by Qingdan. */
+  $schema?: string
   formatVersion?: number
   /** UUID; optional in hand-written files. */
   id?: string

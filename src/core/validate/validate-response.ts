@@ -5,6 +5,7 @@ import { capIssues, makeIssue } from './issues'
 import { internalIssue, preflight } from './preflight'
 import { checkAnswers } from './response/check-answers'
 import { checkRequired } from './response/check-required'
+import { checkSubject } from './response/check-subject'
 import { indexTemplate } from './template'
 import type { ValidateOptions } from './validate-template'
 
@@ -21,7 +22,8 @@ function templateMismatch(template: Template, response: Response): Issue[] {
 /**
  * Checks untrusted JSON as a response to `template` (which should itself have passed
  * `validateTemplate`): the schema, that it belongs to this template version, that every answer
- * names a known item and fits it, and, once submitted, that required items are answered.
+ * names a known item and fits it, that the subject fits the subject fields and, once submitted,
+ * that required items and subject fields are filled.
  * Never throws.
  */
 export function validateResponse(template: Template, json: unknown, options: ValidateOptions = {}): Result<Response> {
@@ -33,7 +35,7 @@ export function validateResponse(template: Template, json: unknown, options: Val
     // Answers to another template would only produce noise: stop at the mismatch.
     if (mismatch.length > 0) return fail(mismatch)
     const index = indexTemplate(template)
-    const issues = [...checkAnswers(index, response), ...checkRequired(index, response)]
+    const issues = [...checkSubject(template, response), ...checkAnswers(index, response), ...checkRequired(index, response)]
     if (issues.some((issue) => issue.severity === 'error')) return fail(capIssues(issues))
     return ok(response, capIssues(issues))
   } catch (error) {

@@ -97,6 +97,7 @@ describe('validators on arbitrary input', () => {
     const tpl = richTemplate() as unknown as Template
     const base = response({
       status: 'submitted',
+      subject: { room: '301', b: '1' },
       answers: { q1: { value: 'no', attachments: ['a1'] }, q2: { value: 1 }, q3: { value: 2.5 }, q4: { value: 85 }, t: { value: 'abc' }, b1: { value: 'y' } },
     })
     expect(validateResponse(tpl, base).ok).toBe(true)

@@ -39,7 +39,7 @@ describe('validateResponse', () => {
 
   it('accepts a full response with every answer kind', () => {
     const json = response({
-      id: '5b0f8e0e-1c1e-4b8a-9d6a-2f0c1d2e3f40', role: 'self', status: 'draft', subject: { building: '3', floor: 2 },
+      id: '5b0f8e0e-1c1e-4b8a-9d6a-2f0c1d2e3f40', role: 'self', status: 'draft',
       startedAt: '2026-03-01T08:00:00Z', updatedAt: '2026-03-01T08:10:00+08:00', inspector: '王老师',
       answers: {
         q1: { value: 'yes', note: '良好', attachments: ['att-1'], updatedAt: '2026-03-01T08:01:00Z' },
@@ -140,5 +140,24 @@ describe('validateResponse on submitted responses', () => {
     expect(issuesOf(submitted({ q1: { value: 'no' }, q4: { value: 'yes' }, why: { value: '' } }), REQUIRED)).toContainEqual(
       expect.objectContaining({ code: 'answer.required', pointer: '/answers/why', itemId: 'why' }),
     )
+  })
+})
+
+describe('validateResponse subject', () => {
+  const WITH_SUBJECT: Template = validTemplate({
+    subject: { fields: [{ id: 'building', label: '楼栋', type: 'select', options: ['1', '2'], required: true }, { id: 'room', label: '房间' }] },
+  })
+
+  it.each<[string, Json, string, string, 'error' | 'warning']>([
+    ['a value that is not a choice', response({ subject: { building: '9' } }), 'subject.notAnOption', '/subject/building', 'error'],
+    ['a missing required field on submit', response({ status: 'submitted', subject: { room: '301' } }), 'subject.required', '/subject/building', 'error'],
+    ['a field the template does not have', response({ subject: { building: '1', bed: 'A' } }), 'subject.unknownField', '/subject/bed', 'warning'],
+  ])('reports %s', (_name, json, code, pointer, severity) => {
+    expect(issuesOf(json, WITH_SUBJECT)).toContainEqual(expect.objectContaining({ code, pointer, severity }))
+  })
+
+  it('accepts a numeric value for a select choice written as text, and a draft without the subject', () => {
+    expect(issuesOf(response({ subject: { building: 2 } }), WITH_SUBJECT)).toEqual([])
+    expect(issuesOf(response({ status: 'draft' }), WITH_SUBJECT)).toEqual([])
   })
 })

@@ -16,4 +16,5 @@ export const WARNING_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
   'bonus.nested',
   'section.empty',
   'subject.optionsIgnored',
+  'subject.unknownField',
 ])

@@ -20,5 +20,8 @@ export const VALUE_MESSAGES = {
   'answer.unknownItem': { 'zh-CN': '模板中没有题目“{id}”。', en: 'The template has no item "{id}".' },
   'answer.notAnswerable': { 'zh-CN': '题目“{id}”是说明，不能作答。', en: 'Item "{id}" is instructions and takes no answer.' },
   'answer.naNotAllowed': { 'zh-CN': '题目“{id}”不允许选择“不适用”。', en: 'Item "{id}" does not allow not applicable.' },
+  'subject.unknownField': { 'zh-CN': '模板没有对象字段“{id}”，将被忽略。', en: 'The template has no subject field "{id}"; it is ignored.' },
+  'subject.notAnOption': { 'zh-CN': '“{value}”不是字段“{id}”的可选值。', en: '"{value}" is not a choice of field "{id}".' },
+  'subject.required': { 'zh-CN': '提交前必须填写对象字段“{id}”。', en: 'Subject field "{id}" must be filled before submitting.' },
   'answer.required': { 'zh-CN': '提交前必须回答题目“{id}”。', en: 'Item "{id}" must be answered before submitting.' },
 } as const satisfies Record<string, LocalizedText>
