@@ -94,7 +94,12 @@ export interface TemplateIndex {
 
 const cache = new WeakMap<Template, TemplateIndex>()
 
-/** The cached index of a template (see the module comment). */
+/**
+ * The cached index of a template (see the module comment). The cache is keyed by the object, so
+ * a template must not be edited in place once scored: the builder passes a fresh object after an
+ * edit (or calls `forgetTemplate`). Pass raw objects, not Vue proxies (`toRaw`/`shallowRef`):
+ * a proxy is another key, and every read through it would be tracked.
+ */
 export function indexTemplate(template: Template): TemplateIndex {
   let index = cache.get(template)
   if (index === undefined) {
@@ -102,6 +107,11 @@ export function indexTemplate(template: Template): TemplateIndex {
     cache.set(template, index)
   }
   return index
+}
+
+/** Drops the cached index of a template that was edited in place. */
+export function forgetTemplate(template: Template): void {
+  cache.delete(template)
 }
 
 function buildIndex(template: Template): TemplateIndex {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scoreResponse } from '@/core/scoring'
+import { forgetTemplate, scoreResponse } from '@/core/scoring'
 import { NA, ded, opt, resp, section, single, text, tpl, yesNo } from './builders'
 
 describe('rule 5: not applicable and hidden', () => {
@@ -75,5 +75,16 @@ describe('rule 5: not applicable and hidden', () => {
     const r = scoreResponse(t, resp({ a: 'yes', b: 'yes' }))
     expect(r.items.map((i) => i.hidden)).toEqual([false, false, true])
     expect(r.notes.map((n) => n.code)).toContain('visibilityCycle')
+  })
+})
+
+describe('the per-template cache', () => {
+  it('scores an edited template afresh after forgetTemplate', () => {
+    const t = tpl([section('s', [yesNo('a', 5), yesNo('b', 5)])])
+    expect(scoreResponse(t, resp({ a: 'yes', b: 'yes' })).max).toBe(10)
+    const b = t.sections[0]?.items[1]
+    if (b) b.visibleIf = false
+    forgetTemplate(t)
+    expect(scoreResponse(t, resp({ a: 'yes', b: 'yes' })).max).toBe(5)
   })
 })
