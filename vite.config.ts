@@ -12,7 +12,6 @@ const pwa = VitePWA({
   registerType: 'autoUpdate',
   injectRegister: false, // src/app/pwa.ts registers it, only in production builds
   strategies: 'generateSW',
-  includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
   manifest: {
     name: '清单 Qingdan',
     short_name: '清单',
