@@ -5,7 +5,9 @@
  *    are removed;
  *  - `var` is replaced by a version that reads only own properties and refuses the segments
  *    `__proto__`, `constructor` and `prototype`, so no rule can walk to a prototype, a
- *    constructor or a global, even with a path computed at run time (`{"var": {"cat": …}}`).
+ *    constructor or a global, even with a path computed at run time (`{"var": {"cat": …}}`);
+ *  - every evaluation has a step budget, and `cat`/`merge` a size cap, so a hostile rule
+ *    (nested `map`s over long literals, a `reduce` that doubles a string) cannot hang the page.
  */
 import jsonLogic from 'json-logic-js'
 
@@ -53,9 +55,61 @@ function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
   return current
 }
 
+/** Thrown when a rule works too hard; `evaluateRule` turns it into `undefined` (a broken rule). */
+export class RuleLimitError extends Error {}
+
+/** Rule nodes visited per evaluation. Real rules visit tens; `all` over 50 sections a few hundred. */
+export const MAX_RULE_STEPS = 50_000
+/** Longest string (`cat`) or array (`merge`) a rule may build. */
+export const MAX_RULE_BUILD = 10_000
+
+function cappedCat(...parts: unknown[]): string {
+  // Same as the library's: Array.prototype.join turns null and undefined into ''.
+  const joined = parts.join('')
+  if (joined.length > MAX_RULE_BUILD) throw new RuleLimitError('cat result too long')
+  return joined
+}
+
+function cappedMerge(...parts: unknown[]): unknown[] {
+  let merged: unknown[] = []
+  for (const part of parts) {
+    merged = merged.concat(part)
+    if (merged.length > MAX_RULE_BUILD) throw new RuleLimitError('merge result too long')
+  }
+  return merged
+}
+
 jsonLogic.rm_operation('method')
 jsonLogic.rm_operation('log')
 jsonLogic.add_operation('var', safeVar)
+jsonLogic.add_operation('cat', cappedCat)
+jsonLogic.add_operation('merge', cappedMerge)
 
-/** The hardened evaluator; callers go through `evaluateRule`, which also catches its throws. */
-export const hardenedLogic = jsonLogic
+type Apply = (logic: unknown, data?: unknown) => unknown
+const rawApply = jsonLogic.apply as Apply
+/** Steps left in the current `applyRule`; null outside one, so other callers are never limited. */
+let budget: number | null = null
+
+/**
+ * json-logic-js recurses through its own `jsonLogic.apply` property, so replacing that property
+ * counts every node visited, including those inside `map`/`filter`/`reduce`/`all`/`some`/`none`.
+ */
+Object.assign(jsonLogic, {
+  apply: function countedApply(logic: unknown, data?: unknown): unknown {
+    if (budget !== null && --budget < 0) throw new RuleLimitError('rule evaluation took too many steps')
+    return rawApply.call(jsonLogic, logic, data)
+  },
+})
+
+/** Evaluates with a fresh step budget; throws on broken or over-budget rules (the caller catches). */
+export function applyRule(rule: unknown, data: unknown): unknown {
+  budget = MAX_RULE_STEPS
+  try {
+    return (jsonLogic.apply as Apply)(rule, data)
+  } finally {
+    budget = null
+  }
+}
+
+/** JSON Logic truthiness ([] is false), from the library. */
+export const truthy = (value: unknown): boolean => jsonLogic.truthy(value)

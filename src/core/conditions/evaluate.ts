@@ -1,5 +1,5 @@
 import type { JsonLogicRule } from '@/core/format/types'
-import { hardenedLogic } from './engine'
+import { applyRule, truthy } from './engine'
 
 /**
  * Evaluates a JSON Logic rule against data; never throws (a broken rule yields `undefined`).
@@ -10,10 +10,9 @@ import { hardenedLogic } from './engine'
  */
 export function evaluateRule(rule: JsonLogicRule, data: Record<string, unknown>): unknown {
   try {
-    // The library's types want its own rule shape; a JsonLogicRule is any JSON, which it accepts.
-    return hardenedLogic.apply(rule as Parameters<typeof hardenedLogic.apply>[0], data)
+    return applyRule(rule, data)
   } catch {
-    // Unknown operators, forbidden paths, stack overflows on absurdly deep rules: all "broken".
+    // Unknown operators, forbidden paths, step or size limits, stack overflows: all "broken".
     return undefined
   }
 }
@@ -21,7 +20,7 @@ export function evaluateRule(rule: JsonLogicRule, data: Record<string, unknown>)
 /** JSON Logic truthiness of the result ([] and '' and 0 are false, as in JSON Logic). */
 export function ruleHolds(rule: JsonLogicRule | undefined, data: Record<string, unknown>): boolean {
   if (rule === undefined) return true
-  return hardenedLogic.truthy(evaluateRule(rule, data))
+  return truthy(evaluateRule(rule, data))
 }
 
 /**

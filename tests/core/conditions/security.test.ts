@@ -68,3 +68,32 @@ describe('a rule cannot leave the data it is given', () => {
     expect(evaluateRule({ var: 'toString' }, data)).toBeNull()
   })
 })
+
+describe('a rule cannot hang the page', () => {
+  const long = Array.from({ length: 1000 }, (_, i) => i)
+
+  it('stops nested loops over long literals after a step budget', () => {
+    const rule: JsonLogicRule = { map: [long, { map: [long, { map: [long, { '+': [1, 1] }] }] }] }
+    const started = performance.now()
+    expect(evaluateRule(rule, {})).toBeUndefined()
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+
+  it('stops a reduce that doubles a string or an array', () => {
+    const doubling = (op: string, seed: JsonLogicRule): JsonLogicRule => ({
+      reduce: [long.slice(0, 60), { [op]: [{ var: 'accumulator' }, { var: 'accumulator' }] }, seed],
+    })
+    expect(evaluateRule(doubling('cat', 'x'), {})).toBeUndefined()
+    expect(evaluateRule(doubling('merge', [1]), {})).toBeUndefined()
+  })
+
+  it('keeps cat and merge working within their limits', () => {
+    expect(evaluateRule({ cat: ['a', null, 1, 'b'] }, {})).toBe('a1b')
+    expect(evaluateRule({ merge: [[1, 2], 3, [[4]]] }, {})).toEqual([1, 2, 3, [4]])
+  })
+
+  it('gives every evaluation a fresh budget', () => {
+    const busy: JsonLogicRule = { map: [long, { '+': [{ var: '' }, 1] }] }
+    for (let i = 0; i < 100; i++) expect(evaluateRule(busy, {})).toHaveLength(1000)
+  })
+})
