@@ -51,6 +51,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.titles.results', nav: 'results' },
   },
   {
+    path: '/results/dashboard/:templateId',
+    name: 'dashboard',
+    component: () => import('@/views/DashboardView.vue'),
+    meta: { titleKey: 'results.dash.title', nav: 'results' },
+  },
+  {
+    path: '/results/:responseId',
+    name: 'response',
+    component: () => import('@/views/ResponseDetailView.vue'),
+    meta: { titleKey: 'results.detail.title', nav: 'results' },
+  },
+  {
+    path: '/tasks',
+    name: 'tasks',
+    component: () => import('@/views/TasksView.vue'),
+    meta: { titleKey: 'results.task.title', nav: 'results' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

@@ -1,0 +1,73 @@
+/**
+ * Results list state: every summary (compact, from the v3 `summaries` table), the filter, the
+ * sort, and the task tally for the follow-up filter. Filtering is a pure pass in core, so a
+ * change of filter costs one loop over the summaries, not a database query.
+ */
+import { computed, reactive, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { filterSummaries, type ResultFilter, type ResultSort, type TaskTally } from '@/core/stats/filter'
+import { ensureSummaries, getDb, listTasks, querySummaries, type SummaryRow } from '@/db'
+
+export interface TemplateChoice {
+  id: string
+  title: string
+  versions: number[]
+}
+
+export const useResultsStore = defineStore('results', () => {
+  const summaries = shallowRef<SummaryRow[]>([])
+  const tally = shallowRef<TaskTally>(new Map())
+  const loading = ref(false)
+  const loaded = ref(false)
+  const filter = reactive<ResultFilter>({})
+  const sort = ref<ResultSort>('date-desc')
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      const db = getDb()
+      await ensureSummaries(db)
+      const [rows, tasks] = await Promise.all([querySummaries(db), listTasks(db)])
+      const counts = new Map<string, { open: number; total: number }>()
+      for (const t of tasks) {
+        const c = counts.get(t.responseId) ?? { open: 0, total: 0 }
+        c.total++
+        if (t.status !== 'verified') c.open++
+        counts.set(t.responseId, c)
+      }
+      tally.value = counts
+      summaries.value = rows
+      loaded.value = true
+    } finally {
+      loading.value = false
+    }
+  }
+
+  const filtered = computed(() => filterSummaries(summaries.value, filter, sort.value, tally.value))
+
+  const templates = computed<TemplateChoice[]>(() => {
+    const byId = new Map<string, TemplateChoice>()
+    for (const s of summaries.value) {
+      const t = byId.get(s.templateId) ?? { id: s.templateId, title: s.templateTitle, versions: [] }
+      if (!t.versions.includes(s.templateVersion)) t.versions.push(s.templateVersion)
+      byId.set(s.templateId, t)
+    }
+    for (const t of byId.values()) t.versions.sort((a, b) => a - b)
+    return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'))
+  })
+
+  const inspectors = computed(() => [...new Set(summaries.value.map((s) => s.inspector).filter((x) => x !== ''))].sort())
+  const bands = computed(() => {
+    const seen = new Map<string, number>()
+    for (const s of summaries.value) if (s.band !== null && !seen.has(s.band)) seen.set(s.band, s.bandIndex ?? 0)
+    return [...seen.entries()].sort((a, b) => a[1] - b[1]).map(([label]) => label)
+  })
+
+  /** Replaces the whole filter (keys left out are cleared). */
+  function setFilter(next: ResultFilter): void {
+    for (const key of Object.keys(filter) as Array<keyof ResultFilter>) delete filter[key]
+    Object.assign(filter, next)
+  }
+
+  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, setFilter }
+})
