@@ -43,8 +43,9 @@ function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>)
     }
     const node = index.items[step.index]
     if (node === undefined) continue
-    // Answers are untrusted: an item id such as "constructor" must not reach Object.prototype.
-    const answer = hasOwn.call(answers, node.id) ? answers[node.id] : undefined
+    // An item id such as "constructor" must not read Object.prototype; other ids cannot, and
+    // skip the extra own-property check (this runs per item on every tap).
+    const answer = !node.inheritedName || hasOwn.call(answers, node.id) ? answers[node.id] : undefined
     given[step.index] = answer
     const hidden =
       sectionHidden[node.section] === true || (!step.forced && step.rule !== undefined && !ruleHolds(step.rule, data))

@@ -61,6 +61,8 @@ export interface ItemNode {
   thresholds: readonly Threshold[] | null
   /** Another rule reads this item's value, so it goes into the rule data. */
   referenced: boolean
+  /** The id names an Object.prototype property ("constructor" …): look answers up as own only. */
+  inheritedName: boolean
 }
 
 /** One visibility decision; `forced` marks a node caught in a dependency cycle (shown regardless). */
@@ -198,6 +200,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     choices: choicesOf(item, deductive, maxH),
     thresholds: item.type === 'number' && item.thresholds ? [...item.thresholds].sort((a, b) => a.min - b.min) : null,
     referenced: false,
+    inheritedName: item.id in Object.prototype,
   }
 }
 

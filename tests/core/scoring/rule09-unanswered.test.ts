@@ -62,4 +62,10 @@ describe('rule 9: unanswered', () => {
     expect(r).toMatchObject({ total: 0, unanswered: ['a'] })
     expect(r.notes.map((n) => n.code)).toEqual(['unknownOption'])
   })
+
+  it('never reads an answer from Object.prototype for an item named like one of its properties', () => {
+    const t = tpl([section('s', [yesNo('constructor', 5), yesNo('toString', 5)])])
+    const r = scoreResponse(t, resp({ toString: 'yes' }))
+    expect(r).toMatchObject({ total: 5, max: 10, unanswered: ['constructor'] })
+  })
 })
