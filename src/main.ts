@@ -13,10 +13,12 @@ const router = createAppRouter()
 // The stored language is already in `i18n` (read at import); this also sets <html lang>.
 applyLang(useLang().value)
 
+// The guard goes in before app.use(router), which starts the first navigation (a deep link
+// straight to /settings must already wait for FormKit).
+installFormKitOnDemand(router, app)
 app.use(createPinia())
 app.use(i18n)
 app.use(router)
-installFormKitOnDemand(router, app)
 
 void router.isReady().then(() => app.mount('#app'))
 

@@ -60,4 +60,15 @@ describe('SettingsView', () => {
     expect(i18n.global.locale.value).toBe('en')
     expect(view.get('h1').text()).toBe('Settings')
   })
+
+  it("shows FormKit's validation messages in the interface language, following a switch", async () => {
+    const view = await mountSettings()
+    await view.get('input[name=inspector]').setValue('名'.repeat(41))
+    await view.get('form').trigger('submit')
+    await vi.waitFor(() => expect(view.find('.formkit-message').text()).toContain('40个字符'))
+    expect(useSettingsStore().inspector).toBe('')
+
+    await view.get('[data-testid=lang-en]').trigger('click')
+    await vi.waitFor(() => expect(view.get('.formkit-message').text()).toMatch(/40 characters/))
+  })
 })
