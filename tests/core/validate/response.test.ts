@@ -58,6 +58,8 @@ describe('validateResponse', () => {
     ['another version', response({ templateVersion: 2 }), 'response.versionMismatch', '/templateVersion'],
     ['a newer format', response({ formatVersion: 9 }), 'document.formatVersion', '/formatVersion'],
     ['an answer to an unknown item', answers({ zz: { value: 'x' } }), 'answer.unknownItem', '/answers/zz'],
+    ['an item id with a slash, escaped in the pointer', answers({ 'a/b': { value: 'x' } }), 'answer.unknownItem', '/answers/a~1b'],
+    ['an answer key far too long', answers({ ['k'.repeat(70)]: { value: 'x' } }), 'schema.propertyName', '/answers'],
     ['an answer to an info item', answers({ i: { value: 'x' } }), 'answer.notAnswerable', '/answers/i'],
     ['an unknown option', answers({ q1: { value: 'maybe' } }), 'value.unknownOption', '/answers/q1/value'],
     ['an option id given as an array', answers({ q1: { value: ['yes'] } }), 'value.type', '/answers/q1/value'],
@@ -107,6 +109,8 @@ describe('validateResponse on submitted responses', () => {
         single('q3', { required: true, default: 'yes' }),
         single('q4', { required: true, na: true }),
         single('q5', { required: true, visibleIf: { '==': [{ var: 'q2' }, 'yes'] } }),
+        text('late', { requiredIf: { '==': [{ var: 'q6' }, 'yes'] } }),
+        single('q6', { visibleIf: { '==': [{ var: 'q1' }, 'yes'] } }),
       ]),
     ],
   })
@@ -132,6 +136,12 @@ describe('validateResponse on submitted responses', () => {
   it('treats the answer of a hidden item as unanswered in the conditions of others', () => {
     // q2 is hidden (q1 is no), so its stale 'yes' must not reveal q5.
     expect(required(submitted({ q1: { value: 'no' }, q2: { value: 'yes' }, why: { value: '坏了' }, q4: { na: true } }))).toEqual([])
+  })
+
+  it('evaluates requiredIf with the answers of later hidden items as unanswered', () => {
+    // q6 comes after 'late' and is hidden (q1 is no): its stale 'yes' must not make 'late' required.
+    expect(required(submitted({ q1: { value: 'no' }, why: { value: '坏了' }, q4: { na: true }, q6: { value: 'yes' } }))).toEqual([])
+    expect(required(submitted({ q1: { value: 'yes' }, q2: { value: 'no' }, q4: { na: true }, q6: { value: 'yes' } }))).toEqual(['/answers/late'])
   })
 
   it('counts a default as an answer and an empty answer as none', () => {

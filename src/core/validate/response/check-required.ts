@@ -27,12 +27,16 @@ export function checkRequired(index: TemplateIndex, response: Response): Issue[]
   const values: Record<string, unknown> = {}
   for (const { item } of index.items) values[item.id] = item.type === 'info' ? null : effectiveValue(item, response)
   const data = toRuleData(values)
-  const visible = visibilityOf(index, data)
+  const visibility = visibilityOf(index, data)
   const issues: Issue[] = []
   for (const entry of index.items) {
     const item = entry.item
-    if (item.type === 'info' || !visible(entry)) continue
-    const required = item.required === true || (item.requiredIf !== undefined && ruleHolds(item.requiredIf, data))
+    if (item.type === 'info' || !visibility.isVisible(entry)) continue
+    let required = item.required === true
+    if (!required && item.requiredIf !== undefined) {
+      visibility.settle(item.requiredIf)
+      required = ruleHolds(item.requiredIf, data)
+    }
     if (!required) continue
     const answer = Object.hasOwn(response.answers, item.id) ? response.answers[item.id] : undefined
     if (answer?.na === true || hasValue(effectiveValue(item, response))) continue

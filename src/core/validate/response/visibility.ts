@@ -7,7 +7,13 @@ import { collectVars, ruleHolds } from '@/core/conditions'
 import type { JsonLogicRule } from '@/core/format/types'
 import type { ItemEntry, SectionEntry, TemplateIndex } from '../template'
 
-export function visibilityOf(index: TemplateIndex, data: Record<string, unknown>): (entry: ItemEntry) => boolean {
+export interface Visibility {
+  isVisible(entry: ItemEntry): boolean
+  /** Resolves the visibility of every item a rule reads, so the rule sees hidden answers as null. */
+  settle(rule: JsonLogicRule): void
+}
+
+export function visibilityOf(index: TemplateIndex, data: Record<string, unknown>): Visibility {
   const items = new Map<string, boolean | 'pending'>()
   const sections = new Map<SectionEntry, boolean>()
 
@@ -45,5 +51,5 @@ export function visibilityOf(index: TemplateIndex, data: Record<string, unknown>
     return visible
   }
 
-  return itemVisible
+  return { isVisible: itemVisible, settle: resolveVars }
 }
