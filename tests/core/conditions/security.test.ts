@@ -74,9 +74,8 @@ describe('a rule cannot hang the page', () => {
 
   it('stops nested loops over long literals after a step budget', () => {
     const rule: JsonLogicRule = { map: [long, { map: [long, { map: [long, { '+': [1, 1] }] }] }] }
-    const started = performance.now()
+    // Without the budget this returns an array of 10^k results; undefined means it was stopped.
     expect(evaluateRule(rule, {})).toBeUndefined()
-    expect(performance.now() - started).toBeLessThan(2000)
   })
 
   it('stops a reduce that doubles a string or an array', () => {
