@@ -1,0 +1,10 @@
+/** Backup bundles (#7): the pure half — format, checks, validation and merge planning. */
+export * from './bundle-format'
+export { canonicalJson, sha256Hex, fingerprint } from './bundle-hash'
+export { BUNDLE_MESSAGES, bundleIssue, formatBytes, type BundleIssueCode } from './bundle-messages'
+export { buildManifest, checkManifest, checkDirectory, entryLimit, type ManifestInit } from './bundle-manifest'
+export { parseBundleContent, type BundleTexts } from './bundle-records'
+export { validateBundleContent, bundleVersions, versionKey, type VersionLookup } from './bundle-validate'
+export { planMerge, planIsEmpty } from './bundle-merge'
+export { mergeResponse } from './bundle-merge-responses'
+export * from './bundle-merge-types'
