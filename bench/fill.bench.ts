@@ -35,7 +35,9 @@ const round2 = (x: number): number => Math.round(x * 100) / 100
 
 /** Puts a template version and a draft on it straight into the app's IndexedDB; returns the draft id. */
 async function seed(page: Page, template: Template): Promise<string> {
-  return page.evaluate(async (t) => {
+  // Passed as JSON text: Playwright's argument types recurse too deeply on `Template`.
+  return page.evaluate(async (json) => {
+    const t = JSON.parse(json) as { id: string; version: number; title: string }
     const id = crypto.randomUUID()
     const now = new Date().toISOString()
     const db = await new Promise<IDBDatabase>((done, fail) => {
@@ -55,7 +57,7 @@ async function seed(page: Page, template: Template): Promise<string> {
     })
     db.close()
     return id
-  }, template)
+  }, JSON.stringify(template))
 }
 
 /**

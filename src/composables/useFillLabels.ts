@@ -21,11 +21,10 @@ export interface FillLabels {
   bonusPoints: (score: number) => string
 }
 
-type Composer = ReturnType<typeof useI18n>
 const shared = new WeakMap<object, ComputedRef<FillLabels>>()
 
 export function useFillLabels(): ComputedRef<FillLabels> {
-  const composer: Composer = useI18n()
+  const composer = useI18n()
   let labels = shared.get(composer)
   if (!labels) {
     const { t, locale } = composer
