@@ -87,16 +87,18 @@ export function deriveItemStates(
   answers: Readonly<Record<string, Answer>>,
   result: ScoreResult,
 ): Map<string, ItemState> {
-  const data = ruleData(items, answers)
+  // Built only if some item needs a condition evaluated here (most templates: none per tap).
+  let data: Record<string, unknown> | undefined
+  const rules = (): Record<string, unknown> => (data ??= ruleData(items, answers))
   const byId = new Map(result.items.map((r) => [r.id, r]))
   const missing = new Set(result.missingEvidence)
   const out = new Map<string, ItemState>()
   for (const { item } of items) {
     const r = byId.get(item.id)
     const answer = answers[item.id]
-    const hidden = r ? r.hidden : item.visibleIf !== undefined && !ruleHolds(item.visibleIf, data)
+    const hidden = r ? r.hidden : item.visibleIf !== undefined && !ruleHolds(item.visibleIf, rules())
     const isInfo = item.type === 'info'
-    const required = !isInfo && !hidden && (item.required === true || (item.requiredIf !== undefined && ruleHolds(item.requiredIf, data)))
+    const required = !isInfo && !hidden && (item.required === true || (item.requiredIf !== undefined && ruleHolds(item.requiredIf, rules())))
     const flagged = r?.flagged ?? false
     const evidence = isInfo ? undefined : item.evidence
     const na = r?.na ?? answer?.na === true
