@@ -42,7 +42,7 @@ describe('ids and presets', () => {
     const item = { ...single('q1'), help: '说明', required: true }
     const multi = changeItemType(item, 'multi')
     expect(multi).toMatchObject({ type: 'multi', help: '说明', required: true })
-    expect('options' in multi && multi.options).toEqual(item.options)
+    expect(multi.type === 'multi' ? multi.options : null).toEqual(item.type === 'single' ? item.options : 'not single')
     expect(changeItemType(item, 'count')).toMatchObject({ type: 'count', deductEach: 0.5, help: '说明' })
   })
 })
