@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie'
 import type {
+  AnswerHistoryRow,
   AnswerRow,
   AttachmentRow,
   MetaRow,
@@ -10,7 +11,7 @@ import type {
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores, v3Stores } from './schema'
+import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores } from './schema'
 
 export const DEFAULT_DB_NAME = 'qingdan'
 
@@ -33,6 +34,8 @@ export class QingdanDatabase extends Dexie {
   meta!: Table<MetaRow, string>
   /** Schema v3: one compact summary per submitted response (results lists, dashboards). */
   summaries!: Table<SummaryRow, string>
+  /** Schema v4: losing answers of bundle merges (#7), per response. */
+  answerHistory!: Table<AnswerHistoryRow, [string, string, string]>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -43,6 +46,7 @@ export class QingdanDatabase extends Dexie {
     this.version(1).stores(v1Stores)
     this.version(2).stores(v2Stores).upgrade(upgradeToV2)
     this.version(3).stores(v3Stores)
+    this.version(4).stores(v4Stores)
   }
 }
 

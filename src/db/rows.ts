@@ -131,6 +131,21 @@ export interface SummaryRow extends ResultSummary {
   subjectTerms: string[]
 }
 
+/**
+ * Schema v4 (#7): an answer that lost a merge (the same item edited on two tablets), kept so
+ * that no edit is silently dropped. Same shape as the core's `HistoryRecord`.
+ */
+export interface AnswerHistoryRow {
+  responseId: string
+  itemId: string
+  /** Fingerprint of `answer` (part of the key: one entry per distinct losing answer). */
+  hash: string
+  answer: Answer
+  from: 'local' | 'incoming'
+  deviceId?: string
+  recordedAt: string
+}
+
 export interface MetaRow {
   key: string
   value: unknown

@@ -47,8 +47,17 @@ export const v3Stores = {
   summaries: 'id, templateId, [templateId+templateVersion], submittedAt, band, inspector, *subjectTerms',
 } as const satisfies StoreSpec
 
+/**
+ * Version 4 (bundles, #7): `answerHistory` keeps the losing side of every merge conflict (an
+ * answer edited on two tablets), keyed by response, item and the answer's fingerprint so that
+ * importing the same bundle twice stores it once. A new table only: nothing to move.
+ */
+export const v4Stores = {
+  answerHistory: '[responseId+itemId+hash], responseId',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 3
+export const CURRENT_VERSION = 4
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

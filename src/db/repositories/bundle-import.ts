@@ -1,0 +1,140 @@
+/**
+ * Importing a bundle (#7): read what this device holds of the bundle's records, let the core
+ * plan the merge, then apply the plan in ONE transaction, so a failed import writes nothing.
+ */
+import type { Template } from '@/core/format/types'
+import { fail, ok, type Result } from '@/core/result'
+import {
+  historyKey,
+  planMerge,
+  taskSlot,
+  validateBundleContent,
+  versionKey,
+  type BundleContent,
+  type BundleResponse,
+  type ExistingState,
+  type MergePlan,
+  type PlannedResponse,
+} from '@/core/exchange/bundle'
+import type { QingdanDatabase } from '../database'
+import type { AttachmentRow, ResponseRow, TemplateRow } from '../rows'
+import { storageWrite } from '../storage-error'
+import { withSubjectIndex } from '../subject-index'
+import { nowIso } from '../time'
+import { bundleResponseOf } from './bundle-export'
+import { summaryRowFor } from './results-query'
+import { versionRow } from './templates'
+
+const CHUNK = 500
+
+/** This device's records among those a bundle names (a few bulk reads by key, no table scans). */
+export async function loadExistingState(db: QingdanDatabase, content: BundleContent): Promise<ExistingState> {
+  const responseIds = content.responses.map((r) => r.response.id)
+  const templateIds = [...new Set([...content.templates.map((t) => t.id), ...content.responses.map((r) => r.response.templateId), ...content.versions.map((v) => v.templateId)])]
+  return db.transaction('r', [db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks], async () => {
+    const templates = (await db.templates.bulkGet(templateIds)).filter((t): t is TemplateRow => t !== undefined)
+    const versions = await db.templateVersions.where('templateId').anyOf(templateIds).toArray()
+    const responses = new Map<string, BundleResponse>()
+    const history = new Set<string>()
+    for (let i = 0; i < responseIds.length; i += CHUNK) {
+      const ids = responseIds.slice(i, i + CHUNK)
+      const rows = (await db.responses.bulkGet(ids)).filter((r): r is ResponseRow => r !== undefined)
+      if (rows.length === 0) continue
+      const found = rows.map((r) => r.id)
+      const answers = await db.answers.where('responseId').anyOf(found).toArray()
+      for (const row of rows) responses.set(row.id, bundleResponseOf(row, answers.filter((a) => a.responseId === row.id)))
+      for (const h of await db.answerHistory.where('responseId').anyOf(found).toArray()) history.add(historyKey(h.responseId, h.itemId, h.hash))
+    }
+    const attachmentIds = new Set(await db.attachments.where('id').anyOf(content.attachments.map((a) => a.id)).primaryKeys())
+    const taskResponseIds = [...new Set(content.tasks.map((t) => t.responseId))]
+    const localTasks = await db.tasks.where('responseId').anyOf(taskResponseIds).toArray()
+    const incomingTaskIds = new Set(content.tasks.map((t) => t.id))
+    return {
+      templates: new Map(templates.map((t) => [t.id, t])),
+      versions: new Map(versions.map((v) => [versionKey(v.templateId, v.version), v.template])),
+      responses,
+      history,
+      attachmentIds,
+      tasks: new Map(localTasks.filter((t) => incomingTaskIds.has(t.id)).map((t) => [t.id, t])),
+      taskSlots: new Set(localTasks.map((t) => taskSlot(t.responseId, t.itemId))),
+    }
+  })
+}
+
+/**
+ * Validates a parsed bundle against this device and plans its merge; nothing is written.
+ * Fails (with bilingual issues) when any record is invalid.
+ */
+export async function prepareImport(db: QingdanDatabase, content: BundleContent, now: string = nowIso()): Promise<Result<MergePlan>> {
+  const existing = await loadExistingState(db, content)
+  const local = (templateId: string, version: number): Template | undefined => existing.versions.get(versionKey(templateId, version))
+  const issues = validateBundleContent(content, local)
+  if (issues.length > 0) return fail(issues)
+  return ok(planMerge(content, existing, now))
+}
+
+/** The stored row of a planned response: derived fields recomputed here, never read from the bundle. */
+export function responseRowOf(p: PlannedResponse): ResponseRow {
+  const r = p.response
+  const result = p.result
+  return withSubjectIndex({
+    id: r.id,
+    templateId: r.templateId,
+    templateVersion: r.templateVersion,
+    templateTitle: p.templateTitle,
+    role: r.role ?? 'self',
+    ...(r.reviewOf !== undefined && { reviewOf: r.reviewOf }),
+    ...(r.corrects !== undefined && { corrects: r.corrects }),
+    subject: r.subject ?? {},
+    status: r.status,
+    inspector: r.inspector ?? '',
+    startedAt: r.startedAt ?? r.updatedAt,
+    updatedAt: r.updatedAt,
+    ...(r.submittedAt !== undefined && { submittedAt: r.submittedAt }),
+    ...(r.signature !== undefined && { signature: r.signature }),
+    ...(p.deviceId !== undefined && { deviceId: p.deviceId }),
+    ...(result !== undefined && { result, total: result.total, percent: result.percent, band: result.band?.label ?? null }),
+  })
+}
+
+/**
+ * Writes a plan in one read-write transaction over every table it touches: any failure (a full
+ * disk, a missing attachment file) aborts it and leaves the database as it was.
+ * @param blobs the bytes of `plan.attachments` by id, read from the bundle beforehand (an
+ *   IndexedDB transaction cannot wait for a file read).
+ */
+export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: ReadonlyMap<string, Blob>): Promise<void> {
+  const attachments: AttachmentRow[] = plan.attachments.map((a) => {
+    const blob = blobs.get(a.id)
+    if (!blob) throw new Error(`attachment ${a.id} has no bytes`)
+    return { ...a, blob }
+  })
+  const responses = plan.responses.map(responseRowOf)
+  const summaries = responses.flatMap((r) => {
+    const s = summaryRowFor(r)
+    return s ? [s] : []
+  })
+  await storageWrite(() =>
+    db.transaction(
+      'rw',
+      [db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks, db.summaries],
+      async () => {
+        if (plan.templates.length) await db.templates.bulkPut(plan.templates)
+        if (plan.versions.length) await db.templateVersions.bulkAdd(plan.versions.map((v) => ({ ...versionRow(v.template, v.publishedAt), templateId: v.templateId, version: v.version })))
+        if (plan.responses.length) await db.responses.bulkPut(responses)
+        if (plan.answerDeletes.length) await db.answers.bulkDelete(plan.answerDeletes)
+        if (plan.answers.length) await db.answers.bulkPut(plan.answers)
+        if (plan.history.length) await db.answerHistory.bulkPut(plan.history)
+        if (attachments.length) await db.attachments.bulkAdd(attachments)
+        if (plan.tasks.length) await db.tasks.bulkPut(plan.tasks)
+        if (summaries.length) await db.summaries.bulkPut(summaries)
+      },
+    ),
+  )
+}
+
+/** The losing answers kept for one response, newest first (the response's history). */
+export async function listAnswerHistory(db: QingdanDatabase, responseId: string) {
+  const rows = await db.answerHistory.where('responseId').equals(responseId).toArray()
+  return rows.sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0))
+}
