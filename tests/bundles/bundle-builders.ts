@@ -8,9 +8,10 @@ import { freshDb, template } from '../db/helpers'
 
 export const TPL: Template = template('dorm', 1)
 
-/** A device with the dorm template published. */
-export async function device(): Promise<QingdanDatabase> {
+/** A device with the dorm template published; `beforeOpen` may install middleware first. */
+export async function device(beforeOpen?: (db: QingdanDatabase) => void): Promise<QingdanDatabase> {
   const db = freshDb()
+  beforeOpen?.(db)
   await db.templates.put({ id: 'dorm', title: 'dorm v1', status: 'published', latestVersion: 1, source: 'user', createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z' })
   return db
 }
