@@ -60,3 +60,16 @@ export {
   type TaskFilter,
   type FixPhoto,
 } from './repositories/tasks'
+export {
+  listTemplateRows,
+  getTemplateRow,
+  createTemplate,
+  saveDraft,
+  discardDraft,
+  publishDraft,
+  editableTemplate,
+  duplicateTemplate,
+  setArchived,
+  importTemplate,
+  type Published,
+} from './repositories/templates-edit'
