@@ -119,7 +119,14 @@ describe('filling the dorm checklist on a tablet', () => {
     // The inspector signs.
     const pad = page.getByTestId('response-signature').locator('canvas')
     await pad.scrollIntoViewIfNeeded()
-    const box = (await pad.boundingBox())!
+    // Rows above size themselves as they scroll past (content-visibility): wait for a still pad.
+    let box = (await pad.boundingBox())!
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(100)
+      const again = (await pad.boundingBox())!
+      if (again.y === box.y) break
+      box = again
+    }
     await page.mouse.move(box.x + 20, box.y + 40)
     await page.mouse.down()
     await page.mouse.move(box.x + 120, box.y + 90, { steps: 8 })
