@@ -1,0 +1,212 @@
+/**
+ * The builder store: one template draft being edited. It holds the undo history of immutable
+ * template snapshots, the selection, a scratch answer set for the live preview (never stored),
+ * and autosaves the draft to IndexedDB (debounced). Edits are pure functions from
+ * `core/builder`; the store decides nothing about templates itself.
+ */
+import { computed, ref, shallowRef, toRaw } from 'vue'
+import { defineStore } from 'pinia'
+import type { Answer, Item, ItemType, Section, Template } from '@/core/format/types'
+import type { Issue, Result } from '@/core/result'
+import { scoreResponse } from '@/core/scoring'
+import { validateTemplate } from '@/core/validate'
+import {
+  blankItem,
+  blankSection,
+  changeItemType,
+  diffTemplates,
+  findItem,
+  findSection,
+  insertItem,
+  insertSection,
+  moveItem,
+  moveSection,
+  nextId,
+  nudgeItem,
+  nudgeSection,
+  pointerTarget,
+  removeItem,
+  removeSection,
+  updateItem,
+  updateSection,
+  usedIds,
+  type NodeRef,
+  type TemplateDiff,
+} from '@/core/builder'
+import { editableTemplate, getDb, getTemplateRow, getTemplateVersion, publishDraft, saveDraft, type QingdanDatabase } from '@/db'
+import { useAutosave } from '@/composables/useAutosave'
+import { useUndo } from '@/composables/useUndo'
+
+const EMPTY: Template = { id: '', version: 1, title: '', sections: [] }
+
+export const useBuilderStore = defineStore('builder', () => {
+  let db: QingdanDatabase | null = null
+  const templateId = ref<string | null>(null)
+  const loading = ref(false)
+  const notFound = ref(false)
+  const undo = useUndo<Template>(EMPTY, { limit: 200 })
+  const template = undo.present
+  const selection = ref<NodeRef>({ kind: 'template' })
+  /** The field at fault when an issue was clicked, e.g. ['options', '1', 'deduct']. */
+  const focusField = ref<string[]>([])
+  const previewAnswers = shallowRef<Record<string, Answer>>({})
+  /** The latest published version, the base of the publish diff. */
+  const published = shallowRef<Template | null>(null)
+  const lastPublish = shallowRef<{ version: number; diff: TemplateDiff } | null>(null)
+  const ready = ref(false)
+
+  const autosave = useAutosave({ saveAnswer: async () => {}, ready, debounceMs: 400 })
+
+  // Lazy and cached per snapshot: ~5–20 ms for 1,000 items, recomputed only after an edit.
+  const validation = computed(() => validateTemplate(template.value))
+  const issues = computed<Issue[]>(() => (validation.value.ok ? validation.value.warnings : validation.value.issues))
+  const errorCount = computed(() => issues.value.filter((i) => i.severity === 'error').length)
+  const result = computed(() =>
+    scoreResponse(template.value, { templateId: template.value.id, templateVersion: template.value.version, answers: previewAnswers.value }),
+  )
+
+  const selectedItem = computed<Item | null>(() => {
+    const s = selection.value
+    return s.kind === 'item' ? (findItem(template.value, s.id)?.item ?? null) : null
+  })
+  const selectedSection = computed<Section | null>(() => {
+    const s = selection.value
+    return s.kind === 'section' ? (findSection(template.value, s.id)?.section ?? null) : null
+  })
+
+  async function load(id: string, database: QingdanDatabase = getDb()): Promise<void> {
+    db = database
+    ready.value = false
+    loading.value = true
+    notFound.value = false
+    try {
+      const draft = await editableTemplate(db, id)
+      const row = await getTemplateRow(db, id)
+      templateId.value = id
+      if (!draft || !row) {
+        notFound.value = true
+        return
+      }
+      undo.reset(draft)
+      selection.value = { kind: 'template' }
+      previewAnswers.value = {}
+      lastPublish.value = null
+      published.value = row.latestVersion > 0 ? ((await getTemplateVersion(db, id, row.latestVersion))?.template ?? null) : null
+      ready.value = true
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function scheduleSave(): void {
+    const id = templateId.value
+    if (!db || !id || !ready.value) return
+    const target = db
+    autosave.enqueue('draft', () => saveDraft(target, id, toRaw(template.value)), { debounce: true })
+  }
+
+  /** Applies a pure edit as one undo step (or merged with the previous one under `coalesce`). */
+  function edit(change: (t: Template) => Template, coalesce?: string): void {
+    const next = change(template.value)
+    if (next === template.value) return
+    undo.commit(next, coalesce)
+    scheduleSave()
+  }
+
+  function undoEdit(): void {
+    undo.undo()
+    scheduleSave()
+  }
+  function redoEdit(): void {
+    undo.redo()
+    scheduleSave()
+  }
+
+  function select(node: NodeRef, field: string[] = []): void {
+    selection.value = node
+    focusField.value = field
+  }
+
+  function selectIssue(issue: Issue): void {
+    const target = pointerTarget(template.value, issue.pointer)
+    const node: NodeRef = issue.itemId && findItem(template.value, issue.itemId) ? { kind: 'item', id: issue.itemId } : target.node
+    select(node, target.field)
+  }
+
+  function addItem(sectionId: string, type: ItemType, index?: number): string {
+    const id = nextId('q', usedIds(template.value))
+    edit((t) => insertItem(t, sectionId, blankItem(type, id, `新检查项 ${id}`), index))
+    select({ kind: 'item', id })
+    return id
+  }
+
+  function addSection(parentId: string | null = null): string {
+    const id = nextId('s', usedIds(template.value))
+    edit((t) => insertSection(t, parentId, blankSection(id, parentId ? `二级指标 ${id}` : `一级指标 ${id}`)))
+    select({ kind: 'section', id })
+    return id
+  }
+
+  function duplicateItem(itemId: string): void {
+    const loc = findItem(template.value, itemId)
+    if (!loc) return
+    const id = nextId('q', usedIds(template.value))
+    edit((t) => insertItem(t, loc.section.id, { ...structuredClone(toRaw(loc.item)), id, title: `${loc.item.title}（副本）` }, loc.index + 1))
+    select({ kind: 'item', id })
+  }
+
+  function removeNode(node: NodeRef): void {
+    if (node.kind === 'item') edit((t) => removeItem(t, node.id))
+    else if (node.kind === 'section') edit((t) => removeSection(t, node.id))
+    if (selection.value.kind === node.kind && 'id' in node && 'id' in selection.value && selection.value.id === node.id) select({ kind: 'template' })
+  }
+
+  const patchItem = (itemId: string, update: (i: Item) => Item, coalesce?: string): void => edit((t) => updateItem(t, itemId, update), coalesce)
+  const patchSection = (sectionId: string, update: (s: Section) => Section, coalesce?: string): void =>
+    edit((t) => updateSection(t, sectionId, update), coalesce)
+  const patchTemplate = (update: (t: Template) => Template, coalesce?: string): void => edit(update, coalesce)
+  const setItemType = (itemId: string, type: ItemType): void => patchItem(itemId, (i) => changeItemType(i, type))
+  const moveItemTo = (itemId: string, sectionId: string, index: number): void => edit((t) => moveItem(t, itemId, sectionId, index))
+  const moveSectionTo = (sectionId: string, parentId: string | null, index: number): void => edit((t) => moveSection(t, sectionId, parentId, index))
+  const nudge = (node: NodeRef, delta: -1 | 1): void => {
+    if (node.kind === 'item') edit((t) => nudgeItem(t, node.id, delta))
+    else if (node.kind === 'section') edit((t) => nudgeSection(t, node.id, delta))
+  }
+
+  function setPreviewAnswer(itemId: string, patch: Partial<Answer> | null): void {
+    const next = { ...previewAnswers.value }
+    if (patch === null) delete next[itemId]
+    else next[itemId] = { ...next[itemId], ...patch }
+    previewAnswers.value = next
+  }
+  const resetPreview = (): void => {
+    previewAnswers.value = {}
+  }
+
+  /** Saves now, then freezes version N+1; on success the diff against N is kept for the dialog. */
+  async function publish(): Promise<Result<{ version: number; diff: TemplateDiff }>> {
+    const id = templateId.value
+    if (!db || !id) throw new Error('No template open')
+    await autosave.flush()
+    await saveDraft(db, id, toRaw(template.value))
+    const r = await publishDraft(db, id)
+    if (!r.ok) return r
+    const diff = diffTemplates(r.value.previous, r.value.template)
+    lastPublish.value = { version: r.value.version, diff }
+    published.value = r.value.template
+    // Editing continues on a new draft for version N+1, without the undo steps of version N.
+    ready.value = false
+    undo.reset({ ...r.value.template, version: r.value.version + 1 })
+    ready.value = true
+    return { ok: true, value: lastPublish.value, warnings: r.warnings }
+  }
+
+  return {
+    templateId, loading, notFound, template, selection, focusField, previewAnswers, published, lastPublish,
+    issues, errorCount, result, selectedItem, selectedSection,
+    canUndo: undo.canUndo, canRedo: undo.canRedo, history: undo.history, saveState: autosave.state,
+    load, edit, undo: undoEdit, redo: redoEdit, select, selectIssue, addItem, addSection, duplicateItem, removeNode,
+    patchItem, patchSection, patchTemplate, setItemType, moveItemTo, moveSectionTo, nudge,
+    setPreviewAnswer, resetPreview, publish, flush: () => autosave.flush(),
+  }
+})
