@@ -74,6 +74,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/SettingsView.vue'),
     meta: { titleKey: 'app.titles.settings', nav: 'settings', formkit: true },
   },
+  {
+    path: '/backup',
+    name: 'backup',
+    component: () => import('@/views/BackupView.vue'),
+    meta: { titleKey: 'backup.title', nav: 'settings' },
+  },
   // An unknown address (an old bookmark) lands on home rather than a blank page.
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

@@ -34,9 +34,9 @@ async function refused(db: QingdanDatabase, bundle: Blob): Promise<Issue> {
 
 /** Rewrites one entry and fixes its manifest checksum, so only the content is wrong. */
 async function withEntry(bundle: Blob, name: string, edit: (s: string) => string): Promise<Blob> {
-  let replaced = new Uint8Array()
+  let replaced: Uint8Array<ArrayBuffer> = new Uint8Array()
   const first = await rezip(bundle, (n, b) => (n === name ? (replaced = bytesOf(edit(text(b)))) : b))
-  const sha = await sha256Hex(new Uint8Array(replaced))
+  const sha = await sha256Hex(replaced)
   return rezip(first, (n, b) => {
     if (n !== 'manifest.json') return b
     const m = JSON.parse(text(b)) as BundleManifest

@@ -57,7 +57,7 @@ export async function rezip(bundle: Blob, edit: (name: string, bytes: Uint8Array
 }
 
 export const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
-export const bytesOf = (s: string): Uint8Array => new TextEncoder().encode(s)
+export const bytesOf = (s: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(s)
 export { TextReader }
 
 /** Every row of the tables a bundle touches, for "nothing changed" assertions. */

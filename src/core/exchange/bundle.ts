@@ -8,3 +8,4 @@ export { validateBundleContent, bundleVersions, versionKey, type VersionLookup }
 export { planMerge, planIsEmpty } from './bundle-merge'
 export { mergeResponse } from './bundle-merge-responses'
 export * from './bundle-merge-types'
+export { backupReminder, daysSince, BACKUP_REMINDER_DAYS, BACKUP_REMINDER_RESPONSES, type BackupState, type ReminderReason } from './bundle-reminder'

@@ -1,0 +1,137 @@
+/**
+ * Backups (#7): export a bundle, import one in two steps (summary first, then one transaction),
+ * and the home reminder's state. Decisions live in core (merge planning, reminder rule).
+ */
+import { computed, ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import { backupReminder, type BundleFilter, type MergePlan, type ReminderReason } from '@/core/exchange/bundle'
+import type { Issue } from '@/core/result'
+import { getDb, getDeviceId, listPublishedTemplates } from '@/db'
+import { backupStatus, markBackedUp, type BackupStatus } from '@/db/repositories/bundle-export'
+import { cancelBundleImport, commitBundleImport, prepareBundleImport, type PreparedImport } from '@/bundles/import'
+import { bundleFileName, saveBundle, type SaveOutcome } from '@/bundles/save'
+import { writeBundle } from '@/bundles/write'
+
+export type BackupPhase = 'idle' | 'exporting' | 'reading' | 'review' | 'importing' | 'done'
+
+export const useBackupStore = defineStore('backup', () => {
+  const status = ref<BackupStatus>({ notBackedUp: 0 })
+  const deviceId = ref('')
+  const phase = ref<BackupPhase>('idle')
+  const progress = ref<{ done: number; total: number } | null>(null)
+  /** Problems of the last import attempt (bilingual); nothing was stored when set. */
+  const issues = shallowRef<Issue[]>([])
+  const prepared = shallowRef<PreparedImport | null>(null)
+  /** The plan of the import under review, or of the one just committed. */
+  const plan = shallowRef<MergePlan | null>(null)
+  const lastExport = ref<SaveOutcome | null>(null)
+  const error = ref<string | null>(null)
+  const now = ref(new Date().toISOString())
+  /** Templates offered by the export filter. */
+  const templates = shallowRef<Array<{ id: string; title: string }>>([])
+
+  const reminder = computed<ReminderReason | null>(() => backupReminder(status.value, now.value))
+
+  async function refresh(): Promise<void> {
+    now.value = new Date().toISOString()
+    const db = getDb()
+    ;[status.value, deviceId.value] = await Promise.all([backupStatus(db), getDeviceId(db)])
+  }
+
+  async function loadTemplates(): Promise<void> {
+    templates.value = (await listPublishedTemplates(getDb())).map((v) => ({ id: v.templateId, title: v.template.title }))
+  }
+
+  /**
+   * Exports a bundle. Only a full export (no filter) counts as a backup for the reminder.
+   * @param usePicker false forces the download path (e2e).
+   */
+  async function exportBundle(filter: BundleFilter = {}, usePicker = true): Promise<SaveOutcome> {
+    phase.value = 'exporting'
+    error.value = null
+    progress.value = null
+    try {
+      const createdAt = new Date().toISOString()
+      const outcome = await saveBundle(
+        bundleFileName(),
+        (sink) => writeBundle(getDb(), sink, { filter, now: createdAt, onProgress: (done, total) => (progress.value = { done, total }) }),
+        usePicker,
+      )
+      const full = Object.values(filter).every((v) => v === undefined || v === '')
+      if (outcome !== 'cancelled' && full) await markBackedUp(getDb(), createdAt)
+      lastExport.value = outcome
+      await refresh()
+      return outcome
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+      throw e
+    } finally {
+      phase.value = 'idle'
+      progress.value = null
+    }
+  }
+
+  /** Opens, checks and plans an import; writes nothing. */
+  async function review(file: Blob): Promise<boolean> {
+    await cancel()
+    phase.value = 'reading'
+    issues.value = []
+    plan.value = null
+    error.value = null
+    try {
+      const result = await prepareBundleImport(getDb(), file)
+      if (!result.ok) {
+        issues.value = result.issues
+        phase.value = 'idle'
+        return false
+      }
+      prepared.value = result.value
+      plan.value = result.value.plan
+      phase.value = 'review'
+      return true
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+      phase.value = 'idle'
+      return false
+    }
+  }
+
+  /** Commits the import under review in one transaction. */
+  async function commit(): Promise<boolean> {
+    const current = prepared.value
+    if (!current) return false
+    phase.value = 'importing'
+    prepared.value = null
+    try {
+      const result = await commitBundleImport(getDb(), current, (done, total) => (progress.value = { done, total }))
+      if (!result.ok) {
+        issues.value = result.issues
+        plan.value = null
+        phase.value = 'idle'
+        return false
+      }
+      phase.value = 'done'
+      await refresh()
+      return true
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e)
+      plan.value = null
+      phase.value = 'idle'
+      return false
+    } finally {
+      progress.value = null
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const current = prepared.value
+    prepared.value = null
+    if (current) await cancelBundleImport(current)
+    if (phase.value === 'review') {
+      phase.value = 'idle'
+      plan.value = null
+    }
+  }
+
+  return { status, deviceId, templates, loadTemplates, phase, progress, issues, plan, lastExport, error, now, reminder, refresh, exportBundle, review, commit, cancel }
+})
