@@ -30,6 +30,23 @@ export interface UseAutosaveOptions {
   debounceMs?: number
   /** Delays before automatic retries; the last one repeats. */
   retryDelaysMs?: readonly number[]
+  /**
+   * Runs a write pass soon. Default: the next macrotask, so the tap's re-render is painted before
+   * IndexedDB work starts (a put costs a few ms of main thread) — still "at once" to a person.
+   */
+  schedule?: (run: () => void) => void
+}
+
+/** A macrotask without setTimeout's clamping (and untouched by fake timers in tests). */
+export function nextMacrotask(run: () => void): void {
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      run()
+    }
+    channel.port2.postMessage(null)
+  } else setTimeout(run, 0)
 }
 
 export interface UseAutosaveReturn {
@@ -55,7 +72,14 @@ interface Job {
 }
 
 export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
-  const { saveAnswer: writeAnswer, persistStorage, ready = true, debounceMs = 300, retryDelaysMs = [1000, 2000, 5000, 15000] } = options
+  const {
+    saveAnswer: writeAnswer,
+    persistStorage,
+    ready = true,
+    debounceMs = 300,
+    retryDelaysMs = [1000, 2000, 5000, 15000],
+    schedule = nextMacrotask,
+  } = options
 
   const state = ref<SaveState>('idle')
   const lastError = ref<unknown>(null)
@@ -64,6 +88,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
   // Map keeps insertion order: the queue order. A key is deleted once its write commits.
   const jobs = new Map<string, Job>()
   let running = false
+  let scheduled = false
   let persisted = false
   let attempt = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -93,7 +118,13 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
     }
     if (state.value === 'idle' || state.value === 'saved') state.value = 'saving'
     refresh()
-    if (!opts.debounce) void pump()
+    if (!opts.debounce && !scheduled) {
+      scheduled = true
+      schedule(() => {
+        scheduled = false
+        void pump()
+      })
+    }
   }
 
   // Failed jobs wait for a retry; a job replaced while in flight is a new, runnable job.

@@ -39,9 +39,19 @@ function setup(extra: Partial<UseAutosaveOptions> = {}) {
   return { store, autosave, scope }
 }
 
-/** Lets queued microtasks (the fake writes) run. */
+/** Lets the scheduled write pass (a macrotask) and the fake writes (microtasks) run. */
 async function settle() {
-  for (let i = 0; i < 10; i++) await Promise.resolve()
+  for (let round = 0; round < 3; round++) {
+    await new Promise<void>((r) => {
+      const c = new MessageChannel()
+      c.port1.onmessage = () => {
+        c.port1.close()
+        r()
+      }
+      c.port2.postMessage(null)
+    })
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+  }
 }
 
 beforeEach(() => {
@@ -80,12 +90,23 @@ describe('useAutosave', () => {
     const { store, autosave } = setup()
     autosave.saveAnswer('q1', { value: 'a' })
     autosave.saveAnswer('q1', { value: 'b' })
+    await settle()
     autosave.saveAnswer('q1', { value: 'c' })
+    autosave.saveAnswer('q1', { value: 'd' })
+    autosave.saveAnswer('q1', { value: 'e' })
     await settle()
     expect(store.maxInFlight).toBe(1)
-    expect(store.committed.at(-1)).toEqual(['q1', { value: 'c' }])
-    // 'a' started before 'b' arrived; 'b' was replaced by 'c' before it started.
-    expect(store.committed.map(([, a]) => a.value)).toEqual(['a', 'c'])
+    // 'a' was replaced by 'b' before its write started; 'c' and 'd' by 'e'.
+    expect(store.committed.map(([, a]) => a.value)).toEqual(['b', 'e'])
+  })
+
+  it('starts writing after the current task, so the tap is painted first', async () => {
+    const { store, autosave } = setup()
+    autosave.saveAnswer('q1', { value: 'yes' })
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+    expect(store.saveAnswer).not.toHaveBeenCalled()
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
   })
 
   it('writes keys in the order they were first queued', async () => {
