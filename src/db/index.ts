@@ -42,6 +42,7 @@ export {
   summaryRowFor,
   saveSummary,
   ensureSummaries,
+  newestSummaries,
   querySummaries,
   findCounterpart,
   loadStoredResponses,

@@ -6,7 +6,7 @@
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { filterSummaries, type ResultFilter, type ResultSort, type TaskTally } from '@/core/stats/filter'
-import { ensureSummaries, getDb, listTasks, querySummaries, type SummaryRow } from '@/db'
+import { ensureSummaries, getDb, listTasks, newestSummaries, querySummaries, type SummaryRow } from '@/db'
 
 export interface TemplateChoice {
   id: string
@@ -22,12 +22,26 @@ export const useResultsStore = defineStore('results', () => {
   const filter = reactive<ResultFilter>({})
   const sort = ref<ResultSort>('date-desc')
 
+  /** How many of the newest results show while all of them are still being read. */
+  const FIRST_SCREEN = 40
+
+  /**
+   * Reads every summary (and the task tally). On the first load the newest screenful is shown
+   * first, so the list paints at once even with 10,000 results; `loaded` turns true (counts,
+   * filters over everything) when all are in. Later loads keep showing the previous data until
+   * the fresh data replaces it. Missing summaries are backfilled alongside the read, and the
+   * read is repeated only when the backfill changed something.
+   */
   async function load(): Promise<void> {
     loading.value = true
     try {
       const db = getDb()
-      await ensureSummaries(db)
-      const [rows, tasks] = await Promise.all([querySummaries(db), listTasks(db)])
+      const ensured = ensureSummaries(db)
+      if (!loaded.value && summaries.value.length === 0) {
+        const first = await newestSummaries(db, FIRST_SCREEN)
+        if (!loaded.value) summaries.value = first
+      }
+      const [rows, tasks, fixed] = await Promise.all([querySummaries(db), listTasks(db), ensured])
       const counts = new Map<string, { open: number; total: number }>()
       for (const t of tasks) {
         const c = counts.get(t.responseId) ?? { open: 0, total: 0 }
@@ -36,11 +50,16 @@ export const useResultsStore = defineStore('results', () => {
         counts.set(t.responseId, c)
       }
       tally.value = counts
-      summaries.value = rows
+      summaries.value = fixed.added + fixed.removed > 0 ? await querySummaries(db) : rows
       loaded.value = true
     } finally {
       loading.value = false
     }
+  }
+
+  /** Loads once; views that only read (the dashboard) reuse what the results list already read. */
+  async function ensureLoaded(): Promise<void> {
+    if (!loaded.value) await load()
   }
 
   const filtered = computed(() => filterSummaries(summaries.value, filter, sort.value, tally.value))
@@ -69,5 +88,5 @@ export const useResultsStore = defineStore('results', () => {
     Object.assign(filter, next)
   }
 
-  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, setFilter }
+  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, ensureLoaded, setFilter }
 })

@@ -22,8 +22,8 @@ export function summaryRowFor(row: ResponseRow): SummaryRow | undefined {
       inspector: row.inspector,
       submittedAt: row.submittedAt ?? row.updatedAt,
       templateTitle: row.templateTitle,
-      ...(row.subjectKey !== undefined && { subjectKey: row.subjectKey }),
-      ...(row.deviceId !== undefined && { deviceId: row.deviceId }),
+      // subjectKey and deviceId stay on the response row: every field here is paid for 10,000
+      // times when a list loads, so a summary holds only what lists, filters and dashboards read.
     },
     row.result,
   )
@@ -79,6 +79,11 @@ export interface SummaryQuery {
   templateVersion?: number
   /** A `fieldId=value` term (e.g. `building=3号楼`), answered by the multi-entry index. */
   subjectTerm?: string
+}
+
+/** The newest `limit` summaries, for a first screen of results before all of them are read. */
+export async function newestSummaries(db: QingdanDatabase, limit: number): Promise<SummaryRow[]> {
+  return db.summaries.orderBy('submittedAt').reverse().limit(limit).toArray()
 }
 
 /** Summaries by the most selective index given; finer filters are `filterSummaries` in core. */
