@@ -108,7 +108,11 @@ export const useFillStore = defineStore('fill', () => {
       loadError.value = 'notFound'
       return false
     }
-    const version = await getTemplateVersion(db, stored.row.templateId, stored.row.templateVersion)
+    // Two independent reads: in parallel, each IndexedDB round trip costs the first paint.
+    const [version, files] = await Promise.all([
+      getTemplateVersion(db, stored.row.templateId, stored.row.templateVersion),
+      listAttachments(db, responseId),
+    ])
     if (!version) {
       loadError.value = 'templateMissing'
       return false
@@ -117,7 +121,7 @@ export const useFillStore = defineStore('fill', () => {
     items.value = flattenItems(version.template)
     row.value = stored.row
     Object.assign(answers, stored.response.answers)
-    for (const a of await listAttachments(db, responseId)) attachments.set(a.id, toView(a, false))
+    for (const a of files) attachments.set(a.id, toView(a, false))
     rescore()
     loaded.value = true
     return true
