@@ -4,6 +4,7 @@ import type { Answer, Item } from '@/core/format/types'
 import type { ItemState } from '@/composables/fillModel'
 import FillItemRow from '@/components/fill/FillItemRow.vue'
 import AttachmentInput from '@/components/fill/AttachmentInput.vue'
+import { describeStep } from '@/core/scoring'
 import { mountFill } from './mountWith'
 
 const state = (over: Partial<ItemState> = {}): ItemState => ({
@@ -71,6 +72,15 @@ describe('FillItemRow', () => {
     const w = row(single(), { value: 'ok' }, state({ required: true, score: 2, max: 2 }))
     expect(w.get('h3').classes()).toContain('required')
     expect(w.get('button.points').text()).toBe('2 / 2 分')
+  })
+
+  it('shows the steps behind its points in words when the points are tapped', async () => {
+    const step = { rule: 'deductEach', count: 2, each: 0.5, deducted: 1 }
+    const w = row({ id: 'c', type: 'count', title: '缺勤', max: 2, deductEach: 0.5 } as Item, { value: 2 }, state({ score: 1, max: 2, steps: [step] }))
+    expect(w.find('[role=note]').exists()).toBe(false)
+    await w.get('button.points').trigger('click')
+    expect(w.get('button.points').attributes('aria-expanded')).toBe('true')
+    expect(w.get('[role=note]').text()).toBe(describeStep(step, 'zh-CN'))
   })
 
   it('asks for evidence when the rule requires it and says when it is missing', () => {
