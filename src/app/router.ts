@@ -27,6 +27,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.titles.templates', nav: 'templates' },
   },
   {
+    path: '/templates/:templateId/edit',
+    name: 'builder',
+    component: () => import('@/views/BuilderView.vue'),
+    meta: { titleKey: 'builder.title', nav: 'templates', formkit: true },
+  },
+  {
     path: '/fill',
     name: 'drafts',
     component: () => import('@/views/DraftsView.vue'),

@@ -4,7 +4,7 @@
  * and autosaves the draft to IndexedDB (debounced). Edits are pure functions from
  * `core/builder`; the store decides nothing about templates itself.
  */
-import { computed, ref, shallowRef, toRaw } from 'vue'
+import { computed, ref, shallowReactive, shallowRef, toRaw, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, Item, ItemType, Section, Template } from '@/core/format/types'
 import type { Issue, Result } from '@/core/result'
@@ -47,6 +47,15 @@ export const useBuilderStore = defineStore('builder', () => {
   const undo = useUndo<Template>(EMPTY, { limit: 200 })
   const template = undo.present
   const selection = ref<NodeRef>({ kind: 'template' })
+  /**
+   * The selected node's id as a reactive Map: an outline row reads `marks.has(id)`, which Vue
+   * tracks per key, so selecting re-renders two rows, not all 1,000.
+   */
+  const marks = shallowReactive(new Map<string, true>())
+  watch(selection, (now, before) => {
+    if (before && before.kind !== 'template') marks.delete(before.id)
+    if (now.kind !== 'template') marks.set(now.id, true)
+  }, { flush: 'sync' })
   /** The field at fault when an issue was clicked, e.g. ['options', '1', 'deduct']. */
   const focusField = ref<string[]>([])
   const previewAnswers = shallowRef<Record<string, Answer>>({})
@@ -202,7 +211,7 @@ export const useBuilderStore = defineStore('builder', () => {
   }
 
   return {
-    templateId, loading, notFound, template, selection, focusField, previewAnswers, published, lastPublish,
+    templateId, loading, notFound, template, selection, marks, focusField, previewAnswers, published, lastPublish,
     issues, errorCount, result, selectedItem, selectedSection,
     canUndo: undo.canUndo, canRedo: undo.canRedo, history: undo.history, saveState: autosave.state,
     load, edit, undo: undoEdit, redo: redoEdit, select, selectIssue, addItem, addSection, duplicateItem, removeNode,
