@@ -52,7 +52,11 @@ export async function writeBundle(db: QingdanDatabase, sink: WritableStream<Uint
     await addText(ENTRY.templates, JSON.stringify({ templates: selection.templates, versions: selection.versions }))
     // JSON Lines: no results or derived fields, so 1,000 responses are a few MB of text.
     let lines = ''
-    for await (const page of responseLines(db, selection.responseIds)) lines += page
+    let answerCount = 0
+    for await (const page of responseLines(db, selection.responseIds)) {
+      lines += page.text
+      answerCount += page.answers
+    }
     await addText(ENTRY.responses, lines)
     lines = ''
     await addText(ENTRY.tasks, JSON.stringify(selection.tasks))
@@ -77,7 +81,7 @@ export async function writeBundle(db: QingdanDatabase, sink: WritableStream<Uint
         templates: selection.templates.length,
         templateVersions: selection.versions.length,
         responses: selection.responseIds.length,
-        answers: selection.answerCount,
+        answers: answerCount,
         tasks: selection.tasks.length,
         attachments: attachments.length,
       },

@@ -21,7 +21,7 @@ import type { AttachmentRow, ResponseRow, TemplateRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { withSubjectIndex } from '../subject-index'
 import { nowIso } from '../time'
-import { bundleResponseOf } from './bundle-export'
+import { answersOf, bundleResponseOf } from './bundle-export'
 import { summaryRowFor } from './results-query'
 import { versionRow } from './templates'
 
@@ -41,9 +41,12 @@ export async function loadExistingState(db: QingdanDatabase, content: BundleCont
       const rows = (await db.responses.bulkGet(ids)).filter((r): r is ResponseRow => r !== undefined)
       if (rows.length === 0) continue
       const found = rows.map((r) => r.id)
-      const answers = await db.answers.where('responseId').anyOf(found).toArray()
-      for (const row of rows) responses.set(row.id, bundleResponseOf(row, answers.filter((a) => a.responseId === row.id)))
-      for (const h of await db.answerHistory.where('responseId').anyOf(found).toArray()) history.add(historyKey(h.responseId, h.itemId, h.hash))
+      const [answers, histories] = await Promise.all([
+        answersOf(db, found),
+        Promise.all(found.map((id) => db.answerHistory.where('responseId').equals(id).toArray())),
+      ])
+      rows.forEach((row, j) => responses.set(row.id, bundleResponseOf(row, answers[j] ?? [])))
+      for (const h of histories.flat()) history.add(historyKey(h.responseId, h.itemId, h.hash))
     }
     const attachmentIds = new Set(await db.attachments.where('id').anyOf(content.attachments.map((a) => a.id)).primaryKeys())
     const taskResponseIds = [...new Set(content.tasks.map((t) => t.responseId))]
