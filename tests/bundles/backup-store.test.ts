@@ -1,0 +1,49 @@
+// The backup store without mounting: review shows a summary and writes nothing; commit writes once.
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { setDb } from '@/db'
+import { useBackupStore } from '@/stores/backup'
+import { device, exportBlob, fillRoom } from './bundle-builders'
+
+beforeEach(() => setActivePinia(createPinia()))
+
+describe('useBackupStore', () => {
+  it('reviews a bundle without writing, then commits it and refreshes the backup status', async () => {
+    const a = await device()
+    await fillRoom(a, '101', { q1: 'ok' }, { submit: true })
+    const bundle = await exportBlob(a)
+    const b = await device()
+    setDb(b)
+    const store = useBackupStore()
+    expect(await store.review(bundle)).toBe(true)
+    expect(store.phase).toBe('review')
+    expect(store.plan?.summary.responses.new).toBe(1)
+    expect(await b.responses.count()).toBe(0)
+    expect(await store.commit()).toBe(true)
+    expect(store.phase).toBe('done')
+    expect(await b.responses.count()).toBe(1)
+    expect(store.status.notBackedUp).toBe(1)
+    expect(store.reminder).toBe('never')
+  })
+
+  it('shows the problems of a bad bundle and stays idle', async () => {
+    setDb(await device())
+    const store = useBackupStore()
+    expect(await store.review(new Blob(['not a zip']))).toBe(false)
+    expect(store.phase).toBe('idle')
+    expect(store.issues.map((i) => i.code)).toEqual(['bundle.notZip'])
+  })
+
+  it('cancelling a review forgets its plan', async () => {
+    const a = await device()
+    await fillRoom(a, '101', { q1: 'ok' })
+    const b = await device()
+    setDb(b)
+    const store = useBackupStore()
+    await store.review(await exportBlob(a))
+    await store.cancel()
+    expect(store.plan).toBeNull()
+    expect(await store.commit()).toBe(false)
+    expect(await b.responses.count()).toBe(0)
+  })
+})
