@@ -101,7 +101,7 @@ describe('the app shell', () => {
 
     // A deep link typed while offline falls back to the cached index.html.
     await page.goto(appUrl('/results'))
-    await expect.poll(() => page.getByTestId('placeholder').textContent()).toContain('即将推出')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('结果')
     await context.close()
   })
 })
