@@ -54,10 +54,18 @@ function patterns(template: Template): Pattern[] {
   })
 }
 
+/** What the page needs to build rows; loose types keep playwright's argument typing shallow. */
+interface SeedPayload {
+  template: { id: string; version: number; title: string }
+  pats: Array<{ result: { total: number; percent: number | null; band: { label: string } | null }; summary: Record<string, unknown> }>
+  n: number
+}
+
 /** Writes N rows straight into the app's IndexedDB (opened at its current version by the app). */
 async function seed(page: Page, template: Template, pats: Pattern[]): Promise<void> {
   await page.evaluate(
-    async ({ template, pats, n }) => {
+    async (json) => {
+      const { template, pats, n } = JSON.parse(json) as SeedPayload
       const open = indexedDB.open('qingdan')
       const db = await new Promise<IDBDatabase>((ok, ko) => {
         open.onsuccess = () => ok(open.result)
@@ -92,7 +100,7 @@ async function seed(page: Page, template: Template, pats: Pattern[]): Promise<vo
       })
       db.close()
     },
-    { template, pats, n: N },
+    JSON.stringify({ template, pats, n: N }),
   )
 }
 

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { scoreResponse } from '@/core/scoring'
+import { createResponse, getResponse, openTasksForSubmitted, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
+import { useResultsStore } from '@/stores/results'
+import { useTasksStore } from '@/stores/tasks'
+import { freshDb } from '../db/helpers'
+import { sample } from '../fixtures/load'
+
+const dorm = sample('dorm-room-safety')
+let db: QingdanDatabase
+
+async function submitRoom(room: string, answers: Record<string, string | number>, at: string): Promise<string> {
+  const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room }, role: 'self', inspector: '王老师' })
+  for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
+  const stored = await getResponse(db, row.id)
+  if (!stored) throw new Error('missing')
+  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), at)
+  await openTasksForSubmitted(db, row.id)
+  return row.id
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  db = freshDb()
+  setDb(db)
+})
+
+describe('results store', () => {
+  it('loads every submitted response, newest first, and filters and sorts them', async () => {
+    await submitRoom('201', { 'late-return': 1 }, '2026-11-01T02:00:00.000Z')
+    await submitRoom('202', {}, '2026-11-02T02:00:00.000Z')
+    await submitRoom('203', { 'absent-night': 1 }, '2026-11-03T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.load()
+    expect(store.loaded).toBe(true)
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['203', '202', '201'])
+
+    store.filter.hasFindings = true
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['203', '201'])
+    store.sort = 'score-desc'
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['201', '203'])
+    store.setFilter({ subject: { room: '202' } })
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['202'])
+    expect(store.templates).toEqual([{ id: dorm.id, title: dorm.title, versions: [1] }])
+    expect(store.inspectors).toEqual(['王老师'])
+  })
+
+  it('filters by follow-up status from the tasks', async () => {
+    await submitRoom('201', { 'late-return': 1 }, '2026-11-01T02:00:00.000Z')
+    await submitRoom('202', {}, '2026-11-02T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.load()
+    store.setFilter({ status: 'open' })
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['201'])
+    store.setFilter({ status: 'clean' })
+    expect(store.filtered.map((s) => s.subject.room)).toEqual(['202'])
+  })
+})
+
+describe('tasks store', () => {
+  it('counts open and overdue tasks against its clock and starts a linked re-check', async () => {
+    await submitRoom('201', { 'late-return': 1, 'absent-night': 1 }, '2026-11-01T02:00:00.000Z')
+    const store = useTasksStore()
+    await store.load()
+    store.now = '2026-11-03T00:00:00.000Z'
+    expect(store.counts).toEqual({ open: 2, overdue: 0, closed: 0 })
+    store.now = '2026-11-05T00:00:00.000Z'
+    expect(store.counts).toEqual({ open: 2, overdue: 2, closed: 0 })
+    const task = store.tasks[0]
+    if (!task) throw new Error('no task')
+    await store.rectify(task.id, [{ blob: new Blob(['x'], { type: 'image/jpeg' }), name: 'a.jpg', type: 'image/jpeg' }])
+    const recheckId = await store.startRecheck(task.id, '李老师')
+    const recheck = await db.responses.get(recheckId)
+    expect(recheck).toMatchObject({ status: 'draft', templateId: dorm.id, subject: { room: '201' }, inspector: '李老师' })
+    expect(store.tasks.find((t) => t.id === task.id)?.recheckResponseId).toBe(recheckId)
+  })
+})
