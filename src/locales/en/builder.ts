@@ -1,5 +1,13 @@
 export default {
   builder: {
+    library: {
+      title: 'Templates', newBlank: 'New blank template', newTitle: 'Name of the new template', fromSample: 'New from a sample…', importJson: 'Import JSON', importTable: 'Import a rubric table (Excel/CSV)',
+      exampleCsv: 'Example CSV', exampleXlsx: 'Example Excel', edit: 'Edit', duplicate: 'Duplicate', archive: 'Archive', restore: 'Restore', export: 'Export JSON',
+      version: 'Version {v}', unpublished: 'Not published', draft: 'Unpublished changes', published: 'Published', archived: 'Archived', items: '{n} items', changed: 'Changed {d}',
+      importFailed: 'Import failed; the library is unchanged:', imported: 'Imported "{title}"', tablePreview: 'Import preview', rows: '{n} rows', problems: 'Rows to check',
+      row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
+      rescoreNone: 'No submitted responses of older versions.', oldScore: 'Old score', newScore: 'New version', subject: 'Subject',
+    },
     title: 'Template builder',
     back: 'Back to templates',
     undo: 'Undo',
