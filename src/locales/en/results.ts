@@ -104,6 +104,7 @@ export default {
       total: 'Total',
       band: 'Band',
       vetoes: 'Vetoes / red lines',
+      groupField: 'Chart by',
       none: 'None',
       photos: 'Finding photos',
       signInspector: 'Inspector',

@@ -104,6 +104,7 @@ export default {
       total: '合计',
       band: '等次',
       vetoes: '一票否决 / 红线',
+      groupField: '图表分组',
       none: '无',
       photos: '隐患照片',
       signInspector: '检查人',
