@@ -25,7 +25,8 @@ const round2 = (x: number): number => Math.round(x * 100) / 100
 
 /** Stores the template as a draft row straight into the app's IndexedDB. */
 async function seed(page: Page, template: Template): Promise<void> {
-  await page.evaluate(async (t) => {
+  await page.evaluate(async (t: unknown) => {
+    const tpl = t as { id: string; title: string }
     const now = new Date().toISOString()
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const open = indexedDB.open('qingdan')
@@ -34,12 +35,12 @@ async function seed(page: Page, template: Template): Promise<void> {
     })
     await new Promise<void>((done, fail) => {
       const tx = db.transaction(['templates'], 'readwrite')
-      tx.objectStore('templates').put({ id: t.id, title: t.title, status: 'draft', latestVersion: 0, draft: t, source: 'user', createdAt: now, updatedAt: now })
+      tx.objectStore('templates').put({ id: tpl.id, title: tpl.title, status: 'draft', latestVersion: 0, draft: t, source: 'user', createdAt: now, updatedAt: now })
       tx.oncomplete = () => done()
       tx.onerror = () => fail(tx.error)
     })
     db.close()
-  }, template)
+  }, template as unknown)
 }
 
 type Step = 'select' | 'edit' | 'undo'

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createI18n } from 'vue-i18n'
+import type { JsonLogicRule } from '@/core/format/types'
 import ConditionEditor from '@/components/builder/ConditionEditor.vue'
 import { messages } from '@/app/i18n'
 
@@ -16,7 +17,7 @@ describe('ConditionEditor', () => {
   })
 
   it('edits the value of an existing clause and keeps the AND group', async () => {
-    const rule = { and: [{ '==': [{ var: 'q1' }, 'no'] }, { '>': [{ var: 'q2' }, 1] }] }
+    const rule: JsonLogicRule = { and: [{ '==': [{ var: 'q1' }, 'no'] }, { '>': [{ var: 'q2' }, 1] }] }
     const w = mount(ConditionEditor, { props: { rule, items, label: 'visibleIf' }, global: { plugins: [i18n()] } })
     const value = w.findAll('[data-testid=condition-value]')[1]!
     await value.setValue('3')
@@ -24,7 +25,7 @@ describe('ConditionEditor', () => {
   })
 
   it('shows a rule it cannot edit visually as read-only JSON', () => {
-    const rule = { all: [{ var: 'sections' }, { '>=': [{ var: 'percent' }, 80] }] }
+    const rule: JsonLogicRule = { all: [{ var: 'sections' }, { '>=': [{ var: 'percent' }, 80] }] }
     const w = mount(ConditionEditor, { props: { rule, items, label: 'visibleIf' }, global: { plugins: [i18n()] } })
     expect(w.find('[data-testid=condition-group]').exists()).toBe(false)
     expect(w.get('pre').text()).toContain('"all"')
