@@ -36,7 +36,7 @@ async function submitRoom(
 }
 
 describe('summaries (schema v3)', () => {
-  it('opens at version 3 with a summaries table', async () => {
+  it('opens at the current version with the v3 summaries table', async () => {
     const db = freshDb()
     await db.open()
     expect(db.verno).toBe(CURRENT_VERSION)
