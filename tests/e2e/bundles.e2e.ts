@@ -69,11 +69,16 @@ async function makeJpeg(page: Page): Promise<Buffer> {
 }
 
 async function submit(page: Page): Promise<void> {
-  await page.getByTestId('submit').tap()
+  const confirm = page.getByTestId('confirm')
   const blockers = page.getByTestId('submit-blockers')
-  await page.getByTestId('confirm').or(blockers).first().waitFor()
+  // Rows above size themselves as they scroll past (content-visibility), so a tap on the bottom
+  // bar can land while it moves: tap again until the dialog (or the blockers) answer.
+  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
+    await page.getByTestId('submit').tap()
+    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
+  }
   if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await page.getByTestId('confirm').tap()
+  await confirm.tap()
   await page.getByTestId('next-room').waitFor()
 }
 
