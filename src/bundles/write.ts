@@ -60,7 +60,7 @@ export async function writeBundle(db: QingdanDatabase, sink: WritableStream<Uint
     await addText(ENTRY.responses, lines)
     lines = ''
     await addText(ENTRY.tasks, JSON.stringify(selection.tasks))
-    const attachments = selection.attachments.filter((a) => a.size >= 0)
+    const attachments = selection.attachments
     await addText(ENTRY.attachments, JSON.stringify(attachments))
     let done = 0
     for (const meta of attachments) {

@@ -17,7 +17,7 @@ import {
   type PlannedResponse,
 } from '@/core/exchange/bundle'
 import type { QingdanDatabase } from '../database'
-import type { AttachmentRow, ResponseRow, TemplateRow } from '../rows'
+import type { AnswerHistoryRow, AttachmentRow, ResponseRow, TemplateRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { withSubjectIndex } from '../subject-index'
 import { nowIso } from '../time'
@@ -137,7 +137,7 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
 }
 
 /** The losing answers kept for one response, newest first (the response's history). */
-export async function listAnswerHistory(db: QingdanDatabase, responseId: string) {
+export async function listAnswerHistory(db: QingdanDatabase, responseId: string): Promise<AnswerHistoryRow[]> {
   const rows = await db.answerHistory.where('responseId').equals(responseId).toArray()
   return rows.sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0))
 }
