@@ -38,8 +38,16 @@ afterAll(async () => {
 })
 
 async function submitOpenFill(): Promise<void> {
-  await page.getByTestId('submit').click()
-  await page.getByTestId('confirm').click()
+  const confirm = page.getByTestId('confirm')
+  const blockers = page.getByTestId('submit-blockers')
+  // Rows above the bottom bar size themselves as they scroll past, so a tap on 提交 can land
+  // while it moves: tap again until the dialog (or the blockers) answer.
+  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
+    await page.getByTestId('submit').click()
+    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
+  }
+  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
+  await confirm.click()
   await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
 }
 
