@@ -28,8 +28,8 @@ describe('app router', () => {
     }
   })
 
-  it('asks for FormKit on the settings page only', () => {
-    expect(routes.filter((r) => r.meta?.formkit).map((r) => r.name)).toEqual(['settings'])
+  it('asks for FormKit only on the pages whose forms use it, never on the fill path', () => {
+    expect(routes.filter((r) => r.meta?.formkit).map((r) => r.name).sort()).toEqual(['builder', 'settings'])
   })
 
   it('sends an unknown address home', async () => {
