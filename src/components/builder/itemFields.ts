@@ -25,7 +25,8 @@ export function fieldsFor(type: ItemType): FieldSpec[] {
     case 'single':
       return [{ key: 'max', kind: 'number' }, ...COMMON, ...SCORED]
     case 'multi':
-      return [{ key: 'max', kind: 'number' }, ...COMMON, ...SCORED]
+      // `default` is edited as one checkbox per option (ItemPanel), the list kind stores it as string[].
+      return [{ key: 'max', kind: 'number' }, { key: 'default', kind: 'list' }, ...COMMON, ...SCORED]
     case 'count':
       return [
         { key: 'max', kind: 'number' }, { key: 'deductEach', kind: 'number' }, { key: 'maxCount', kind: 'number' },

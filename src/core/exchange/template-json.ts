@@ -18,7 +18,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 function parseIssue(text: string, error: unknown): Issue {
   const detail = error instanceof Error ? error.message : String(error)
   const at = /position (\d+)/.exec(detail)
-  const where = at ? lineColumn(text, Number(at[1])) : null
+  // A cut-off file has no position in V8's message ("Unexpected end of JSON input"): it is at the end.
+  const offset = at ? Number(at[1]) : /end of (JSON )?input/i.test(detail) ? text.length : null
+  const where = offset === null ? null : lineColumn(text, offset)
   const zhWhere = where ? `（第 ${where.line} 行第 ${where.column} 列）` : ''
   const enWhere = where ? ` (line ${where.line}, column ${where.column})` : ''
   return {

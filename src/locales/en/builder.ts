@@ -5,7 +5,7 @@ export default {
       exampleCsv: 'Example CSV', exampleXlsx: 'Example Excel', edit: 'Edit', duplicate: 'Duplicate', archive: 'Archive', restore: 'Restore', export: 'Export JSON',
       version: 'Version {v}', unpublished: 'Not published', draft: 'Unpublished changes', published: 'Published', archived: 'Archived', items: '{n} items', changed: 'Changed {d}',
       importFailed: 'Import failed; the library is unchanged:', imported: 'Imported "{title}"', tablePreview: 'Import preview', rows: '{n} rows', problems: 'Rows to check',
-      row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
+      row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', create: 'Create', at: 'at', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
       rescoreNone: 'No submitted responses of older versions.', oldScore: 'Old score', newScore: 'New version', subject: 'Subject',
     },
     title: 'Template builder',
@@ -56,7 +56,7 @@ export default {
       subject: 'Subject fields', fieldId: 'Field id', fieldLabel: 'Label', fieldType: 'Type', fieldOptions: 'Choices (comma-separated)', addField: 'Add field',
     },
     condition: {
-      none: 'Always', all: 'All of', any: 'Any of', addClause: 'Add condition', addGroup: 'Add group', pickItem: 'Pick an item',
+      none: 'Always', value: 'Value', operator: 'Comparison', pickOption: 'Pick an option', all: 'All of', any: 'Any of', addClause: 'Add condition', addGroup: 'Add group', pickItem: 'Pick an item',
       json: 'JSON Logic (read-only)', unsupported: 'This condition cannot be edited visually; it is kept as it is.', clear: 'Clear condition',
       ops: { '==': 'equals', '!=': 'is not', '>': 'greater than', '>=': 'at least', '<': 'less than', '<=': 'at most', in: 'contains', answered: 'is answered', unanswered: 'is not answered' },
     },

@@ -21,6 +21,14 @@ describe('template JSON files', () => {
     expect(r.issues[0]?.params).toMatchObject({ line: 3 })
   })
 
+  it('places a cut-off file at its end, where the text stops', () => {
+    const r = readTemplateJson('{\n  "id": "cut",\n  "title": ')
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.issues[0]?.params).toEqual({ line: 3, column: 12 })
+    expect(r.issues[0]?.message['zh-CN']).toContain('第 3 行第 12 列')
+  })
+
   it('reports schema problems with a pointer to where they are', () => {
     const r = readTemplateJson(JSON.stringify({ id: 'x', version: 1, title: 'x', sections: [{ id: 's', title: 's', items: [{ id: 'q', type: 'single', title: 'q' }] }] }))
     expect(r.ok).toBe(false)
