@@ -36,12 +36,12 @@ export const useResultsStore = defineStore('results', () => {
     loading.value = true
     try {
       const db = getDb()
-      const ensured = ensureSummaries(db)
+      // The first screen goes alone, so nothing competes with it for the database.
       if (!loaded.value && summaries.value.length === 0) {
         const first = await newestSummaries(db, FIRST_SCREEN)
         if (!loaded.value) summaries.value = first
       }
-      const [rows, tasks, fixed] = await Promise.all([querySummaries(db), listTasks(db), ensured])
+      const [rows, tasks, fixed] = await Promise.all([querySummaries(db), listTasks(db), ensureSummaries(db)])
       const counts = new Map<string, { open: number; total: number }>()
       for (const t of tasks) {
         const c = counts.get(t.responseId) ?? { open: 0, total: 0 }
@@ -60,6 +60,17 @@ export const useResultsStore = defineStore('results', () => {
   /** Loads once; views that only read (the dashboard) reuse what the results list already read. */
   async function ensureLoaded(): Promise<void> {
     if (!loaded.value) await load()
+  }
+
+  /**
+   * Reloads only when responses were submitted or deleted since the last read: two index counts
+   * (no rows read) decide, so reopening the dashboard does not read 10,000 summaries again.
+   */
+  async function refreshIfChanged(): Promise<void> {
+    if (!loaded.value) return load()
+    const db = getDb()
+    const [stored, submitted] = await Promise.all([db.summaries.count(), db.responses.where('status').equals('submitted').count()])
+    if (stored !== summaries.value.length || submitted !== stored) await load()
   }
 
   const filtered = computed(() => filterSummaries(summaries.value, filter, sort.value, tally.value))
@@ -88,5 +99,5 @@ export const useResultsStore = defineStore('results', () => {
     Object.assign(filter, next)
   }
 
-  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, ensureLoaded, setFilter }
+  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, ensureLoaded, refreshIfChanged, setFilter }
 })

@@ -76,3 +76,17 @@ describe('tasks store', () => {
     expect(store.tasks.find((t) => t.id === task.id)?.recheckResponseId).toBe(recheckId)
   })
 })
+
+describe('refreshIfChanged', () => {
+  it('re-reads only when a response was submitted since the last read', async () => {
+    await submitRoom('201', {}, '2026-11-01T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.load()
+    const before = store.summaries
+    await store.refreshIfChanged()
+    expect(store.summaries).toBe(before)
+    await submitRoom('202', {}, '2026-11-02T02:00:00.000Z')
+    await store.refreshIfChanged()
+    expect(store.summaries.map((s) => s.subject.room).sort()).toEqual(['201', '202'])
+  })
+})
