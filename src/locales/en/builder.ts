@@ -5,7 +5,7 @@ export default {
       exampleCsv: 'Example CSV', exampleXlsx: 'Example Excel', edit: 'Edit', duplicate: 'Duplicate', archive: 'Archive', restore: 'Restore', export: 'Export JSON',
       version: 'Version {v}', unpublished: 'Not published', draft: 'Unpublished changes', published: 'Published', archived: 'Archived', items: '{n} items', changed: 'Changed {d}',
       importFailed: 'Import failed; the library is unchanged:', imported: 'Imported "{title}"', tablePreview: 'Import preview', rows: '{n} rows', problems: 'Rows to check',
-      row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', create: 'Create', at: 'at', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
+      row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', create: 'Create', at: 'at', colRow: 'Row', colSection: 'Indicator', colSubsection: 'Sub-indicator', colTitle: 'Item', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
       rescoreNone: 'No submitted responses of older versions.', oldScore: 'Old score', newScore: 'New version', subject: 'Subject',
     },
     title: 'Template builder',
