@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath, URL } from 'node:url'
+import { ajvStandalone } from './scripts/ajv-standalone.ts'
 
 const THEME_COLOR = '#1d5fa8'
 
@@ -41,7 +42,8 @@ const pwa = VitePWA({
 })
 
 export default defineConfig({
-  plugins: [vue(), ...(process.env.VITEST ? [] : [pwa])],
+  // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
+  plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), pwa])],
   // vue-i18n compile-time flags: composition API only (legacy: false), no prod devtools hook.
   define: {
     __VUE_I18N_LEGACY_API__: 'false',
