@@ -95,6 +95,17 @@ describe('results (#6)', () => {
     const totals = Object.fromEntries(parsed.data.map((r) => [r['房间号'], Number(r['得分'])]))
     expect(totals).toEqual(Object.fromEntries(ROOMS.map((r) => [r.room, r.total])))
     expect(parsed.data.every((r) => r['楼栋'] === '3号楼' && r['检查人'] === '王老师')).toBe(true)
+
+    // The per-building report lists rooms from small to large whatever the list's order.
+    await page.getByTestId('filter-sort').selectOption('score-asc')
+    const [byBuilding] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-building').click()])
+    const report = Papa.parse<Record<string, string>>((await readFile(await byBuilding.path(), 'utf8')).slice(1), { header: true, skipEmptyLines: true })
+    expect(report.data.map((r) => r['房间号'])).toEqual(['201', '202', '203'])
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/)
+    const zip = await readFile(await xlsx.path())
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
   it('prints an A4 ledger to PDF with the title, the table and the signature lines', async () => {
