@@ -199,6 +199,9 @@ describe('the template library', () => {
     await page.getByTestId('add-item-s1').click()
     await page.getByTestId('item-panel').waitFor()
     expect(await hasHorizontalScroll(page)).toBe(false)
+    // The options of a single item fit the property pane of a landscape tablet (no sideways scroll).
+    await page.getByTestId('option-row').first().scrollIntoViewIfNeeded()
+    expect(await page.locator('.pane.props').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
     await shot(page, 'editor-1024')
     await page.getByRole('link', { name: '返回模板库' }).click()
     await cards(page).first().waitFor()
@@ -226,6 +229,7 @@ describe('the template library', () => {
     await page.getByTestId('rubric-confirm').click()
     await page.waitForURL(/\/edit$/)
     await page.getByTestId('outline-template').waitFor()
+    // Straight after the previous draft (one item) was open: only the imported draft may show.
     expect(await page.locator('[data-testid^=outline-item-]').count()).toBe(8)
     await page.getByRole('link', { name: '返回模板库' }).click()
     await expect.poll(() => cards(page).count()).toBe(count + 1)
