@@ -70,6 +70,8 @@ describe('building a template from blank', () => {
     await page.getByTestId('section-title').fill('消防设施')
     await addItem(page, 's1', 'single', '灭火器在有效期内')
     await prop(page, '满分', '10')
+    // The preset scales its points to the item's max: let the typed max land first, as a person would.
+    await expect.poll(() => previewTotal(page)).toContain('/ 10')
     await page.getByTestId('option-preset').selectOption('passFail')
     await expect.poll(() => page.getByTestId('option-row').count()).toBe(2)
     expect(await page.getByTestId('option-row').first().getByLabel('得分').inputValue()).toBe('10')
