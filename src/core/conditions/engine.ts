@@ -40,6 +40,14 @@ const hasOwn = Object.prototype.hasOwnProperty
 function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
   const notFound = fallback === undefined ? null : fallback
   if (path === undefined || path === '' || path === null) return this
+  // Fast path for the common case, a plain item id: no split, one own-property read.
+  if (typeof path === 'string' && !path.includes('.')) {
+    if (FORBIDDEN_SEGMENTS.has(path)) throw new ForbiddenPathError(path)
+    const data = this as Record<string, unknown> | null | undefined
+    if (data === null || data === undefined || !hasOwn.call(data, path)) return notFound
+    const value = data[path]
+    return value === undefined ? notFound : value
+  }
   const segments = String(path).split('.')
   // json-logic-js binds the data to `this`; walking down from it needs a mutable cursor.
   // eslint-disable-next-line @typescript-eslint/no-this-alias
