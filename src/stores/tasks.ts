@@ -5,18 +5,20 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { countTasks, isOverdue } from '@/core/stats/rectification'
+// Module paths, not the `@/db` barrel: the home screen's counts load this store, and the barrel
+// would drag validation and bundle code onto the first route.
+import { getDb } from '@/db/singleton'
+import { createResponse } from '@/db/repositories/responses'
+import { getTemplateVersion } from '@/db/repositories/templates'
 import {
-  createResponse,
-  getDb,
-  getTemplateVersion,
   linkRecheck,
   listTasks,
   markRectified,
   setTaskAssignee,
   verifyTask,
   type FixPhoto,
-  type TaskRow,
-} from '@/db'
+} from '@/db/repositories/tasks'
+import type { TaskRow } from '@/db/rows'
 
 export const useTasksStore = defineStore('tasks', () => {
   const tasks = shallowRef<TaskRow[]>([])
