@@ -5,6 +5,7 @@ import App from '@/app/App.vue'
 import { createAppRouter } from '@/app/router'
 import { applyLang, i18n, useLang } from '@/app/i18n'
 import { installFormKitOnDemand } from '@/app/formkit'
+import { installSamplesBeforeData } from '@/app/samples'
 import '@/app/theme.css'
 
 const app = createApp(App)
@@ -13,9 +14,10 @@ const router = createAppRouter()
 // The stored language is already in `i18n` (read at import); this also sets <html lang>.
 applyLang(useLang().value)
 
-// The guard goes in before app.use(router), which starts the first navigation (a deep link
-// straight to /settings must already wait for FormKit).
+// The guards go in before app.use(router), which starts the first navigation (a deep link
+// straight to /settings must already wait for FormKit, one to a template for the samples).
 installFormKitOnDemand(router, app)
+installSamplesBeforeData(router)
 app.use(createPinia())
 app.use(i18n)
 app.use(router)

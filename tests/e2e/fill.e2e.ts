@@ -204,4 +204,17 @@ describe('filling the dorm checklist on a tablet', () => {
     expect(await page.locator('#item-extinguisher').isVisible()).toBe(true)
     await context.close()
   })
+
+  it('opens a shared link to a shipped template on the very first visit', async () => {
+    const { context, page } = await newTabletPage(browser)
+    // A fresh context: nothing has installed the samples yet, and no other page was opened.
+    await page.goto(appUrl('/fill/new/dorm-room-safety/1'))
+    await page.getByLabel('房间号').fill('305')
+    await page.getByLabel('楼栋').fill('6号楼')
+    await page.getByLabel('楼层').fill('3')
+    await page.getByTestId('begin').click()
+    await page.getByTestId('total').waitFor()
+    expect(page.url()).toMatch(/\/fill\/[0-9a-f-]{36}$/)
+    await context.close()
+  })
 })
