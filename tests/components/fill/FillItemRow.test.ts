@@ -129,6 +129,15 @@ describe('AttachmentInput', () => {
     expect(w.text()).toContain('文件过大')
   })
 
+  it('refuses any file over the app-wide 20 MB cap, photos included, even with no template limit', async () => {
+    const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
+    const huge = new File(['x'], 'huge.jpg', { type: 'image/jpeg' })
+    Object.defineProperty(huge, 'size', { value: 20 * 1024 ** 2 + 1 })
+    await pick(w, [huge, new File(['x'], 'ok.jpg', { type: 'image/jpeg' })])
+    expect((w.emitted('add')?.[0]?.[0] as File[]).map((f) => f.name)).toEqual(['ok.jpg'])
+    expect(w.text()).toContain('文件过大')
+  })
+
   it('lists attachments with a named remove button', async () => {
     const attachments = [{ id: 'a1', itemId: 'x', name: '现场.jpg', type: 'image/jpeg', size: 1, url: 'blob:1', pending: false }]
     const w = mountFill(AttachmentInput, { props: { attachments, label: '拍照', photo: true } })
