@@ -7,6 +7,9 @@ import { RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric-table-example'
 
 export type Table = string[][]
 
+/** A rubric table is a few hundred rows; anything far bigger is a wrong file or a zip bomb. */
+export const MAX_RUBRIC_FILE_BYTES = 5 * 1024 ** 2
+
 export async function readCsv(text: string): Promise<Table> {
   const { default: Papa } = await import('papaparse')
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })

@@ -39,6 +39,17 @@ async function choose(wrapper: ReturnType<typeof mount>, testid: string, file: F
 }
 
 describe('TemplatesView import', () => {
+  it('refuses a rubric table that is not a spreadsheet, or is too large, and stores nothing', async () => {
+    const { wrapper, db } = await mountLibrary()
+    await choose(wrapper, 'import-table', new File(['not a zip'], '评分细则.xlsx'))
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=import-message]').text()).toContain('无法读取文件 评分细则.xlsx'))
+    const huge = new File(['x'], 'huge.csv', { type: 'text/csv' })
+    Object.defineProperty(huge, 'size', { value: 6 * 1024 ** 2 })
+    await choose(wrapper, 'import-table', huge)
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=import-message]').text()).toContain('huge.csv 过大'))
+    expect(await db.templates.count()).toBe(1)
+  })
+
   it('lists each problem of a rejected template JSON with where it is, and stores nothing', async () => {
     const { wrapper, db } = await mountLibrary()
     const broken = { id: 'broken', version: 1, title: '坏模板', sections: [{ id: 's1', title: '一', items: [{ id: 'q1', type: 'single', title: '无选项' }] }] }
