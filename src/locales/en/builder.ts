@@ -7,6 +7,7 @@ export default {
       importFailed: 'Import failed; the library is unchanged:', imported: 'Imported "{title}"', tablePreview: 'Import preview', rows: '{n} rows', problems: 'Rows to check',
       row: 'Row {n}', confirmImport: 'Create draft', cancel: 'Cancel', create: 'Create', at: 'at', colRow: 'Row', colSection: 'Indicator', colSubsection: 'Sub-indicator', colTitle: 'Item', recognized: 'Recognized', empty: 'No templates yet.', rescore: 'Re-score under the new version (read-only)',
       rescoreNone: 'No submitted responses of older versions.', oldScore: 'Old score', newScore: 'New version', subject: 'Subject',
+      answers: 'Answers', carried: '{n} carried · {d} dropped',
     },
     title: 'Template builder',
     back: 'Back to templates',

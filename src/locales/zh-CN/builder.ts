@@ -7,6 +7,7 @@ export default {
       importFailed: '导入失败，模板库没有变化：', imported: '已导入“{title}”', tablePreview: '导入预览', rows: '{n} 行', problems: '需要检查的行',
       row: '第 {n} 行', confirmImport: '创建草稿', cancel: '取消', create: '创建', at: '位置', colRow: '行', colSection: '一级指标', colSubsection: '二级指标', colTitle: '考核内容', recognized: '识别', empty: '还没有模板。', rescore: '按新版本重新计分（只读对比）',
       rescoreNone: '没有旧版本的已提交记录。', oldScore: '原得分', newScore: '新版本得分', subject: '对象',
+      answers: '答案', carried: '沿用 {n} · 舍弃 {d}',
     },
     title: '模板设计器',
     back: '返回模板库',
