@@ -57,7 +57,11 @@ const NA: Step = Object.freeze({ rule: 'na' })
 const UNANSWERED: Step = Object.freeze({ rule: 'unanswered' })
 const BONUS: Step = Object.freeze({ rule: 'bonus' })
 
-function newResult(node: ItemNode): ItemResult {
+/**
+ * `steps` comes in built: an array literal of its final length costs one small allocation,
+ * where `[]` followed by a push allocates a 17-slot backing store per item.
+ */
+function newResult(node: ItemNode, steps: Step[]): ItemResult {
   return {
     id: node.id,
     sectionId: node.sectionId,
@@ -69,39 +73,40 @@ function newResult(node: ItemNode): ItemResult {
     flagged: false,
     bonus: node.bonus,
     scored: node.scored,
-    steps: [],
+    steps,
   }
 }
 
 /** A hidden item (`visibleIf` false, or a hidden section): out of score and max. */
 export function hiddenItem(node: ItemNode, out: ItemOut): ItemResult {
   reset(out, false, 0)
-  const result = newResult(node)
+  const result = newResult(node, [HIDDEN])
   result.hidden = true
-  result.steps.push(HIDDEN)
   return result
 }
 
-function notApplicable(result: ItemResult, out: ItemOut): ItemResult {
+function notApplicable(node: ItemNode, out: ItemOut): ItemResult {
   reset(out, false, 0)
+  const result = newResult(node, [NA])
   result.na = true
   result.answered = true
-  result.max = 0
-  result.steps = [NA]
   return result
 }
 
+/** The steps so far: the default's (rule 9) when the value came from it, then `step`. */
+const withDefault = (defaultStep: Step | null, step: Step): Step[] => (defaultStep === null ? [step] : [defaultStep, step])
+
 /** Adds a multi answer's points to `out.scoreH`; sets `out.na` when a chosen option says N/A. */
-function multiRaw(node: ItemNode, ids: readonly string[], steps: Step[], out: ItemOut): void {
+function multiRaw(node: ItemNode, ids: readonly string[], out: ItemOut): Step | null {
   const chosen: Choice[] = []
   for (const id of ids) {
     const c = node.choices?.get(id)
     if (c === undefined) out.unknownOption ??= id
     else if (!chosen.includes(c)) chosen.push(c)
   }
-  if (chosen.some((c) => c.option.na === true)) {
+  if (chosen.some((c) => c.na)) {
     out.na = true
-    return
+    return null
   }
   let sumH = 0
   const triggers: Trigger[] = []
@@ -112,39 +117,38 @@ function multiRaw(node: ItemNode, ids: readonly string[], steps: Step[], out: It
   if (triggers.length > 0) out.triggers = triggers
   const optionIds = chosen.map((c) => c.option.id)
   const labels = chosen.map((c) => c.option.label)
-  steps.push(
-    node.deductive
-      ? { rule: 'deduct', optionIds, labels, deducted: fromH(sumH), max: fromH(node.maxH) }
-      : { rule: 'options', optionIds, labels, points: fromH(sumH) },
-  )
   out.scoreH = node.deductive ? node.maxH - sumH : sumH
+  return node.deductive
+    ? { rule: 'deduct', optionIds, labels, deducted: fromH(sumH), max: fromH(node.maxH) }
+    : { rule: 'options', optionIds, labels, points: fromH(sumH) }
 }
 
-function countRaw(node: ItemNode, item: CountItem, value: number, steps: Step[], out: ItemOut): void {
+/** Sets the count's points in `out`; returns its step, or null when nothing is deducted per count. */
+function countRaw(node: ItemNode, item: CountItem, value: number, out: ItemOut): Step | null {
   const count = Math.max(0, value)
   let rawH = node.maxH
+  let step: Step | null = null
   if (item.deductEach !== undefined) {
     const deducted = Math.round(toH(item.deductEach) * count)
     rawH -= deducted
-    const step: Step = { rule: 'deductEach', count, each: item.deductEach, deducted: fromH(deducted) }
+    step = { rule: 'deductEach', count, each: item.deductEach, deducted: fromH(deducted) }
     if (item.unitLabel !== undefined) step.unitLabel = item.unitLabel
-    steps.push(step)
   }
   if (count > 0 && (item.flag === true || item.veto !== undefined || item.zero !== undefined)) {
     out.triggers = [{ flag: item.flag === true, veto: item.veto, zero: item.zero }]
   }
   out.count = count
   out.scoreH = rawH
+  return step
 }
 
-function numberRaw(node: ItemNode, item: NumberItem, value: number, steps: Step[], out: ItemOut): void {
+function numberRaw(node: ItemNode, item: NumberItem, value: number, out: ItemOut): Step {
   const vH = toH(value)
   if (node.thresholds !== null) {
     let reached: { min: number; points: number } | null = null
     for (const t of node.thresholds) if (vH >= toH(t.min)) reached = t
-    steps.push({ rule: 'threshold', value, min: reached?.min ?? null, points: reached?.points ?? 0 })
     out.scoreH = toH(reached?.points ?? 0)
-    return
+    return { rule: 'threshold', value, min: reached?.min ?? null, points: reached?.points ?? 0 }
   }
   const targetH = toH(item.target ?? 0)
   const unitH = toH(item.unit ?? 0)
@@ -152,66 +156,68 @@ function numberRaw(node: ItemNode, item: NumberItem, value: number, steps: Step[
   // 出勤率<90%每低10%扣1分: only full units below the target count.
   const units = vH < targetH && unitH > 0 ? Math.floor((targetH - vH) / unitH) : 0
   const deducted = units * eachH
-  steps.push({
-    rule: 'belowTarget', value, target: fromH(targetH), unit: fromH(unitH), units, each: fromH(eachH), deducted: fromH(deducted),
-  })
   out.scoreH = node.maxH - deducted
+  return {
+    rule: 'belowTarget', value, target: fromH(targetH), unit: fromH(unitH), units, each: fromH(eachH), deducted: fromH(deducted),
+  }
 }
 
 /** Scores a visible item from its read answer; the figures beside the result go into `out`. */
 export function scoreItem(node: ItemNode, read: ReadAnswer, out: ItemOut): ItemResult {
-  const result = newResult(node)
-  if (read.na) return notApplicable(result, out)
-  const steps = result.steps
-  if (read.fromDefault) steps.push({ rule: 'default', value: read.value ?? null })
+  if (read.na) return notApplicable(node, out)
+  const defaultStep = read.fromDefault ? node.defaultStep : null
   if (!node.scored) {
     reset(out, true, 0)
+    const result = newResult(node, defaultStep === null ? [] : [defaultStep])
     result.answered = read.answered
     return result
   }
   const maxH = node.maxH
   reset(out, true, maxH)
-  result.max = fromH(maxH)
   const value = read.value
-  if (!read.answered || value === undefined) {
-    steps.push(UNANSWERED)
-    return result
-  }
+  if (!read.answered || value === undefined) return unanswered(node, defaultStep)
 
   const item = node.item
+  let steps: Step[]
   switch (item.type) {
     case 'single': {
       const c = node.choices?.get(value as string)
       if (c === undefined) {
         // An answer naming no option of the item counts as no answer (the result notes it).
         out.unknownOption = value as string
-        steps.push(UNANSWERED)
-        return result
+        return unanswered(node, defaultStep)
       }
-      if (c.option.na === true) return notApplicable(result, out)
-      steps.push(c.step)
+      if (c.na) return notApplicable(node, out)
+      steps = withDefault(defaultStep, c.step)
       out.scoreH = node.deductive ? maxH - c.pointsH : c.pointsH
       if (c.trigger !== null) out.triggers = [c.trigger]
       break
     }
-    case 'multi':
-      multiRaw(node, value as string[], steps, out)
-      if (out.na) return notApplicable(result, out)
+    case 'multi': {
+      const step = multiRaw(node, value as string[], out)
+      if (step === null) return notApplicable(node, out)
+      steps = withDefault(defaultStep, step)
       break
-    case 'count':
-      countRaw(node, item, value as number, steps, out)
+    }
+    case 'count': {
+      const step = countRaw(node, item, value as number, out)
+      steps = step === null ? (defaultStep === null ? [] : [defaultStep]) : withDefault(defaultStep, step)
       break
+    }
     case 'score':
-      steps.push({ rule: 'score', value: value as number })
+      steps = withDefault(defaultStep, { rule: 'score', value: value as number })
       out.scoreH = toH(value as number)
       break
     case 'number':
-      numberRaw(node, item, value as number, steps, out)
+      steps = withDefault(defaultStep, numberRaw(node, item, value as number, out))
       break
     default:
+      steps = defaultStep === null ? [] : [defaultStep]
       break
   }
 
+  const result = newResult(node, steps)
+  result.max = node.max
   result.answered = true
   let scoreH = out.scoreH
   if (node.bonus) steps.push(BONUS)
@@ -223,7 +229,10 @@ export function scoreItem(node: ItemNode, read: ReadAnswer, out: ItemOut): ItemR
     steps.push({ rule: 'floor', from: fromH(scoreH), to: 0 })
     scoreH = 0
   }
-  for (const t of out.triggers) {
+  // An index loop: `for…of` over the shared frozen empty list and fresh lists alike is slower.
+  const triggers = out.triggers
+  for (let k = 0; k < triggers.length; k++) {
+    const t = triggers[k] as Trigger
     if (t.flag) result.flagged = true
     if (t.zero !== undefined) {
       const step: Step = { rule: 'zero', scope: t.zero }
@@ -234,5 +243,12 @@ export function scoreItem(node: ItemNode, read: ReadAnswer, out: ItemOut): ItemR
   }
   out.scoreH = scoreH
   result.score = fromH(scoreH)
+  return result
+}
+
+/** A scored item without a usable answer: it keeps its max and scores nothing (rule 9). */
+function unanswered(node: ItemNode, defaultStep: Step | null): ItemResult {
+  const result = newResult(node, defaultStep === null ? [UNANSWERED] : [defaultStep, UNANSWERED])
+  result.max = node.max
   return result
 }

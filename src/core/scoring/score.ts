@@ -13,50 +13,9 @@ import { hiddenItem, newItemOut, scoreItem, type ItemOut } from './score-item'
 import { rollUpSections, type ItemFigures } from './sections'
 import { indexTemplate, type ItemNode, type TemplateIndex } from './template-index'
 import { computeTotal, type TopSection } from './total'
+import { answerOf, decideVisibility, isHidden } from './visibility'
 
 export type ScorableResponse = Pick<Response, 'templateId' | 'templateVersion' | 'answers'> & Partial<Response>
-
-const hasOwn = Object.prototype.hasOwnProperty
-
-interface Visibility {
-  sectionHidden: boolean[]
-  itemHidden: Uint8Array
-  answers: Array<Answer | undefined>
-  /** Item id → value, for visibleIf/requiredIf; hidden or N/A items read as null. */
-  data: Record<string, unknown>
-}
-
-function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>): Visibility {
-  const sectionHidden = new Array<boolean>(index.sections.length).fill(false)
-  const itemHidden = new Uint8Array(index.items.length)
-  const given = new Array<Answer | undefined>(index.items.length)
-  const data = Object.create(null) as Record<string, unknown>
-  const read = newReadAnswer()
-  for (const step of index.visibilityOrder) {
-    if (step.kind === 'section') {
-      const parent = index.sections[step.index]?.parent
-      const hidden =
-        (parent !== null && parent !== undefined && sectionHidden[parent] === true) ||
-        (!step.forced && step.rule !== undefined && !ruleHolds(step.rule, data))
-      sectionHidden[step.index] = hidden
-      continue
-    }
-    const node = index.items[step.index]
-    if (node === undefined) continue
-    // An item id such as "constructor" must not read Object.prototype; other ids cannot, and
-    // skip the extra own-property check (this runs per item on every tap).
-    const answer = !node.inheritedName || hasOwn.call(answers, node.id) ? answers[node.id] : undefined
-    given[step.index] = answer
-    const hidden =
-      sectionHidden[node.section] === true || (!step.forced && step.rule !== undefined && !ruleHolds(step.rule, data))
-    itemHidden[step.index] = hidden ? 1 : 0
-    if (node.referenced) {
-      readAnswer(node, answer, read)
-      data[node.id] = hidden || read.na || read.value === undefined ? null : read.value
-    }
-  }
-  return { sectionHidden, itemHidden, answers: given, data }
-}
 
 function isRequired(node: ItemNode, data: Record<string, unknown>): boolean {
   return node.required || (node.requiredIf !== undefined && ruleHolds(node.requiredIf, data))
@@ -125,7 +84,8 @@ function applyTriggers(index: TemplateIndex, node: ItemNode, out: ItemOut, resul
  */
 export function scoreResponse(template: Template, response: ScorableResponse): ScoreResult {
   const index = indexTemplate(template)
-  const vis = decideVisibility(index, response.answers ?? {})
+  const answers = response.answers ?? {}
+  const vis = decideVisibility(index, answers)
   const result = emptyResult(template)
   if (response.templateId !== template.id || response.templateVersion !== template.version) {
     result.notes.push(
@@ -139,21 +99,21 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
   }
   if (index.cycleIds.length > 0) result.notes.push(note('visibilityCycle', { ids: index.cycleIds.join(', ') }))
 
-  const n = index.items.length
-  const figures: ItemFigures = { scoreH: new Float64Array(n), maxH: new Float64Array(n), counts: new Uint8Array(n) }
+  // Every entry is written below before it is read (the scratch is shared between scorings).
+  const figures: ItemFigures = index.scratch
   const effects: Effects = { zeroedBy: new Array<string | undefined>(index.sections.length), zeroTotalBy: [], ceilingIndex: null }
   const read = newReadAnswer()
   const out = newItemOut()
   for (const node of index.items) {
     const i = node.index
-    const answer = vis.answers[i]
-    const itemResult =
-      vis.itemHidden[i] === 1 ? hiddenItem(node, out) : scoreItem(node, readAnswer(node, answer, read), out)
+    const hidden = isHidden(vis, node)
+    const answer = hidden ? undefined : answerOf(node, answers)
+    const itemResult = hidden ? hiddenItem(node, out) : scoreItem(node, readAnswer(node, answer, read), out)
     result.items.push(itemResult)
     figures.scoreH[i] = out.scoreH
     figures.maxH[i] = out.maxH
+    figures.counts[i] = out.counts ? 1 : 0
     if (!out.counts) continue
-    figures.counts[i] = 1
     if (out.unknownOption !== undefined) {
       result.notes.push(note('unknownOption', { itemId: node.id, optionId: out.unknownOption }))
     }

@@ -21,13 +21,13 @@ export interface ItemFigures {
 }
 
 /**
- * `hidden[i]`: section i is hidden (its own `visibleIf` or an ancestor's); `zeroedBy[i]`: the id
+ * `hidden[i] === 1`: section i is hidden (its own `visibleIf` or an ancestor's); `zeroedBy[i]`: the id
  * of an item whose red line (`zero: 'section'`) sends section i to 0.
  */
 export function rollUpSections(
   index: TemplateIndex,
   items: ItemFigures,
-  hidden: readonly boolean[],
+  hidden: Uint8Array,
   zeroedBy: ReadonlyArray<string | undefined>,
 ): SectionScore[] {
   const out: SectionScore[] = new Array<SectionScore>(index.sections.length)
@@ -58,7 +58,7 @@ export function rollUpSections(
       scoreH += child.scoreH
       maxH += child.maxH
     }
-    const isHidden = hidden[s] === true
+    const isHidden = hidden[s] === 1
     if (isHidden) steps.push({ rule: 'hidden' })
     if (section.max !== undefined && !node.bonus && maxH > toH(section.max)) {
       steps.push({ rule: 'sectionMax', from: fromH(maxH), to: section.max })

@@ -30,6 +30,8 @@ export interface Choice {
   /** The step a single-choice answer records; shared between results, so frozen. */
   step: Step
   trigger: Trigger | null
+  /** Choosing the option marks the item not applicable (read here: options vary in shape). */
+  na: boolean
 }
 
 /**
@@ -55,6 +57,10 @@ export interface ItemNode {
   bonus: boolean
   scored: boolean
   maxH: number
+  /** `maxH` in points, as results show it. */
+  max: number
+  /** The step a value taken from `default` records (rule 9); shared between results, so frozen. */
+  defaultStep: Step | null
   deductive: boolean
   choices: ReadonlyMap<string, Choice> | null
   /** Thresholds sorted by ascending `min`. */
@@ -65,12 +71,18 @@ export interface ItemNode {
   inheritedName: boolean
 }
 
-/** One visibility decision; `forced` marks a node caught in a dependency cycle (shown regardless). */
-export interface VisibilityStep {
-  kind: 'section' | 'item'
-  index: number
-  rule: JsonLogicRule | undefined
-  forced: boolean
+/**
+ * The visibility decisions, in an order where every rule's inputs are decided first, as flat
+ * arrays (uniform and monomorphic in the per-tap loop). `nodes[k]` is an item index, or `~s`
+ * (negative) for section s; `rules[k]` its `visibleIf`, undefined when it has none or is forced
+ * (caught in a dependency cycle, so shown regardless). Items with no rule that no rule reads
+ * are left out: they are hidden exactly when their section is.
+ */
+export interface VisibilityPlan {
+  nodes: Int32Array
+  rules: ReadonlyArray<JsonLogicRule | undefined>
+  /** Parent section of each section, -1 for a top section. */
+  sectionParent: Int32Array
 }
 
 export interface Ceiling {
@@ -80,6 +92,22 @@ export interface Ceiling {
   unknown: boolean
 }
 
+/**
+ * Work arrays of one scoring, allocated once per template and reused: typed arrays of this size
+ * live off the JS heap and cost more to allocate per scoring than the scoring loop itself.
+ * Sharing them is safe because a scoring is synchronous and calls no outside code, so two
+ * scorings never overlap; each one overwrites or zeroes them before reading.
+ */
+export interface ScoringScratch {
+  /** Per item: points and max in hundredths, 1 when visible and applicable (see `ItemFigures`). */
+  scoreH: Float64Array
+  maxH: Float64Array
+  counts: Uint8Array
+  /** 1 where an item's own rule (or its section) hides it; 1 where a section is hidden. */
+  itemHidden: Uint8Array
+  sectionHidden: Uint8Array
+}
+
 export interface TemplateIndex {
   sections: SectionNode[]
   topSections: number[]
@@ -87,11 +115,12 @@ export interface TemplateIndex {
   postOrder: number[]
   items: ItemNode[]
   /** Sections and items in an order where every rule's inputs are decided first. */
-  visibilityOrder: VisibilityStep[]
+  visibility: VisibilityPlan
   /** Ids of the sections and items shown regardless because their conditions form a cycle. */
   cycleIds: string[]
   /** The band a veto caps the grade at; null when the template has no bands. */
   ceilingOf(veto: Veto): Ceiling | null
+  scratch: ScoringScratch
 }
 
 const cache = new WeakMap<Template, TemplateIndex>()
@@ -138,8 +167,16 @@ function buildIndex(template: Template): TemplateIndex {
   }
   for (const section of template.sections) topSections.push(visitSection(section, null, null, false))
 
-  const { order, cycleIds } = visibilityOrder(sections, items)
-  return { sections, topSections, postOrder, items, visibilityOrder: order, cycleIds, ceilingOf: ceilingLookup(template) }
+  const { plan, cycleIds } = visibilityOrder(sections, items)
+  const n = items.length
+  const scratch: ScoringScratch = {
+    scoreH: new Float64Array(n),
+    maxH: new Float64Array(n),
+    counts: new Uint8Array(n),
+    itemHidden: new Uint8Array(n),
+    sectionHidden: new Uint8Array(sections.length),
+  }
+  return { sections, topSections, postOrder, items, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
 }
 
 function defaultOf(item: Item): AnswerValue | undefined {
@@ -164,7 +201,7 @@ function choicesOf(item: Item, deductive: boolean, maxH: number): Map<string, Ch
       : { rule: 'option', optionId: o.id, label: o.label, points: fromH(pointsH) }
     const triggered = o.flag === true || o.veto !== undefined || o.zero !== undefined
     const trigger: Trigger | null = triggered ? { optionId: o.id, flag: o.flag === true, veto: o.veto, zero: o.zero } : null
-    if (!out.has(o.id)) out.set(o.id, { option: o, pointsH, step: deepFreeze(step), trigger })
+    if (!out.has(o.id)) out.set(o.id, { option: o, pointsH, step: deepFreeze(step), trigger, na: o.na === true })
   }
   return out
 }
@@ -179,6 +216,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
   const deductive = choice ? isDeductive(item.options) : false
   const maxH = itemMaxH(item)
   const scoredItem = isScoredType(item) ? item : null
+  const defaultValue = defaultOf(item)
   return {
     item,
     id: item.id,
@@ -188,7 +226,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     root: section.root,
     sectionId: section.section.id,
     rootSectionId,
-    defaultValue: defaultOf(item),
+    defaultValue,
     allowNegative: scoredItem?.allowNegative === true,
     required: item.type !== 'info' && item.required === true,
     requiredIf: item.type !== 'info' ? item.requiredIf : undefined,
@@ -196,6 +234,9 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     bonus: sectionBonus || (item.type !== 'info' && item.bonus === true),
     scored: scoredItem !== null,
     maxH,
+    max: fromH(maxH),
+    // Frozen shallowly: the value is the template's own default, which is not ours to freeze.
+    defaultStep: defaultValue === undefined ? null : Object.freeze<Step>({ rule: 'default', value: defaultValue }),
     deductive,
     choices: choicesOf(item, deductive, maxH),
     thresholds: item.type === 'number' && item.thresholds ? [...item.thresholds].sort((a, b) => a.min - b.min) : null,

@@ -5,14 +5,14 @@
  */
 import { collectVars } from '../conditions'
 import type { JsonLogicRule } from '../format/types'
-import type { ItemNode, SectionNode, VisibilityStep } from './template-index'
+import type { ItemNode, SectionNode, VisibilityPlan } from './template-index'
 
 /**
  * Orders sections and items so that each visibility rule is evaluated after the items it reads
  * (a hidden item must read as null to the rules after it). Nodes 0..S-1 are sections, then items.
  * Validation rejects cycles; should one slip through, its members are shown regardless.
  */
-export function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { order: VisibilityStep[]; cycleIds: string[] } {
+export function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { plan: VisibilityPlan; cycleIds: string[] } {
   const s = sections.length
   const itemByIdIndex = new Map<string, number>()
   items.forEach((node, i) => {
@@ -60,14 +60,27 @@ export function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { o
   const forced = new Set<number>()
   if (sorted.length < total) sorted.push(...orderCyclic(deps, new Set(sorted), forced))
 
-  const step = (node: number): VisibilityStep =>
-    node < s
-      ? { kind: 'section', index: node, rule: ruleOf(node), forced: forced.has(node) }
-      : { kind: 'item', index: node - s, rule: ruleOf(node), forced: forced.has(node) }
+  // Only nodes whose decision does something are kept: every section (items inherit from it),
+  // items with a rule, and items other rules read. An item with neither is hidden exactly when
+  // its section is, which the scorer reads directly; scoring runs on every tap, so the loop stays short.
+  const nodes: number[] = []
+  const rules: Array<JsonLogicRule | undefined> = []
+  for (const node of sorted) {
+    // A node in a cycle is shown regardless: it keeps no rule.
+    const rule = forced.has(node) ? undefined : ruleOf(node)
+    if (node >= s && rule === undefined && items[node - s]?.referenced !== true) continue
+    nodes.push(node < s ? ~node : node - s)
+    rules.push(rule)
+  }
+  const plan: VisibilityPlan = {
+    nodes: Int32Array.from(nodes),
+    rules,
+    sectionParent: Int32Array.from(sections, (section) => section.parent ?? -1),
+  }
   const cycleIds = [...forced]
     .sort((a, b) => a - b)
     .map((node) => (node < s ? sections[node]?.section.id : items[node - s]?.item.id) ?? '')
-  return { order: sorted.map(step), cycleIds }
+  return { plan, cycleIds }
 }
 
 /** Topological order (dependencies first); nodes in or after a cycle are left out. */
