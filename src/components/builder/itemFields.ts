@@ -1,7 +1,9 @@
 /** Which scalar fields the item panel shows for each item type, and how each is edited. */
 import type { Item, ItemType } from '@/core/format/types'
+import { choiceToVeto, vetoToChoice } from './vetoChoice'
 
-export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'list' | 'date' | 'flagTrue'
+/** `veto`: none / the lowest band / a named band, edited as one select (see vetoChoice.ts). */
+export type FieldKind = 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'list' | 'date' | 'veto'
 
 export interface FieldSpec {
   key: string
@@ -23,14 +25,15 @@ const SCORED: FieldSpec[] = [{ key: 'bonus', kind: 'checkbox' }, { key: 'allowNe
 export function fieldsFor(type: ItemType): FieldSpec[] {
   switch (type) {
     case 'single':
-      return [{ key: 'max', kind: 'number' }, ...COMMON, ...SCORED]
+      // `default` is edited as a select of the item's options (ItemPanel); the kind is unused.
+      return [{ key: 'max', kind: 'number' }, { key: 'default', kind: 'text' }, ...COMMON, ...SCORED]
     case 'multi':
       // `default` is edited as one checkbox per option (ItemPanel), the list kind stores it as string[].
       return [{ key: 'max', kind: 'number' }, { key: 'default', kind: 'list' }, ...COMMON, ...SCORED]
     case 'count':
       return [
         { key: 'max', kind: 'number' }, { key: 'deductEach', kind: 'number' }, { key: 'maxCount', kind: 'number' },
-        { key: 'unitLabel', kind: 'text' }, { key: 'flag', kind: 'checkbox' }, { key: 'veto', kind: 'flagTrue' },
+        { key: 'unitLabel', kind: 'text' }, { key: 'flag', kind: 'checkbox' }, { key: 'veto', kind: 'veto' },
         { key: 'zero', kind: 'select', choices: ZERO_CHOICES }, { key: 'default', kind: 'number' }, ...COMMON, ...SCORED,
       ]
     case 'score':
@@ -63,7 +66,7 @@ export function fieldsFor(type: ItemType): FieldSpec[] {
 export function readField(item: Item, spec: FieldSpec): unknown {
   const v = (item as unknown as Record<string, unknown>)[spec.key]
   if (spec.kind === 'checkbox') return v === true
-  if (spec.kind === 'flagTrue') return v !== undefined
+  if (spec.kind === 'veto') return vetoToChoice(v === true || typeof v === 'string' ? v : undefined)
   if (spec.kind === 'list') return Array.isArray(v) ? v.join(', ') : ''
   if (spec.kind === 'select') return v ?? ''
   return v ?? (spec.kind === 'number' ? undefined : '')
@@ -74,8 +77,8 @@ export function toStored(spec: FieldSpec, value: unknown): unknown {
   switch (spec.kind) {
     case 'checkbox':
       return value === true ? true : undefined
-    case 'flagTrue':
-      return value === true ? true : undefined
+    case 'veto':
+      return choiceToVeto(typeof value === 'string' ? value : '')
     case 'number': {
       if (value === '' || value === null || value === undefined) return undefined
       const n = Number(value)

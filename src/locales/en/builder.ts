@@ -31,6 +31,7 @@ export default {
     templateSettings: 'Template settings',
     emptySection: '(no items yet)',
     props: {
+      vetoNone: 'No veto', vetoLowest: 'Veto (lowest band)', vetoCap: 'At most “{band}”',
       title: 'Title', id: 'Id', type: 'Type', help: 'Help', criteria: 'Criteria (original text)', required: 'Required', na: 'Allow "not applicable"',
       bonus: 'Bonus item', max: 'Max', min: 'Min', step: 'Step', allowNegative: 'May go below 0', deductEach: 'Deduct each',
       maxCount: 'Max count', unitLabel: 'Unit', flag: 'Finding (rectification)', veto: 'Veto', zero: 'Red line (zero)',

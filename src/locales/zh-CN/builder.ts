@@ -31,6 +31,7 @@ export default {
     templateSettings: '模板设置',
     emptySection: '（暂无检查项）',
     props: {
+      vetoNone: '不否决', vetoLowest: '一票否决（最低等级）', vetoCap: '最高只能评为“{band}”',
       title: '标题', id: '编号', type: '题型', help: '说明', criteria: '评分标准（原文）', required: '必答', na: '允许“不适用”',
       bonus: '加分项', max: '满分', min: '最低分', step: '步长', allowNegative: '允许扣成负分', deductEach: '每次扣分',
       maxCount: '最多次数', unitLabel: '单位', flag: '记为问题（需整改）', veto: '一票否决', zero: '红线（清零）',
