@@ -4,7 +4,7 @@
  * items → sections → total → band. Each part lives in its own file; this one wires them.
  */
 import { ruleHolds } from '../conditions'
-import type { Answer, Finding, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
+import type { Answer, Finding, ItemResult, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
 import { evidenceCount, newReadAnswer, readAnswer } from './answers'
 import { pickBand, type BandData } from './bands'
 import { fromH, percentOf } from './hundredths'
@@ -102,6 +102,9 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
   // Every entry is written below before it is read (the scratch is shared between scorings).
   const figures: ItemFigures = index.scratch
   const effects: Effects = { zeroedBy: new Array<string | undefined>(index.sections.length), zeroTotalBy: [], ceilingIndex: null }
+  // Every slot is filled in the loop below; sized once instead of growing by pushes.
+  const items = new Array<ItemResult>(index.items.length)
+  result.items = items
   const read = newReadAnswer()
   const out = newItemOut()
   for (const node of index.items) {
@@ -109,7 +112,7 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
     const hidden = isHidden(vis, node)
     const answer = hidden ? undefined : answerOf(node, answers)
     const itemResult = hidden ? hiddenItem(node, out) : scoreItem(node, readAnswer(node, answer, read), out)
-    result.items.push(itemResult)
+    items[i] = itemResult
     figures.scoreH[i] = out.scoreH
     figures.maxH[i] = out.maxH
     figures.counts[i] = out.counts ? 1 : 0
