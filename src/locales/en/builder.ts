@@ -54,7 +54,7 @@ export default {
     scoring: {
       title: 'Scoring', method: 'Total', sum: 'Sum of sections', weighted: 'Weighted', max: 'Total max', normalize: 'Normalize to max',
       bonusMax: 'Template bonus cap', allowOverMax: 'Allow over max', basis: 'Bands on', points: 'Points', percent: 'Percent',
-      bands: 'Grade bands', bandLabel: 'Label', bandMin: 'Min', bandColor: 'Colour', bandWhen: 'Extra condition', addBand: 'Add band',
+      bands: 'Grade bands', bandLabel: 'Label', bandMin: 'Min', bandColor: 'Colour', bandSectionFloor: 'Every first-level indicator at least (%)', bandWhen: 'Extra condition', addBand: 'Add band',
       subject: 'Subject fields', fieldId: 'Field id', fieldLabel: 'Label', fieldType: 'Type', fieldOptions: 'Choices (comma-separated)', addField: 'Add field',
     },
     condition: {

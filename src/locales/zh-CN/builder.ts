@@ -54,7 +54,7 @@ export default {
     scoring: {
       title: '计分方式', method: '总分算法', sum: '各指标相加', weighted: '按权重', max: '总分满分', normalize: '按适用项折算到满分',
       bonusMax: '全表加分上限', allowOverMax: '允许超过满分', basis: '等级依据', points: '按分数', percent: '按百分比',
-      bands: '等级', bandLabel: '等级名称', bandMin: '最低', bandColor: '颜色', bandWhen: '附加条件', addBand: '添加等级',
+      bands: '等级', bandLabel: '等级名称', bandMin: '最低', bandColor: '颜色', bandSectionFloor: '每个一级指标得分率不低于（%）', bandWhen: '附加条件', addBand: '添加等级',
       subject: '被检查对象字段', fieldId: '字段编号', fieldLabel: '名称', fieldType: '类型', fieldOptions: '可选值（逗号分隔）', addField: '添加字段',
     },
     condition: {

@@ -193,6 +193,11 @@ const ROWS: Row[] = [
     },
     path: ['scoring', 'bands', 0, 'when'], value: { '>=': [{ var: 'percent' }, 95] },
   },
+  {
+    field: 'band when: every first-level indicator reaches a percent', node: T,
+    act: (w) => type(w.get('input[data-testid=band-floor-0]'), '80'),
+    path: ['scoring', 'bands', 0, 'when'], value: { all: [{ var: 'sections' }, { '>=': [{ var: 'percent' }, 80] }] },
+  },
   { field: 'band add', node: T, act: (w) => w.get('[data-testid=bands-add]').trigger('click'), path: ['scoring', 'bands', 3, 'label'], value: '等级4' },
   // Subject fields.
   {
