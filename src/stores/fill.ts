@@ -27,7 +27,7 @@ import {
   type AttachmentRow,
   type ResponseRow,
 } from '@/db'
-import { useAutosave } from '@/composables/useAutosave'
+import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
 import { nextSubject } from '@/composables/dormRound'
 import {
   deriveItemStates,
@@ -80,6 +80,8 @@ export const useFillStore = defineStore('fill', () => {
     },
     persistStorage: () => persistStorage(),
     ready: loaded,
+    // A tap's answer write overlaps the frame that paints the tap (see afterDomPatch).
+    schedule: afterDomPatch,
   })
 
   function revokeUrls(): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { effectScope, nextTick, ref } from 'vue'
-import { useAutosave, type UseAutosaveOptions } from '@/composables/useAutosave'
+import { effectScope, nextTick, ref, watch } from 'vue'
+import { afterDomPatch, useAutosave, type UseAutosaveOptions } from '@/composables/useAutosave'
 import type { Answer } from '@/core/format/types'
 
 /** A fake db write that records committed answers and can be told to fail. */
@@ -107,6 +107,23 @@ describe('useAutosave', () => {
     expect(store.saveAnswer).not.toHaveBeenCalled()
     await settle()
     expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+  })
+
+  it('with afterDomPatch, starts writing once Vue has patched the DOM, before any later task', async () => {
+    const { store, autosave } = setup({ schedule: afterDomPatch })
+    const label = ref('')
+    const order: string[] = []
+    const scope = effectScope()
+    // A post-flush watcher stands in for the DOM patch of the tap.
+    scope.run(() => watch(label, () => void order.push('patched'), { flush: 'post' }))
+    store.saveAnswer.mockImplementationOnce(async () => void order.push('write'))
+    label.value = 'yes'
+    autosave.saveAnswer('q1', { value: 'yes' })
+    expect(store.saveAnswer).not.toHaveBeenCalled()
+    await nextTick()
+    await Promise.resolve()
+    expect(order).toEqual(['patched', 'write'])
+    scope.stop()
   })
 
   it('writes keys in the order they were first queued', async () => {
