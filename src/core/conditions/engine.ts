@@ -111,13 +111,18 @@ Object.assign(jsonLogic, {
 
 /** Evaluates with a fresh step budget; throws on broken or over-budget rules (the caller catches). */
 export function applyRule(rule: unknown, data: unknown): unknown {
-  budget = MAX_RULE_STEPS
+  // The root node is counted here and evaluated directly, one wrapper call fewer per rule
+  // (visibility rules run on every re-score); every node below it goes through `countedApply`.
+  budget = MAX_RULE_STEPS - 1
   try {
-    return (jsonLogic.apply as Apply)(rule, data)
+    return rawApply.call(jsonLogic, rule, data)
   } finally {
     budget = null
   }
 }
 
+/** The library's truthiness, read once rather than through the module object on every call. */
+const libraryTruthy = jsonLogic.truthy.bind(jsonLogic) as (value: unknown) => boolean
+
 /** JSON Logic truthiness ([] is false), from the library. */
-export const truthy = (value: unknown): boolean => jsonLogic.truthy(value)
+export const truthy = (value: unknown): boolean => libraryTruthy(value)

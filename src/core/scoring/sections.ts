@@ -31,6 +31,7 @@ export function rollUpSections(
   zeroedBy: ReadonlyArray<string | undefined>,
 ): SectionScore[] {
   const out: SectionScore[] = new Array<SectionScore>(index.sections.length)
+  const itemNodes = index.items
   for (const s of index.postOrder) {
     const node = index.sections[s]
     if (node === undefined) continue
@@ -39,10 +40,12 @@ export function rollUpSections(
     let scoreH = 0
     let maxH = 0
     let bonusH = 0
-    for (const i of node.items) {
+    const own = node.items
+    for (let k = 0; k < own.length; k++) {
+      const i = own[k] as number
       if (items.counts[i] !== 1) continue
       const itemScoreH = items.scoreH[i] ?? 0
-      if (index.items[i]?.bonus) bonusH += itemScoreH
+      if (itemNodes[i]?.bonus) bonusH += itemScoreH
       else {
         scoreH += itemScoreH
         maxH += items.maxH[i] ?? 0

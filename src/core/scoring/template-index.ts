@@ -7,6 +7,7 @@
 import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, Section, Step, Template, Threshold, Veto } from '../format/types'
 import { fromH, toH } from './hundredths'
 import { isDeductive, isScoredType, itemMaxH } from './item-max'
+import type { RuleMemo } from './rule-memo'
 import type { Trigger } from './score-item'
 import { visibilityOrder } from './visibility-order'
 
@@ -81,6 +82,8 @@ export interface ItemNode {
 export interface VisibilityPlan {
   nodes: Int32Array
   rules: ReadonlyArray<JsonLogicRule | undefined>
+  /** Per rule, its last decision for reuse while its inputs are unchanged (see `rule-memo.ts`). */
+  memos: ReadonlyArray<RuleMemo | null>
   /** Parent section of each section, -1 for a top section. */
   sectionParent: Int32Array
 }

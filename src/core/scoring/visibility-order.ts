@@ -5,6 +5,7 @@
  */
 import { collectVars } from '../conditions'
 import type { JsonLogicRule } from '../format/types'
+import { memoFor } from './rule-memo'
 import type { ItemNode, SectionNode, VisibilityPlan } from './template-index'
 
 /**
@@ -75,6 +76,7 @@ export function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { p
   const plan: VisibilityPlan = {
     nodes: Int32Array.from(nodes),
     rules,
+    memos: rules.map(memoFor),
     sectionParent: Int32Array.from(sections, (section) => section.parent ?? -1),
   }
   const cycleIds = [...forced]

@@ -3,9 +3,9 @@
  * hidden item reads as null to the rules after it, and the rule data (item id → value) that
  * `visibleIf` and `requiredIf` read. Runs on every live re-score, hence the flat plan.
  */
-import { ruleHolds } from '../conditions'
 import type { Answer } from '../format/types'
 import { newReadAnswer, readAnswer } from './answers'
+import { holdsWithMemo } from './rule-memo'
 import type { ItemNode, TemplateIndex } from './template-index'
 
 const hasOwn = Object.prototype.hasOwnProperty
@@ -31,7 +31,7 @@ export function answerOf(node: ItemNode, answers: Record<string, Answer>): Answe
 }
 
 export function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>): Visibility {
-  const { nodes, rules, sectionParent } = index.visibility
+  const { nodes, rules, memos, sectionParent } = index.visibility
   const items = index.items
   // Reused between scorings (see `ScoringScratch`), so cleared first.
   const { sectionHidden, itemHidden } = index.scratch
@@ -45,13 +45,14 @@ export function decideVisibility(index: TemplateIndex, answers: Record<string, A
     if (code < 0) {
       const s = ~code
       const parent = sectionParent[s] as number
-      const hidden = (parent >= 0 && sectionHidden[parent] === 1) || (rule !== undefined && !ruleHolds(rule, data))
+      const hidden =
+        (parent >= 0 && sectionHidden[parent] === 1) || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data))
       if (hidden) sectionHidden[s] = 1
       continue
     }
     const node = items[code]
     if (node === undefined) continue
-    const hidden = sectionHidden[node.section] === 1 || (rule !== undefined && !ruleHolds(rule, data))
+    const hidden = sectionHidden[node.section] === 1 || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data))
     if (hidden) itemHidden[code] = 1
     if (node.referenced) {
       readAnswer(node, answerOf(node, answers), read)
