@@ -7,7 +7,7 @@
 import type { CountItem, ItemResult, NumberItem, Step, Veto, ZeroScope } from '../format/types'
 import type { ReadAnswer } from './answers'
 import { fromH, toH } from './hundredths'
-import type { Choice, ItemNode } from './template-index'
+import { choiceOf, type Choice, type ItemNode } from './template-index'
 
 const NO_TRIGGERS: readonly Trigger[] = Object.freeze([])
 
@@ -100,7 +100,7 @@ const withDefault = (defaultStep: Step | null, step: Step): Step[] => (defaultSt
 function multiRaw(node: ItemNode, ids: readonly string[], out: ItemOut): Step | null {
   const chosen: Choice[] = []
   for (const id of ids) {
-    const c = node.choices?.get(id)
+    const c = choiceOf(node, id)
     if (c === undefined) out.unknownOption ??= id
     else if (!chosen.includes(c)) chosen.push(c)
   }
@@ -181,7 +181,7 @@ export function scoreItem(node: ItemNode, read: ReadAnswer, out: ItemOut): ItemR
   let steps: Step[]
   switch (item.type) {
     case 'single': {
-      const c = node.choices?.get(value as string)
+      const c = choiceOf(node, value as string)
       if (c === undefined) {
         // An answer naming no option of the item counts as no answer (the result notes it).
         out.unknownOption = value as string

@@ -26,6 +26,8 @@ export interface SectionNode {
 /** An option with what choosing it means, worked out once. */
 export interface Choice {
   option: Option
+  /** `option.id`, read from this uniform object rather than options of varying shapes. */
+  id: string
   /** Points of an additive option, or what a deductive option deducts, in hundredths. */
   pointsH: number
   /** The step a single-choice answer records; shared between results, so frozen. */
@@ -64,6 +66,8 @@ export interface ItemNode {
   defaultStep: Step | null
   deductive: boolean
   choices: ReadonlyMap<string, Choice> | null
+  /** The same choices as a list, first of each id: scanning a few is faster than hashing the id. */
+  choiceList: readonly Choice[]
   /** Thresholds sorted by ascending `min`. */
   thresholds: readonly Threshold[] | null
   /** Another rule reads this item's value, so it goes into the rule data. */
@@ -134,6 +138,17 @@ const cache = new WeakMap<Template, TemplateIndex>()
  * edit (or calls `forgetTemplate`). Pass raw objects, not Vue proxies (`toRaw`/`shallowRef`):
  * a proxy is another key, and every read through it would be tracked.
  */
+/** The choice with option id `id`, or undefined when the item has no such option. */
+export function choiceOf(node: ItemNode, id: string): Choice | undefined {
+  const list = node.choiceList
+  if (list.length > 8) return node.choices?.get(id)
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k] as Choice
+    if (c.id === id) return c
+  }
+  return undefined
+}
+
 export function indexTemplate(template: Template): TemplateIndex {
   let index = cache.get(template)
   if (index === undefined) {
@@ -204,7 +219,7 @@ function choicesOf(item: Item, deductive: boolean, maxH: number): Map<string, Ch
       : { rule: 'option', optionId: o.id, label: o.label, points: fromH(pointsH) }
     const triggered = o.flag === true || o.veto !== undefined || o.zero !== undefined
     const trigger: Trigger | null = triggered ? { optionId: o.id, flag: o.flag === true, veto: o.veto, zero: o.zero } : null
-    if (!out.has(o.id)) out.set(o.id, { option: o, pointsH, step: deepFreeze(step), trigger, na: o.na === true })
+    if (!out.has(o.id)) out.set(o.id, { option: o, id: o.id, pointsH, step: deepFreeze(step), trigger, na: o.na === true })
   }
   return out
 }
@@ -220,6 +235,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
   const maxH = itemMaxH(item)
   const scoredItem = isScoredType(item) ? item : null
   const defaultValue = defaultOf(item)
+  const choices = choicesOf(item, deductive, maxH)
   return {
     item,
     id: item.id,
@@ -241,7 +257,8 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     // Frozen shallowly: the value is the template's own default, which is not ours to freeze.
     defaultStep: defaultValue === undefined ? null : Object.freeze<Step>({ rule: 'default', value: defaultValue }),
     deductive,
-    choices: choicesOf(item, deductive, maxH),
+    choices,
+    choiceList: choices === null ? [] : [...choices.values()],
     thresholds: item.type === 'number' && item.thresholds ? [...item.thresholds].sort((a, b) => a.min - b.min) : null,
     referenced: false,
     inheritedName: item.id in Object.prototype,
