@@ -2,9 +2,9 @@
 // vue-draggable-plus) within a section and into another one; and versions: a response filled on
 // version 1 re-scored, read-only, under an edited version 2 from the library.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { appUrl, launchBrowser, TABLET } from './support'
-import { addItem, dragItem, newBlankTemplate, outlineItem, outlineOrder, previewOrder, previewTotal, prop, savedDraft } from './support/builder'
+import type { Browser, Page } from 'playwright-core'
+import { appUrl, launchBrowser } from './support'
+import { addItem, dragItem, newBlankTemplate, openPage, outlineItem, outlineOrder, previewOrder, previewTotal, prop, savedDraft } from './support/builder'
 
 let browser: Browser
 
@@ -15,20 +15,12 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function open(width: number, height: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ ...TABLET, viewport: { width, height } })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return { context, page, errors }
-}
-
 const sectionFigure = async (page: Page, id: string): Promise<string> =>
   ((await page.getByTestId(`preview-section-${id}`).locator('td').nth(1).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
 describe('dragging in the outline', () => {
   it('reorders items in a section and moves one into another section, and the preview follows', async () => {
-    const { context, page, errors } = await open(1280, 800)
+    const { context, page, errors } = await openPage(browser, 1280, 800)
     await newBlankTemplate(page, '拖动测试')
     await addItem(page, 's1', 'score', '甲')
     await prop(page, '满分', '10')
@@ -75,7 +67,7 @@ describe('dragging in the outline', () => {
 
 describe('re-scoring an older response under a new version', () => {
   it('publishes v1, fills it, edits and publishes v2, and compares the v1 response under v2 read-only', async () => {
-    const { context, page, errors } = await open(1280, 800)
+    const { context, page, errors } = await openPage(browser, 1280, 800)
     await newBlankTemplate(page, '宿舍检查')
     const editUrl = page.url()
     const templateId = decodeURIComponent(/\/templates\/([^/]+)\/edit$/.exec(editUrl)?.[1] ?? '')

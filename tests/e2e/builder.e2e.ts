@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { appUrl, hasHorizontalScroll, launchBrowser, TABLET } from './support'
+import type { Browser, Page } from 'playwright-core'
+import { appUrl, hasHorizontalScroll, launchBrowser } from './support'
+import { addItem, openPage, outlineItem, previewTotal, prop, savedDraft } from './support/builder'
 
 const root = resolve(import.meta.dirname, '../..')
 /** Set E2E_SHOTS=/some/dir to keep screenshots of the library and the editor for a human look. */
@@ -20,15 +21,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** A landscape context; `errors` collects uncaught page errors, which every test expects to stay empty. */
-async function open(width: number, height: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ ...TABLET, viewport: { width, height } })
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (e) => errors.push(e.message))
-  return { context, page, errors }
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   if (!shots) return
   mkdirSync(shots, { recursive: true })
@@ -36,28 +28,10 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const cards = (page: Page) => page.locator('[data-testid^=template-card-]')
-const outlineItem = (page: Page, id: string) => page.getByTestId(`outline-item-${id}`)
-const previewTotal = async (page: Page): Promise<string> => ((await page.getByTestId('preview-total').textContent()) ?? '').replace(/\s+/g, ' ')
-
-async function addItem(page: Page, section: string, type: string, title: string): Promise<void> {
-  await page.getByTestId(`add-type-${section}`).selectOption(type)
-  await page.getByTestId(`add-item-${section}`).click()
-  await page.getByTestId('item-panel').waitFor()
-  await page.getByTestId('prop-title').fill(title)
-}
-
-/** Fills a FormKit field of the item panel by its label, as a person types into it. */
-async function prop(page: Page, label: string, value: string): Promise<void> {
-  await page.getByTestId('item-panel').getByLabel(label, { exact: true }).fill(value)
-}
-
-async function savedDraft(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-state').textContent()).toContain('草稿已保存')
-}
 
 describe('building a template from blank', () => {
   it('builds, previews, undoes, survives a reload, publishes version 1 and fills it', async () => {
-    const { context, page, errors } = await open(1280, 800)
+    const { context, page, errors } = await openPage(browser, 1280, 800)
     await page.goto(appUrl('/templates'))
     await page.getByTestId('new-blank').click()
     const name = page.getByTestId('new-title')
@@ -192,7 +166,7 @@ describe('building a template from blank', () => {
 
 describe('the template library', () => {
   it('refuses a malformed JSON with where it is wrong, and imports the example CSV and XLSX as drafts', async () => {
-    const { context, page, errors } = await open(1024, 768)
+    const { context, page, errors } = await openPage(browser, 1024, 768)
     await page.goto(appUrl('/templates'))
     await page.getByTestId('new-blank').click()
     await page.getByTestId('new-title').fill('宿舍卫生')

@@ -1,8 +1,17 @@
 // Builder helpers for e2e tests: create a blank template, add items, type into the item panel,
 // drag an outline row by its grip with real mouse moves, and read the outline and preview back.
 import { expect } from 'vitest'
-import type { Locator, Page } from 'playwright-core'
-import { appUrl } from './index'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { appUrl, TABLET } from './index'
+
+/** A touch context at this size; `errors` collects uncaught page errors, which tests expect to stay empty. */
+export async function openPage(browser: Browser, width: number, height: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ...TABLET, viewport: { width, height } })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return { context, page, errors }
+}
 
 export const outlineItem = (page: Page, id: string): Locator => page.getByTestId(`outline-item-${id}`)
 export const previewTotal = async (page: Page): Promise<string> => ((await page.getByTestId('preview-total').textContent()) ?? '').replace(/\s+/g, ' ')
