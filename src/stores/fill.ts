@@ -171,17 +171,10 @@ export const useFillStore = defineStore('fill', () => {
   }
 
   function queueAnswer(itemId: string, debounce: boolean): void {
-    // The write reads the answer when it runs, so it always stores the latest value.
-    autosave.enqueue(
-      `answer:${itemId}`,
-      async () => {
-        const id = row.value?.id
-        const answer = answers[itemId]
-        if (!id || !answer) return
-        await saveAnswer(getDb(), id, itemId, stripPending(answer))
-      },
-      { debounce },
-    )
+    // A later change of the same item replaces this queued write, so the latest value is stored;
+    // when a pending attachment is stored, its swap queues the answer again with the real id.
+    const answer = answers[itemId]
+    if (answer) autosave.saveAnswer(itemId, stripPending(answer), { debounce })
   }
 
   function setValue(itemId: string, value: AnswerValue | undefined, options: { debounce?: boolean } = {}): void {
@@ -250,18 +243,25 @@ export const useFillStore = defineStore('fill', () => {
     }
   }
 
-  function swapPending(itemId: string, slot: AttachmentSlot, pendingId: string, stored: AttachmentRow): void {
+  /** An item's value holds one attachment id (signature, single photo), not a list. */
+  const holdsOne = (itemId: string, slot: AttachmentSlot): boolean => slot === 'value' && typeof answers[itemId]?.value === 'string'
+
+  /** The shown attachment moves from its pending id to the stored one. */
+  function promotePending(pendingId: string, storedId: string): void {
     const view = attachments.get(pendingId)
     attachments.delete(pendingId)
-    if (view) attachments.set(stored.id, { ...view, id: stored.id, pending: false })
+    if (view) attachments.set(storedId, { ...view, id: storedId, pending: false })
+  }
+
+  function swapPending(itemId: string, slot: AttachmentSlot, pendingId: string, stored: AttachmentRow): void {
+    promotePending(pendingId, stored.id)
     const ids = idsOf(itemId, slot)
     if (!ids.includes(pendingId)) {
       // Removed while its write was queued: remove the stored copy too.
       void removeStored(stored.id)
       return
     }
-    const single = slot === 'value' && typeof answers[itemId]?.value === 'string'
-    setIds(itemId, slot, ids.map((id) => (id === pendingId ? stored.id : id)), single)
+    setIds(itemId, slot, ids.map((id) => (id === pendingId ? stored.id : id)), holdsOne(itemId, slot))
   }
 
   async function removeStored(id: string): Promise<void> {
@@ -274,8 +274,7 @@ export const useFillStore = defineStore('fill', () => {
 
   function removeAttachment(itemId: string, id: string, slot: AttachmentSlot): void {
     if (readonly.value) return
-    const single = slot === 'value' && typeof answers[itemId]?.value === 'string'
-    setIds(itemId, slot, idsOf(itemId, slot).filter((x) => x !== id), single)
+    setIds(itemId, slot, idsOf(itemId, slot).filter((x) => x !== id), holdsOne(itemId, slot))
     void removeStored(id)
   }
 
@@ -293,9 +292,7 @@ export const useFillStore = defineStore('fill', () => {
     autosave.enqueue('signature', async () => {
       const stored = await addAttachment(getDb(), { responseId: r.id, itemId: null, blob, name: 'signature.png', type: 'image/png' })
       await saveResponseFields(getDb(), r.id, { signature: stored.id })
-      const view = attachments.get(pendingId)
-      attachments.delete(pendingId)
-      if (view) attachments.set(stored.id, { ...view, id: stored.id, pending: false })
+      promotePending(pendingId, stored.id)
       if (row.value?.id === r.id) row.value = { ...row.value, signature: stored.id }
     })
     if (previous) void removeStored(previous)
