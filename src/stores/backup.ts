@@ -8,9 +8,9 @@ import { backupReminder, type BundleFilter, type MergePlan, type ReminderReason 
 import type { Issue } from '@/core/result'
 import { getDb, getDeviceId, listPublishedTemplates } from '@/db'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/repositories/bundle-export'
-import { cancelBundleImport, commitBundleImport, prepareBundleImport, type PreparedImport } from '@/bundles/import'
-import { bundleFileName, saveBundle, type SaveOutcome } from '@/bundles/save'
-import { writeBundle } from '@/bundles/write'
+import { cancelBundleImport, commitBundleImport, prepareBundleImport, type PreparedImport } from '@/io/bundle/import'
+import { bundleFileName, saveBundle, type SaveOutcome } from '@/io/bundle/save'
+import { writeBundle } from '@/io/bundle/write'
 
 export type BackupPhase = 'idle' | 'exporting' | 'reading' | 'review' | 'importing' | 'done'
 

@@ -38,7 +38,7 @@ import {
   type FlatItem,
   type ItemState,
 } from '@/composables/fillModel'
-import { resizePhoto } from '@/utils/image'
+import { resizePhoto } from '@/io/image'
 
 /** What the UI shows of an attachment; `url` is an object URL of the thumbnail (or the file). */
 export interface AttachmentView {

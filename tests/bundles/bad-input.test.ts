@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_BUNDLE_BYTES, MAX_ATTACHMENT_BYTES, sha256Hex, type BundleManifest } from '@/core/exchange/bundle'
 import type { Issue } from '@/core/result'
-import { commitBundleImport, prepareBundleImport } from '@/bundles/import'
+import { commitBundleImport, prepareBundleImport } from '@/io/bundle/import'
 import type { QingdanDatabase } from '@/db'
 import { writeFaults } from '../db/helpers'
 import { bytesOf, device, exportBlob, fillRoom, rezip, snapshot, text } from './bundle-builders'

@@ -3,7 +3,7 @@ import { BlobReader, BlobWriter, TextReader, Uint8ArrayReader, ZipReader, ZipWri
 import type { Template } from '@/core/format/types'
 import { scoreResponse } from '@/core/scoring'
 import { addAttachment, createResponse, saveAnswer, submitResponse, type QingdanDatabase } from '@/db'
-import { blobSink, writeBundle, type WriteBundleOptions } from '@/bundles/write'
+import { blobSink, writeBundle, type WriteBundleOptions } from '@/io/bundle/write'
 import { freshDb, template } from '../db/helpers'
 
 export const TPL: Template = template('dorm', 1)

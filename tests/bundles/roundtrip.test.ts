@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BlobReader, ZipReader } from '@zip.js/zip.js'
-import { commitBundleImport, prepareBundleImport } from '@/bundles/import'
+import { commitBundleImport, prepareBundleImport } from '@/io/bundle/import'
 import { openTasksForSubmitted, getDeviceId, saveAnswer, getResponse, type QingdanDatabase } from '@/db'
 import { backupStatus, markBackedUp } from '@/db/repositories/bundle-export'
 import { listAnswerHistory } from '@/db/repositories/bundle-import'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import ExcelJS from 'exceljs'
-import { BOM, tableToCsv } from '@/exports/csv'
-import { sheetName, tablesToXlsx } from '@/exports/xlsx'
-import type { Table } from '@/core/exchange/results-table'
+import { BOM, tableToCsv } from '@/io/export/csv'
+import { sheetName, tablesToXlsx } from '@/io/export/xlsx'
+import type { Table } from '@/core/exchange/results/table'
 
 const table: Table = {
   name: '宿舍安全检查',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { exampleXlsx, readCsv, readXlsx } from '@/exchange-browser/rubric-file'
-import { rubricTableToTemplate, RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric-table-index'
+import { exampleXlsx, readCsv, readXlsx } from '@/io/rubric-file'
+import { rubricTableToTemplate, RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric'
 
 describe('rubric table files', () => {
   it('the shipped example CSV holds exactly the example rows and imports without errors', async () => {

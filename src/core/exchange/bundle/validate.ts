@@ -3,11 +3,11 @@
  * schema and semantic checks, every response against the template it was filled on. One failure
  * stops the whole import (a bundle is one backup: half of it is not a backup).
  */
-import type { Template } from '../format/types'
-import type { Issue } from '../result'
-import { validateResponse, validateTemplate } from '../validate'
-import type { BundleContent } from './bundle-format'
-import { bundleIssue } from './bundle-messages'
+import type { Template } from '../../format/types'
+import type { Issue } from '../../result'
+import { validateResponse, validateTemplate } from '../../validate'
+import type { BundleContent } from './format'
+import { bundleIssue } from './messages'
 
 /** The stored version of a template on this device, if any. */
 export type VersionLookup = (templateId: string, version: number) => Template | undefined

@@ -1,5 +1,5 @@
 /** Canonical JSON and SHA-256, so that equal content compares equal whatever its key order. */
-import type { JsonValue } from '../format/types'
+import type { JsonValue } from '../../format/types'
 
 /**
  * JSON text with object keys sorted at every depth and `undefined` members dropped: two

@@ -12,7 +12,7 @@ import {
   validateBundleContent,
   type BundleTexts,
 } from '@/core/exchange/bundle'
-import { T0, ans, content, resp, tpl } from './bundle-builders'
+import { T0, ans, content, resp, tpl } from './builders'
 
 const manifest = (entries: Record<string, { size: number; sha256: string }> = {}) =>
   buildManifest({

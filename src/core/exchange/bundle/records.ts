@@ -3,7 +3,7 @@
  * and the database rely on. The format-level content (templates, responses) is validated after
  * this by `validateBundleContent`, against the real JSON Schemas and semantic checks.
  */
-import { fail, ok, type Issue, type Result } from '../result'
+import { fail, ok, type Issue, type Result } from '../../result'
 import {
   BUNDLE_TASK_STATUSES,
   BUNDLE_TEMPLATE_SOURCES,
@@ -16,8 +16,8 @@ import {
   type BundleTask,
   type BundleTemplate,
   type BundleTemplateVersion,
-} from './bundle-format'
-import { bundleIssue } from './bundle-messages'
+} from './format'
+import { bundleIssue } from './messages'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)

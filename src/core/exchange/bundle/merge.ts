@@ -3,12 +3,12 @@
  * made. The data layer applies the plan in one transaction; the UI shows `summary` first.
  * Importing the same bundle twice plans nothing the second time (idempotence is tested).
  */
-import type { Template } from '../format/types'
-import { scoreResponse } from '../scoring'
-import type { BundleContent, BundleResponse, BundleTemplate } from './bundle-format'
-import { canonicalJson } from './bundle-hash'
-import { bundleIssue } from './bundle-messages'
-import { mergeResponse } from './bundle-merge-responses'
+import type { Template } from '../../format/types'
+import { scoreResponse } from '../../scoring'
+import type { BundleContent, BundleResponse, BundleTemplate } from './format'
+import { canonicalJson } from './hash'
+import { bundleIssue } from './messages'
+import { mergeResponse } from './merge-responses'
 import {
   MERGE_KINDS,
   taskSlot,
@@ -17,8 +17,8 @@ import {
   type MergeKind,
   type MergePlan,
   type MergeSummary,
-} from './bundle-merge-types'
-import { bundleVersions, versionKey } from './bundle-validate'
+} from './merge-types'
+import { bundleVersions, versionKey } from './validate'
 
 const zero = (): KindCounts => ({ new: 0, updated: 0, skipped: 0, conflicts: 0, refused: 0 })
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../result'
+import type { Lang } from '../../result'
 
 /** Column headings of result exports, in every language (zh-CN first: the ledger's language). */
 export const HEADINGS = {

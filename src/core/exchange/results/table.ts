@@ -1,12 +1,12 @@
 /**
  * Pure conversions of results into export tables (CSV, XLSX, per-building report). Browser-side
- * writers in `src/exports` turn a `Table` into a file; nothing here knows about files.
+ * writers in `src/io/export` turn a `Table` into a file; nothing here knows about files.
  */
-import type { Answer, Item, Response, ScoreResult, Section, Template } from '../format/types'
-import type { Lang } from '../result'
-import { buildingReport } from '../stats/building-report'
-import type { ResultSummary } from '../stats/types'
-import { HEADINGS, ROLE_LABELS, yesNo } from './results-labels'
+import type { Answer, Item, Response, ScoreResult, Section, Template } from '../../format/types'
+import type { Lang } from '../../result'
+import { buildingReport } from '../../stats/building-report'
+import type { ResultSummary } from '../../stats/types'
+import { HEADINGS, ROLE_LABELS, yesNo } from './labels'
 
 export type Cell = string | number | null
 export interface Table {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { answerText, buildingTable, itemTable, summaryTable } from '@/core/exchange/results-table'
+import { answerText, buildingTable, itemTable, summaryTable } from '@/core/exchange/results/table'
 import { summarize } from '@/core/stats'
 import { scoreResponse } from '@/core/scoring'
 import type { Response } from '@/core/format/types'
-import { fixture, sample } from '../../fixtures/load'
+import { fixture, sample } from '../../../fixtures/load'
 
 const dorm = sample('dorm-room-safety')
 

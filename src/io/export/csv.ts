@@ -2,7 +2,7 @@
  * CSV for Excel: UTF-8 with a byte-order mark (without it Excel on Windows reads Chinese as
  * mojibake), CRLF line ends. papaparse is imported lazily: only exporting pays for it.
  */
-import type { Table } from '@/core/exchange/results-table'
+import type { Table } from '@/core/exchange/results/table'
 
 export const BOM = '\uFEFF'
 

@@ -7,10 +7,10 @@
  *   differing answers go to history (mixing them would contradict both stored scores).
  * Ties are broken on the canonical text, so importing A into B and B into A end equal.
  */
-import type { Answer } from '../format/types'
-import type { BundleResponse } from './bundle-format'
-import { canonicalJson, fingerprint } from './bundle-hash'
-import { historyKey, type AnswerRecord, type ConflictReason, type ConflictRecord, type HistoryRecord } from './bundle-merge-types'
+import type { Answer } from '../../format/types'
+import type { BundleResponse } from './format'
+import { canonicalJson, fingerprint } from './hash'
+import { historyKey, type AnswerRecord, type ConflictReason, type ConflictRecord, type HistoryRecord } from './merge-types'
 
 export type ResponseDecision = 'skipped' | 'updated' | 'keptSubmitted'
 

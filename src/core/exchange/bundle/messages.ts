@@ -1,5 +1,5 @@
 /** Bilingual messages of bundle import problems. Each stops the import or refuses one record. */
-import type { Issue, Lang, LocalizedText } from '../result'
+import type { Issue, Lang, LocalizedText } from '../../result'
 
 export const BUNDLE_MESSAGES = {
   tooLarge: {

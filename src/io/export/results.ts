@@ -4,7 +4,7 @@
  */
 import type { Template } from '@/core/format/types'
 import type { Lang } from '@/core/result'
-import { buildingTable, itemTable, summaryTable, type ItemRowsInput } from '@/core/exchange/results-table'
+import { buildingTable, itemTable, summaryTable, type ItemRowsInput } from '@/core/exchange/results/table'
 import type { ResultSummary } from '@/core/stats/types'
 import { csvBlob } from './csv'
 import { tablesToXlsx } from './xlsx'

@@ -1,7 +1,7 @@
 /** What a merge plan holds: the writes to make and the numbers shown before committing. */
-import type { Answer, ScoreResult, Template } from '../format/types'
-import type { Issue } from '../result'
-import type { BundleAttachment, BundleResponse, BundleTask, BundleTemplate, BundleTemplateVersion } from './bundle-format'
+import type { Answer, ScoreResult, Template } from '../../format/types'
+import type { Issue } from '../../result'
+import type { BundleAttachment, BundleResponse, BundleTask, BundleTemplate, BundleTemplateVersion } from './format'
 
 export const MERGE_KINDS = ['templates', 'templateVersions', 'responses', 'answers', 'attachments', 'tasks'] as const
 export type MergeKind = (typeof MERGE_KINDS)[number]

@@ -6,14 +6,14 @@
  * Sections and sub-sections (一级/二级指标) come from their columns; an empty cell means "same as
  * the row above", which is also how merged cells arrive from a spreadsheet reader.
  */
-import type { EvidenceRule, Item, ItemType, Section, Template } from '../format/types'
-import { ITEM_TYPES } from '../format/types'
-import type { LocalizedText } from '../result'
-import { validateTemplate } from '../validate'
-import { nextId, slugFor } from '../builder/ids'
-import { presetOptions } from '../builder/presets'
-import { headerMap, type RubricColumn } from './rubric-table-columns'
-import { parseRuleText, type ParsedRule, type RuleToken } from './rubric-table-rule'
+import type { EvidenceRule, Item, ItemType, Section, Template } from '../../format/types'
+import { ITEM_TYPES } from '../../format/types'
+import type { LocalizedText } from '../../result'
+import { validateTemplate } from '../../validate'
+import { nextId, slugFor } from '../../builder/ids'
+import { presetOptions } from '../../builder/presets'
+import { headerMap, type RubricColumn } from './columns'
+import { parseRuleText, type ParsedRule, type RuleToken } from './rule'
 
 export interface RowProblem {
   /** 1-based row number in the table, as a spreadsheet shows it. */

@@ -11,7 +11,7 @@
  * - `attachments.json`  BundleAttachment[] (metadata)
  * - `attachments/<id>`  the attachment's bytes, stored uncompressed (photos are compressed already)
  */
-import type { Response, ResponseStatus, Template } from '../format/types'
+import type { Response, ResponseStatus, Template } from '../../format/types'
 
 /** The bundle format this build writes and the only one it reads. */
 export const BUNDLE_FORMAT_VERSION = 1

@@ -2,7 +2,7 @@
  * XLSX workbooks through exceljs, imported lazily (it is large; only exporting pays for it).
  * One worksheet per table, a bold frozen header row, and columns sized to their content.
  */
-import type { Table } from '@/core/exchange/results-table'
+import type { Table } from '@/core/exchange/results/table'
 
 /** Excel forbids these in sheet names and caps them at 31 characters. */
 export function sheetName(name: string, taken: ReadonlySet<string>): string {

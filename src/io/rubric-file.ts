@@ -3,7 +3,7 @@
  * first worksheet; a merged cell gives its value to every cell it covers, which is how two-level
  * indicators 一级/二级指标 are usually laid out). Both libraries load only when a file is chosen.
  */
-import { RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric-table-example'
+import { RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric/example'
 
 export type Table = string[][]
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { historyKey, planIsEmpty, planMerge, fingerprint, type ExistingState, type MergePlan } from '@/core/exchange/bundle'
 import type { BundleResponse } from '@/core/exchange/bundle'
-import { T0, T1, T2, ans, content, existing, resp, row, tpl } from './bundle-builders'
+import { T0, T1, T2, ans, content, existing, resp, row, tpl } from './builders'
 
 const NOW = '2026-03-05T00:00:00.000Z'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRuleText, rubricTableToTemplate } from '@/core/exchange/rubric-table-index'
+import { parseRuleText, rubricTableToTemplate } from '@/core/exchange/rubric'
 import { scoreResponse } from '@/core/scoring'
 import { validateTemplate } from '@/core/validate'
 

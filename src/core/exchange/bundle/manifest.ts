@@ -1,5 +1,5 @@
 /** The manifest: written last on export, read and checked first on import. */
-import { fail, ok, type Issue, type Result } from '../result'
+import { fail, ok, type Issue, type Result } from '../../result'
 import {
   ATTACHMENT_PREFIX,
   BUNDLE_FORMAT_VERSION,
@@ -12,8 +12,8 @@ import {
   type BundleFilter,
   type BundleManifest,
   type EntryChecksum,
-} from './bundle-format'
-import { bundleIssue, formatBytes } from './bundle-messages'
+} from './format'
+import { bundleIssue, formatBytes } from './messages'
 
 export interface ManifestInit {
   appVersion: string

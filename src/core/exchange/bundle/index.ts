@@ -1,0 +1,11 @@
+/** Backup bundles (#7): the pure half — format, checks, validation and merge planning. */
+export * from './format'
+export { canonicalJson, sha256Hex, fingerprint } from './hash'
+export { BUNDLE_MESSAGES, bundleIssue, formatBytes, type BundleIssueCode } from './messages'
+export { buildManifest, checkManifest, checkDirectory, entryLimit, type ManifestInit } from './manifest'
+export { parseBundleContent, type BundleTexts } from './records'
+export { validateBundleContent, bundleVersions, versionKey, type VersionLookup } from './validate'
+export { planMerge, planIsEmpty } from './merge'
+export { mergeResponse } from './merge-responses'
+export * from './merge-types'
+export { backupReminder, daysSince, BACKUP_REMINDER_DAYS, BACKUP_REMINDER_RESPONSES, type BackupState, type ReminderReason } from './reminder'

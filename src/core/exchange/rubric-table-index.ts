@@ -1,5 +1,0 @@
-/** Rubric tables (CSV/XLSX rows) → template drafts: columns, rule wording, rows. */
-export { rubricTableToTemplate, type RubricImport, type RowPreview, type RowProblem } from './rubric-table'
-export { parseRuleText, RULE_TOKENS, type ParsedRule, type RuleToken } from './rubric-table-rule'
-export { RUBRIC_COLUMNS, HEADER_WORDS, columnOf, headerMap, type RubricColumn } from './rubric-table-columns'
-export { RUBRIC_EXAMPLE_ROWS } from './rubric-table-example'
