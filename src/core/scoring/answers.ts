@@ -4,7 +4,7 @@
  * reads as no answer rather than throwing.
  */
 import type { Answer, AnswerValue, ItemType } from '../format/types'
-import type { ItemNode } from './template-index'
+import type { ItemNode } from './nodes'
 
 export interface ReadAnswer {
   /** Explicit `{ na: true }`; an option with `na` is detected when the option is read. */

@@ -6,7 +6,7 @@
 import { collectVars } from '../conditions'
 import type { JsonLogicRule } from '../format/types'
 import { memoFor } from './rule-memo'
-import type { ItemNode, SectionNode, VisibilityPlan } from './template-index'
+import type { ItemNode, SectionNode, VisibilityPlan } from './nodes'
 
 /**
  * Orders sections and items so that each visibility rule is evaluated after the items it reads

@@ -6,7 +6,7 @@
 import type { Answer } from '../format/types'
 import { newReadAnswer, readAnswer } from './answers'
 import { holdsWithMemo } from './rule-memo'
-import type { ItemNode, TemplateIndex } from './template-index'
+import type { ItemNode, TemplateIndex } from './nodes'
 
 const hasOwn = Object.prototype.hasOwnProperty
 
