@@ -3,7 +3,7 @@
  * and item, the visibility plan and the scratch arrays. Kept apart from the code that builds and
  * reads them so that the scoring files depend on these types, not on each other (no import cycle).
  */
-import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, Section, Step, Threshold, Veto, ZeroScope } from '../format/types'
+import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, ScoreResult, Section, Step, Threshold, Veto, ZeroScope } from '../format/types'
 import type { RuleMemo } from './rule-memo'
 
 /** What a chosen option (or a count > 0) sets off: a finding, a veto, a red line. */
@@ -58,6 +58,8 @@ export interface ItemNode {
   allowNegative: boolean
   required: boolean
   requiredIf: JsonLogicRule | undefined
+  /** The last decision of `requiredIf`, reused while its inputs are unchanged (see `rule-memo.ts`). */
+  requiredMemo: RuleMemo | null
   evidence: EvidenceRule | undefined
   /** The item is marked bonus or sits in a bonus section. */
   bonus: boolean
@@ -116,6 +118,13 @@ export interface ScoringScratch {
   /** 1 where an item's own rule (or its section) hides it; 1 where a section is hidden. */
   itemHidden: Uint8Array
   sectionHidden: Uint8Array
+  /**
+   * The last result scored with this index and the rule data (item id → value) it was decided
+   * over, so that the answer model (`core/answers`) can decide `requiredIf` over the same data
+   * without deciding visibility again. Only meaningful while `lastResult` is the result at hand.
+   */
+  lastResult: ScoreResult | null
+  lastData: Record<string, unknown> | null
 }
 
 export interface TemplateIndex {

@@ -5,7 +5,7 @@
  * steps where the figures never change.
  */
 import type { CountItem, ItemResult, NumberItem, Step } from '../format/types'
-import type { ReadAnswer } from './answers'
+import type { ReadAnswer } from '../answers/read'
 import { fromH, toH } from './hundredths'
 import { choiceOf, type Choice, type ItemNode, type Trigger } from './nodes'
 

@@ -8,6 +8,7 @@ import type { AnswerValue, Item, Section, Step, Template, Veto } from '../format
 import { fromH, toH } from './hundredths'
 import { isDeductive, isScoredType, itemMaxH } from './item-max'
 import type { Ceiling, Choice, ItemNode, ScoringScratch, SectionNode, TemplateIndex, Trigger } from './nodes'
+import { memoFor } from './rule-memo'
 import { visibilityOrder } from './visibility-order'
 
 const cache = new WeakMap<Template, TemplateIndex>()
@@ -62,6 +63,8 @@ function buildIndex(template: Template): TemplateIndex {
     counts: new Uint8Array(n),
     itemHidden: new Uint8Array(n),
     sectionHidden: new Uint8Array(sections.length),
+    lastResult: null,
+    lastData: null,
   }
   return { sections, topSections, postOrder, items, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
 }
@@ -105,6 +108,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
   const scoredItem = isScoredType(item) ? item : null
   const defaultValue = defaultOf(item)
   const choices = choicesOf(item, deductive, maxH)
+  const requiredIf = item.type !== 'info' ? item.requiredIf : undefined
   return {
     item,
     id: item.id,
@@ -117,7 +121,8 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     defaultValue,
     allowNegative: scoredItem?.allowNegative === true,
     required: item.type !== 'info' && item.required === true,
-    requiredIf: item.type !== 'info' ? item.requiredIf : undefined,
+    requiredIf,
+    requiredMemo: memoFor(requiredIf),
     evidence: item.type !== 'info' ? item.evidence : undefined,
     bonus: sectionBonus || (item.type !== 'info' && item.bonus === true),
     scored: scoredItem !== null,
