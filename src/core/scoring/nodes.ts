@@ -3,7 +3,7 @@
  * and item, the visibility plan and the scratch arrays. Kept apart from the code that builds and
  * reads them so that the scoring files depend on these types, not on each other (no import cycle).
  */
-import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, ScoreResult, Section, Step, Threshold, Veto, ZeroScope } from '../format/types'
+import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, ScoreResult, Section, Step, Template, Threshold, Veto, ZeroScope } from '../format/types'
 import type { RuleMemo } from './rule-memo'
 
 /** What a chosen option (or a count > 0) sets off: a finding, a veto, a red line. */
@@ -16,10 +16,14 @@ export interface Trigger {
 
 export interface SectionNode {
   section: Section
+  /** JSON pointer into the template, for issues (`/sections/0/sections/1`). */
+  pointer: string
   /** Index into `TemplateIndex.sections` (template pre-order). */
   index: number
   parent: number | null
   root: number
+  /** 0 for a top-level section, 1 for a child section, 2+ for nesting the format forbids. */
+  depth: number
   /** The section or an ancestor is a bonus section (加分项). */
   bonus: boolean
   children: number[]
@@ -46,6 +50,8 @@ export interface Choice {
  */
 export interface ItemNode {
   item: Item
+  /** JSON pointer into the template, for issues (`/sections/0/items/3`). */
+  pointer: string
   id: string
   kind: ItemType
   index: number
@@ -127,12 +133,21 @@ export interface ScoringScratch {
   lastData: Record<string, unknown> | null
 }
 
+/**
+ * The one walk of a template's tree: every section and item in template order (a section's items,
+ * then its child sections), as uniform nodes. Scoring, the answer model and validation all read
+ * it. It tolerates what validation reports (duplicate ids, deep nesting, rule cycles), because
+ * validation itself walks the template through it.
+ */
 export interface TemplateIndex {
+  template: Template
   sections: SectionNode[]
   topSections: number[]
   /** Children before parents, for rolling sections up. */
   postOrder: number[]
   items: ItemNode[]
+  /** The first item with each id (validation reports duplicates). */
+  itemsById: ReadonlyMap<string, ItemNode>
   /** Sections and items in an order where every rule's inputs are decided first. */
   visibility: VisibilityPlan
   /** Ids of the sections and items shown regardless because their conditions form a cycle. */

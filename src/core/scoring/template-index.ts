@@ -39,23 +39,37 @@ function buildIndex(template: Template): TemplateIndex {
   const topSections: number[] = []
   const postOrder: number[] = []
 
-  const visitSection = (section: Section, parent: number | null, root: number | null, bonus: boolean): number => {
+  const itemsById = new Map<string, ItemNode>()
+
+  const visitSection = (section: Section, at: string, parent: SectionNode | null, bonus: boolean): number => {
     const index = sections.length
     const isBonus = bonus || section.bonus === true
-    const node: SectionNode = { section, index, parent, root: root ?? index, bonus: isBonus, children: [], items: [] }
+    const node: SectionNode = {
+      section,
+      pointer: at,
+      index,
+      parent: parent?.index ?? null,
+      root: parent?.root ?? index,
+      depth: parent === null ? 0 : parent.depth + 1,
+      bonus: isBonus,
+      children: [],
+      items: [],
+    }
     sections.push(node)
     const rootId = sections[node.root]?.section.id ?? section.id
-    for (const item of section.items) {
+    section.items.forEach((item, k) => {
+      const itemNode = makeItemNode(item, `${at}/items/${k}`, items.length, node, rootId, isBonus)
       node.items.push(items.length)
-      items.push(itemNode(item, items.length, node, rootId, isBonus))
-    }
-    for (const child of section.sections ?? []) node.children.push(visitSection(child, index, node.root, isBonus))
+      items.push(itemNode)
+      if (!itemsById.has(item.id)) itemsById.set(item.id, itemNode)
+    })
+    section.sections?.forEach((child, k) => node.children.push(visitSection(child, `${at}/sections/${k}`, node, isBonus)))
     postOrder.push(index)
     return index
   }
-  for (const section of template.sections) topSections.push(visitSection(section, null, null, false))
+  template.sections.forEach((section, k) => topSections.push(visitSection(section, `/sections/${k}`, null, false)))
 
-  const { plan, cycleIds } = visibilityOrder(sections, items)
+  const { plan, cycleIds } = visibilityOrder(sections, items, itemsById)
   const n = items.length
   const scratch: ScoringScratch = {
     scoreH: new Float64Array(n),
@@ -66,7 +80,7 @@ function buildIndex(template: Template): TemplateIndex {
     lastResult: null,
     lastData: null,
   }
-  return { sections, topSections, postOrder, items, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
+  return { template, sections, topSections, postOrder, items, itemsById, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
 }
 
 function defaultOf(item: Item): AnswerValue | undefined {
@@ -101,7 +115,7 @@ function deepFreeze(step: Step): Step {
   return Object.freeze(step)
 }
 
-function itemNode(item: Item, index: number, section: SectionNode, rootSectionId: string, sectionBonus: boolean): ItemNode {
+function makeItemNode(item: Item, pointer: string, index: number, section: SectionNode, rootSectionId: string, sectionBonus: boolean): ItemNode {
   const choice = item.type === 'single' || item.type === 'multi'
   const deductive = choice ? isDeductive(item.options) : false
   const maxH = itemMaxH(item)
@@ -111,6 +125,7 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
   const requiredIf = item.type !== 'info' ? item.requiredIf : undefined
   return {
     item,
+    pointer,
     id: item.id,
     kind: item.type,
     index,

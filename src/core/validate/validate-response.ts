@@ -6,7 +6,7 @@ import { internalIssue, preflight } from './preflight'
 import { checkAnswers } from './response/check-answers'
 import { checkBlockers } from './response/check-blockers'
 import { checkSubject } from './response/check-subject'
-import { indexTemplate } from './template'
+import { indexTemplate } from '@/core/scoring'
 import type { ValidateOptions } from './validate-template'
 
 function templateMismatch(template: Template, response: Response): Issue[] {

@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { deriveItemStates, submitBlockers } from '@/core/answers'
-import type { Answer, EvidenceRule, Item, Section, Template } from '@/core/format/types'
+import type { Answer, EvidenceRule, Item, JsonLogicRule, Section, Template } from '@/core/format/types'
 import { scoreResponse } from '@/core/scoring'
 import { validateResponse, validateTemplate } from '@/core/validate'
 import { count, ded, multi, opt, pts, scored, section, single, text, tpl } from '../scoring/builders'
@@ -47,7 +47,7 @@ function ruleOn(pick: number | null, earlierSingles: readonly string[]) {
 }
 
 function buildItem(id: string, plan: ItemPlan, earlierSingles: readonly string[]): Item {
-  const common: Partial<Item> = {}
+  const common: { required?: boolean; na?: boolean; visibleIf?: JsonLogicRule; requiredIf?: JsonLogicRule; evidence?: EvidenceRule } = {}
   if (plan.required) common.required = true
   if (plan.na) common.na = true
   const visibleIf = ruleOn(plan.visibleOn, earlierSingles)
@@ -60,13 +60,13 @@ function buildItem(id: string, plan: ItemPlan, earlierSingles: readonly string[]
       return single(id, [pts('ok', 2), pts('bad', 0, { flag: true }), opt('skip', { na: true })], {
         ...common,
         ...(plan.withDefault ? { default: 'ok' } : {}),
-      } as Partial<Item> as never)
+      })
     case 'multi':
-      return multi(id, [ded('a', 1, { flag: true }), ded('b', 1)], { max: 2, ...common } as never)
+      return multi(id, [ded('a', 1, { flag: true }), ded('b', 1)], { max: 2, ...common })
     case 'count':
-      return count(id, 3, 1, { flag: true, ...common, ...(plan.withDefault ? { default: 0 } : {}) } as never)
+      return count(id, 3, 1, { flag: true, ...common, ...(plan.withDefault ? { default: 0 } : {}) })
     case 'score':
-      return scored(id, 5, { step: 0.5, ...common } as never)
+      return scored(id, 5, { step: 0.5, ...common })
     case 'text':
       return text(id, common)
   }
