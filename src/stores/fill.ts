@@ -73,11 +73,6 @@ export const useFillStore = defineStore('fill', () => {
   const readonly = computed(() => row.value?.status === 'submitted')
 
   const autosave = useAutosave({
-    saveAnswer: async (itemId, answer) => {
-      const id = row.value?.id
-      if (!id) return
-      await saveAnswer(getDb(), id, itemId, answer)
-    },
     persistStorage: () => persistStorage(),
     ready: loaded,
     // A tap's answer write overlaps the frame that paints the tap (see afterDomPatch).
@@ -174,7 +169,10 @@ export const useFillStore = defineStore('fill', () => {
     // A later change of the same item replaces this queued write, so the latest value is stored;
     // when a pending attachment is stored, its swap queues the answer again with the real id.
     const answer = answers[itemId]
-    if (answer) autosave.saveAnswer(itemId, stripPending(answer), { debounce })
+    const responseId = row.value?.id
+    if (!answer || !responseId) return
+    const plain = stripPending(answer)
+    autosave.enqueue(`answer:${itemId}`, () => saveAnswer(getDb(), responseId, itemId, plain), { debounce })
   }
 
   function setValue(itemId: string, value: AnswerValue | undefined, options: { debounce?: boolean } = {}): void {
