@@ -1,4 +1,8 @@
-/** Command-line parsing for `qingdan`: no dependency, because the grammar is three options wide. */
+/**
+ * Command-line parsing for `qingdan`, on Node's `util.parseArgs`. It runs non-strict and reads its
+ * tokens, so every usage error becomes one of our own messages, in the language asked for.
+ */
+import { parseArgs as parseArgv } from 'node:util'
 import { LANGS, type Lang } from '@/core/result'
 import type { CliMessage } from './messages'
 
@@ -18,6 +22,12 @@ export type ParseResult =
 
 const COMMANDS: readonly string[] = ['validate', 'score'] satisfies Command[]
 
+const OPTIONS = {
+  lang: { type: 'string' },
+  template: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
 function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value)
 }
@@ -32,11 +42,13 @@ export function langFromEnv(env: Record<string, string | undefined>): Lang {
  * error is reported in the language asked for.
  */
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>): ParseResult {
+  // Non-strict: unknown options and missing values come back as tokens instead of Node's errors.
+  const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true })
+
   let lang = langFromEnv(env)
-  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='))
-  if (langAt >= 0) {
-    const raw = argv[langAt] ?? ''
-    const value = raw.includes('=') ? raw.slice(raw.indexOf('=') + 1) : argv[langAt + 1]
+  const langToken = tokens.find((t) => t.kind === 'option' && t.name === 'lang')
+  if (langToken?.kind === 'option') {
+    const value = langToken.value
     if (value === undefined) return { ok: false, lang, error: 'missingValue', params: { option: '--lang' } }
     if (!isLang(value)) return { ok: false, lang, error: 'badLang', params: { lang: value } }
     lang = value
@@ -45,21 +57,14 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 
   const args: CliArgs = { command: null, files: [], lang, help: false }
   const positional: string[] = []
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? ''
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1))
-      break
-    }
-    if (a === '-h' || a === '--help') args.help = true
-    else if (a === '--lang') i++ // already read above
-    else if (a.startsWith('--lang=')) continue
-    else if (a === '--template' || a.startsWith('--template=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]
-      if (value === undefined || value === '') return fail('missingValue', { option: '--template' })
-      args.template = value
-    } else if (a.startsWith('-') && a !== '-') return fail('unknownOption', { option: a })
-    else positional.push(a)
+  for (const token of tokens) {
+    if (token.kind === 'positional') positional.push(token.value)
+    else if (token.kind !== 'option') continue // `--`: what follows comes as positionals
+    else if (token.name === 'help') args.help = true
+    else if (token.name === 'template') {
+      if (token.value === undefined || token.value === '') return fail('missingValue', { option: '--template' })
+      args.template = token.value
+    } else if (token.name !== 'lang') return fail('unknownOption', { option: token.rawName })
   }
   if (args.help) return { ok: true, args }
 

@@ -1,7 +1,8 @@
 /**
- * Autosave for the fill view: every change is written to IndexedDB, taps at once, typing debounced.
+ * Autosave: every change is written to IndexedDB, taps at once, typing debounced. The fill store
+ * queues answers and attachments, the builder its draft; what a write does is the caller's.
  *
- * A keyed write queue. Each key (an item's answer, an attachment …) holds only its latest write:
+ * A keyed write queue. Each key (an item's answer, an attachment, a draft …) holds only its latest write:
  * a newer value replaces one that has not started (latest wins). Writes run one at a time, in the
  * order their keys were first queued, so an attachment queued before the answer that names it is
  * committed first and one item never has two writes in flight. A failed write stays in the queue
@@ -9,7 +10,6 @@
  * `retry()`: nothing is ever silently dropped.
  */
 import { nextTick, onScopeDispose, readonly, ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
-import type { Answer } from '@/core/format/types'
 
 export const SAVE_STATES = ['idle', 'saving', 'saved', 'error'] as const
 export type SaveState = (typeof SAVE_STATES)[number]
@@ -20,8 +20,6 @@ export interface QueueOptions {
 }
 
 export interface UseAutosaveOptions {
-  /** Writes one answer; the fill store passes the db repository bound to its database. */
-  saveAnswer: (itemId: string, answer: Answer) => Promise<void>
   /** Called once, before the first write (asks the browser to keep our storage). Failures are ignored. */
   persistStorage?: () => Promise<unknown>
   /** Nothing is written while false: never write before the first load has finished. Default true. */
@@ -66,8 +64,10 @@ export interface UseAutosaveReturn {
   lastError: Readonly<Ref<unknown>>
   /** Keys not yet committed (queued, debouncing, in flight or failed). */
   pending: Readonly<Ref<number>>
-  saveAnswer(itemId: string, answer: Answer, options?: QueueOptions): void
-  /** Queues any other write under a key; a later write under the same key replaces it. */
+  /**
+   * Queues a write under a key (`answer:q1`, `draft` …); a later write under the same key replaces
+   * it if it has not started. The write should capture its value now, so the latest one is stored.
+   */
   enqueue(key: string, write: () => Promise<void>, options?: QueueOptions): void
   /** Retries failed writes now. */
   retry(): void
@@ -82,9 +82,8 @@ interface Job {
   failed?: boolean
 }
 
-export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
+export function useAutosave(options: UseAutosaveOptions = {}): UseAutosaveReturn {
   const {
-    saveAnswer: writeAnswer,
     persistStorage,
     ready = true,
     debounceMs = 300,
@@ -225,10 +224,6 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
     return result
   }
 
-  function saveAnswer(itemId: string, answer: Answer, opts?: QueueOptions): void {
-    enqueue(`answer:${itemId}`, () => writeAnswer(itemId, answer), opts)
-  }
-
   function dispose(): void {
     disposed = true
     if (retryTimer !== undefined) clearTimeout(retryTimer)
@@ -248,7 +243,6 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosaveReturn {
     state: readonly(state),
     lastError: readonly(lastError),
     pending: readonly(pending),
-    saveAnswer,
     enqueue,
     retry,
     flush,

@@ -64,7 +64,7 @@ export const useBuilderStore = defineStore('builder', () => {
   const lastPublish = shallowRef<{ version: number; diff: TemplateDiff } | null>(null)
   const ready = ref(false)
 
-  const autosave = useAutosave({ saveAnswer: async () => {}, ready, debounceMs: 400 })
+  const autosave = useAutosave({ ready, debounceMs: 400 })
 
   // Lazy and cached per snapshot: ~5–20 ms for 1,000 items, recomputed only after an edit.
   const validation = computed(() => validateTemplate(template.value))

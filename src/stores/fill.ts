@@ -1,6 +1,7 @@
 /**
  * The fill store: one response being filled. It orchestrates the core (scoring) and the db
- * (autosave); it decides no number itself.
+ * (autosave); it decides no number itself. Attachments (pending ids, object URLs, the signature)
+ * are useFillAttachments'; the store holds answers, score and submit.
  *
  * Performance shape (a 1,000-item checklist on a tablet): answers live in a shallow reactive
  * record keyed by item id and the per-item view state in a shallow reactive Map, so a row that
@@ -25,30 +26,13 @@ import {
   saveAnswer,
   saveResponseFields,
   submitResponse,
-  type AttachmentRow,
   type ResponseRow,
 } from '@/db'
 import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
+import { stripPending, useFillAttachments } from '@/composables/useFillAttachments'
 import { nextSubject } from '@/composables/dormRound'
-import { resizePhoto } from '@/io/image'
 
-/** What the UI shows of an attachment; `url` is an object URL of the thumbnail (or the file). */
-export interface AttachmentView {
-  id: string
-  itemId: string | null
-  name: string
-  type: string
-  size: number
-  url: string
-  /** Not yet committed to IndexedDB (its write is queued or failed). */
-  pending: boolean
-}
-
-/** Where a file goes: the item's own value (photo, file, signature) or its evidence list. */
-export type AttachmentSlot = 'value' | 'evidence'
-
-/** Temporary ids of attachments not yet stored; never written into a stored answer. */
-const PENDING_PREFIX = 'pending-'
+export type { AttachmentSlot, AttachmentView } from '@/composables/useFillAttachments'
 
 export const useFillStore = defineStore('fill', () => {
   const template = shallowRef<Template | null>(null)
@@ -60,7 +44,6 @@ export const useFillStore = defineStore('fill', () => {
   const states = shallowRef<readonly ItemState[]>([])
   const itemStates = shallowReactive(new Map<string, ItemState>())
   const result = shallowRef<ScoreResult | null>(null)
-  const attachments = shallowReactive(new Map<string, AttachmentView>())
   const loaded = ref(false)
   const loadError = ref<string | null>(null)
   const submitting = ref(false)
@@ -68,24 +51,27 @@ export const useFillStore = defineStore('fill', () => {
   const readonly = computed(() => row.value?.status === 'submitted')
 
   const autosave = useAutosave({
-    saveAnswer: async (itemId, answer) => {
-      const id = row.value?.id
-      if (!id) return
-      await saveAnswer(getDb(), id, itemId, answer)
-    },
     persistStorage: () => persistStorage(),
     ready: loaded,
     // A tap's answer write overlaps the frame that paints the tap (see afterDomPatch).
     schedule: afterDomPatch,
   })
 
-  function revokeUrls(): void {
-    for (const view of attachments.values()) URL.revokeObjectURL(view.url)
-    attachments.clear()
-  }
+  const files = useFillAttachments({
+    row,
+    answers,
+    patchAnswer,
+    readonly,
+    queue: autosave,
+    storage: {
+      add: (input) => addAttachment(getDb(), input),
+      remove: (id) => deleteAttachment(getDb(), id),
+      setSignature: (responseId, id) => saveResponseFields(getDb(), responseId, { signature: id }),
+    },
+  })
 
   function reset(): void {
-    revokeUrls()
+    files.reset()
     for (const key of Object.keys(answers)) delete answers[key]
     itemStates.clear()
     states.value = []
@@ -107,7 +93,7 @@ export const useFillStore = defineStore('fill', () => {
       return false
     }
     // Two independent reads: in parallel, each IndexedDB round trip costs the first paint.
-    const [version, files] = await Promise.all([
+    const [version, storedFiles] = await Promise.all([
       getTemplateVersion(db, stored.row.templateId, stored.row.templateVersion),
       listAttachments(db, responseId),
     ])
@@ -119,7 +105,7 @@ export const useFillStore = defineStore('fill', () => {
     items.value = indexTemplate(version.template).items
     row.value = stored.row
     Object.assign(answers, stored.response.answers)
-    for (const a of files) attachments.set(a.id, toView(a, false))
+    files.load(storedFiles)
     rescore()
     loaded.value = true
     return true
@@ -172,7 +158,10 @@ export const useFillStore = defineStore('fill', () => {
     // A later change of the same item replaces this queued write, so the latest value is stored;
     // when a pending attachment is stored, its swap queues the answer again with the real id.
     const answer = answers[itemId]
-    if (answer) autosave.saveAnswer(itemId, stripPending(answer), { debounce })
+    const responseId = row.value?.id
+    if (!answer || !responseId) return
+    const plain = stripPending(answer)
+    autosave.enqueue(`answer:${itemId}`, () => saveAnswer(getDb(), responseId, itemId, plain), { debounce })
   }
 
   function setValue(itemId: string, value: AnswerValue | undefined, options: { debounce?: boolean } = {}): void {
@@ -186,114 +175,6 @@ export const useFillStore = defineStore('fill', () => {
 
   function setNote(itemId: string, note: string): void {
     patchAnswer(itemId, { note: note === '' ? undefined : note }, { debounce: true })
-  }
-
-  function idsOf(itemId: string, slot: AttachmentSlot): string[] {
-    const answer = answers[itemId]
-    if (slot === 'evidence') return answer?.attachments ?? []
-    const value = answer?.value
-    return Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? [value] : []
-  }
-
-  function setIds(itemId: string, slot: AttachmentSlot, ids: string[], single: boolean): void {
-    if (slot === 'evidence') patchAnswer(itemId, { attachments: ids.length ? ids : undefined })
-    else patchAnswer(itemId, { value: single ? ids[0] : ids.length ? ids : undefined, na: undefined })
-  }
-
-  /**
-   * Adds files (photos resized first) to an item. Each is shown at once under a pending id and
-   * queued for storage before the answer that names it; when stored, the real id replaces it.
-   */
-  async function addFiles(itemId: string, files: readonly Blob[], slot: AttachmentSlot, options: { single?: boolean } = {}): Promise<void> {
-    if (readonly.value || !row.value) return
-    const responseId = row.value.id
-    for (const file of files) {
-      const name = 'name' in file && typeof file.name === 'string' ? file.name : 'file'
-      // PNG is left alone: signatures and screenshots are small and a JPEG would blur their lines.
-      const image = file.type.startsWith('image/') && file.type !== 'image/png' ? await resizePhoto(file, name) : undefined
-      const blob = image?.blob ?? file
-      const pendingId = PENDING_PREFIX + crypto.randomUUID()
-      attachments.set(pendingId, {
-        id: pendingId,
-        itemId,
-        name: image?.name ?? name,
-        type: image?.type ?? file.type,
-        size: blob.size,
-        url: URL.createObjectURL(image?.thumb ?? blob),
-        pending: true,
-      })
-      const ids = options.single ? [pendingId] : [...idsOf(itemId, slot), pendingId]
-      const replaced = options.single ? idsOf(itemId, slot) : []
-      setIds(itemId, slot, ids, options.single === true)
-      for (const old of replaced) void removeStored(old)
-      autosave.enqueue(`attachment:${pendingId}`, async () => {
-        const stored = await addAttachment(getDb(), {
-          responseId,
-          itemId,
-          blob,
-          name: image?.name ?? name,
-          type: image?.type || file.type || 'application/octet-stream',
-          ...(image && image.thumb !== blob ? { thumb: image.thumb } : {}),
-          ...(image && image.width > 0 ? { width: image.width, height: image.height } : {}),
-        })
-        swapPending(itemId, slot, pendingId, stored)
-      })
-    }
-  }
-
-  /** An item's value holds one attachment id (signature, single photo), not a list. */
-  const holdsOne = (itemId: string, slot: AttachmentSlot): boolean => slot === 'value' && typeof answers[itemId]?.value === 'string'
-
-  /** The shown attachment moves from its pending id to the stored one. */
-  function promotePending(pendingId: string, storedId: string): void {
-    const view = attachments.get(pendingId)
-    attachments.delete(pendingId)
-    if (view) attachments.set(storedId, { ...view, id: storedId, pending: false })
-  }
-
-  function swapPending(itemId: string, slot: AttachmentSlot, pendingId: string, stored: AttachmentRow): void {
-    promotePending(pendingId, stored.id)
-    const ids = idsOf(itemId, slot)
-    if (!ids.includes(pendingId)) {
-      // Removed while its write was queued: remove the stored copy too.
-      void removeStored(stored.id)
-      return
-    }
-    setIds(itemId, slot, ids.map((id) => (id === pendingId ? stored.id : id)), holdsOne(itemId, slot))
-  }
-
-  async function removeStored(id: string): Promise<void> {
-    const view = attachments.get(id)
-    if (view) URL.revokeObjectURL(view.url)
-    attachments.delete(id)
-    if (id.startsWith(PENDING_PREFIX)) return
-    autosave.enqueue(`delete:${id}`, () => deleteAttachment(getDb(), id))
-  }
-
-  function removeAttachment(itemId: string, id: string, slot: AttachmentSlot): void {
-    if (readonly.value) return
-    setIds(itemId, slot, idsOf(itemId, slot).filter((x) => x !== id), holdsOne(itemId, slot))
-    void removeStored(id)
-  }
-
-  /**
-   * The inspector's signature on the whole response (`response.signature`), drawn before submit.
-   * Shown at once under a pending id; the PNG and then the response field are written in order.
-   */
-  function setSignature(blob: Blob): void {
-    const r = row.value
-    if (!r || readonly.value) return
-    const previous = r.signature
-    const pendingId = PENDING_PREFIX + crypto.randomUUID()
-    attachments.set(pendingId, { id: pendingId, itemId: null, name: 'signature.png', type: 'image/png', size: blob.size, url: URL.createObjectURL(blob), pending: true })
-    row.value = { ...r, signature: pendingId }
-    autosave.enqueue('signature', async () => {
-      const stored = await addAttachment(getDb(), { responseId: r.id, itemId: null, blob, name: 'signature.png', type: 'image/png' })
-      await saveResponseFields(getDb(), r.id, { signature: stored.id })
-      promotePending(pendingId, stored.id)
-      if (row.value?.id === r.id) row.value = { ...row.value, signature: stored.id }
-    })
-    if (previous) void removeStored(previous)
   }
 
   const blockers = computed<Blocker[]>(() => (template.value ? submitBlockers(template.value, states.value) : []))
@@ -349,7 +230,7 @@ export const useFillStore = defineStore('fill', () => {
     states,
     itemStates,
     result,
-    attachments,
+    attachments: files.attachments,
     loaded,
     loadError,
     submitting,
@@ -364,35 +245,12 @@ export const useFillStore = defineStore('fill', () => {
     setValue,
     setNa,
     setNote,
-    addFiles,
-    removeAttachment,
-    setSignature,
+    addFiles: files.addFiles,
+    removeAttachment: files.removeAttachment,
+    setSignature: files.setSignature,
     retrySave: autosave.retry,
     flush: autosave.flush,
     submit,
     startNextRoom,
   }
 })
-
-function toView(row: AttachmentRow, pending: boolean): AttachmentView {
-  return {
-    id: row.id,
-    itemId: row.itemId,
-    name: row.name,
-    type: row.type,
-    size: row.size,
-    url: URL.createObjectURL(row.thumb ?? row.blob),
-    pending,
-  }
-}
-
-/** The answer as stored: pending attachment ids left out (they are written when their file is). */
-function stripPending(answer: Answer): Answer {
-  const raw = toRaw(answer)
-  const keep = (ids: string[]) => ids.filter((id) => !id.startsWith(PENDING_PREFIX))
-  const out: Answer = { ...raw }
-  if (Array.isArray(raw.value)) out.value = keep(raw.value)
-  else if (typeof raw.value === 'string' && raw.value.startsWith(PENDING_PREFIX)) delete out.value
-  if (raw.attachments) out.attachments = keep(raw.attachments)
-  return out
-}

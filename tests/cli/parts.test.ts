@@ -44,6 +44,21 @@ describe('parseArgs', () => {
     expect(parseArgs(['validate', 'x', '--lang'], {})).toMatchObject({ ok: false, error: 'missingValue' })
   })
 
+  it('names an unknown option, needs a value for --template, and takes files after -- as files', () => {
+    expect(parseArgs(['validate', 'a.json', '--fast'], {})).toMatchObject({ ok: false, error: 'unknownOption', params: { option: '--fast' } })
+    expect(parseArgs(['validate', 'a.json', '-x'], {})).toMatchObject({ ok: false, error: 'unknownOption', params: { option: '-x' } })
+    expect(parseArgs(['validate', 'a.json', '--template='], {})).toMatchObject({ ok: false, error: 'missingValue', params: { option: '--template' } })
+    expect(parseArgs(['validate', 'a.json', '--template'], {})).toMatchObject({ ok: false, error: 'missingValue', params: { option: '--template' } })
+    expect(parseArgs(['validate', '--', '--odd.json', '-'], {})).toMatchObject({ ok: true, args: { files: ['--odd.json', '-'] } })
+    expect(parseArgs(['--lang=fr', 'validate', 'a.json'], {})).toMatchObject({ ok: false, error: 'badLang', params: { lang: 'fr' } })
+  })
+
+  it('answers -h or --help before asking for a command', () => {
+    expect(parseArgs(['-h'], {})).toMatchObject({ ok: true, args: { help: true, command: null } })
+    expect(parseArgs(['--help', '--lang', 'en'], {})).toMatchObject({ ok: true, args: { help: true, lang: 'en' } })
+    expect(parseArgs(['score', 'a.json', 'b.json', '--template', 't.json'], {})).toMatchObject({ ok: false, error: 'templateOnlyForValidate' })
+  })
+
   it('takes the language from LANG only when it starts with en', () => {
     expect(langFromEnv({ LANG: 'en_GB.UTF-8' })).toBe('en')
     expect(langFromEnv({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN')

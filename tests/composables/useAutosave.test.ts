@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick, ref, watch } from 'vue'
-import { afterDomPatch, useAutosave, type UseAutosaveOptions } from '@/composables/useAutosave'
+import { afterDomPatch, useAutosave, type QueueOptions, type UseAutosaveOptions } from '@/composables/useAutosave'
 import type { Answer } from '@/core/format/types'
 
-/** A fake db write that records committed answers and can be told to fail. */
+/** A fake db write of one answer that records what was committed and can be told to fail. */
 function fakeStore() {
   const committed: Array<[string, Answer]> = []
   let failures = 0
   let inFlight = 0
   let maxInFlight = 0
-  const saveAnswer = vi.fn(async (itemId: string, answer: Answer) => {
+  const write = vi.fn(async (itemId: string, answer: Answer) => {
     inFlight += 1
     maxInFlight = Math.max(maxInFlight, inFlight)
     await Promise.resolve()
@@ -22,7 +22,7 @@ function fakeStore() {
   })
   return {
     committed,
-    saveAnswer,
+    write,
     failNext(n: number) {
       failures = n
     },
@@ -32,11 +32,14 @@ function fakeStore() {
   }
 }
 
-function setup(extra: Partial<UseAutosaveOptions> = {}) {
+function setup(extra: UseAutosaveOptions = {}) {
   const store = fakeStore()
   const scope = effectScope()
-  const autosave = scope.run(() => useAutosave({ saveAnswer: store.saveAnswer, ...extra }))!
-  return { store, autosave, scope }
+  const autosave = scope.run(() => useAutosave(extra))!
+  /** Queues an answer as the fill store does: one key per item, the value captured now. */
+  const save = (itemId: string, answer: Answer, options?: QueueOptions) =>
+    autosave.enqueue(`answer:${itemId}`, () => store.write(itemId, answer), options)
+  return { store, autosave, save, scope }
 }
 
 /** Lets the scheduled write pass (a macrotask) and the fake writes (microtasks) run. */
@@ -63,8 +66,8 @@ afterEach(() => {
 
 describe('useAutosave', () => {
   it('writes a tap at once and reports saved', async () => {
-    const { store, autosave } = setup()
-    autosave.saveAnswer('q1', { value: 'yes' })
+    const { store, autosave, save } = setup()
+    save('q1', { value: 'yes' })
     expect(autosave.state.value).toBe('saving')
     await settle()
     expect(store.committed).toEqual([['q1', { value: 'yes' }]])
@@ -73,10 +76,10 @@ describe('useAutosave', () => {
   })
 
   it('debounces typing and writes only the latest text', async () => {
-    const { store, autosave } = setup({ debounceMs: 300 })
-    autosave.saveAnswer('t', { value: 'a' }, { debounce: true })
+    const { store, autosave, save } = setup({ debounceMs: 300 })
+    save('t', { value: 'a' }, { debounce: true })
     vi.advanceTimersByTime(200)
-    autosave.saveAnswer('t', { value: 'ab' }, { debounce: true })
+    save('t', { value: 'ab' }, { debounce: true })
     vi.advanceTimersByTime(200)
     await settle()
     expect(store.committed).toEqual([])
@@ -87,13 +90,13 @@ describe('useAutosave', () => {
   })
 
   it('lets the latest value win and never has two writes of an item in flight', async () => {
-    const { store, autosave } = setup()
-    autosave.saveAnswer('q1', { value: 'a' })
-    autosave.saveAnswer('q1', { value: 'b' })
+    const { store, save } = setup()
+    save('q1', { value: 'a' })
+    save('q1', { value: 'b' })
     await settle()
-    autosave.saveAnswer('q1', { value: 'c' })
-    autosave.saveAnswer('q1', { value: 'd' })
-    autosave.saveAnswer('q1', { value: 'e' })
+    save('q1', { value: 'c' })
+    save('q1', { value: 'd' })
+    save('q1', { value: 'e' })
     await settle()
     expect(store.maxInFlight).toBe(1)
     // 'a' was replaced by 'b' before its write started; 'c' and 'd' by 'e'.
@@ -101,25 +104,25 @@ describe('useAutosave', () => {
   })
 
   it('starts writing after the current task, so the tap is painted first', async () => {
-    const { store, autosave } = setup()
-    autosave.saveAnswer('q1', { value: 'yes' })
+    const { store, save } = setup()
+    save('q1', { value: 'yes' })
     for (let i = 0; i < 10; i++) await Promise.resolve()
-    expect(store.saveAnswer).not.toHaveBeenCalled()
+    expect(store.write).not.toHaveBeenCalled()
     await settle()
     expect(store.committed).toEqual([['q1', { value: 'yes' }]])
   })
 
   it('with afterDomPatch, starts writing once Vue has patched the DOM, before any later task', async () => {
-    const { store, autosave } = setup({ schedule: afterDomPatch })
+    const { store, save } = setup({ schedule: afterDomPatch })
     const label = ref('')
     const order: string[] = []
     const scope = effectScope()
     // A post-flush watcher stands in for the DOM patch of the tap.
     scope.run(() => watch(label, () => void order.push('patched'), { flush: 'post' }))
-    store.saveAnswer.mockImplementationOnce(async () => void order.push('write'))
+    store.write.mockImplementationOnce(async () => void order.push('write'))
     label.value = 'yes'
-    autosave.saveAnswer('q1', { value: 'yes' })
-    expect(store.saveAnswer).not.toHaveBeenCalled()
+    save('q1', { value: 'yes' })
+    expect(store.write).not.toHaveBeenCalled()
     await nextTick()
     await Promise.resolve()
     expect(order).toEqual(['patched', 'write'])
@@ -135,12 +138,27 @@ describe('useAutosave', () => {
     expect(order).toEqual(['attachment', 'answer'])
   })
 
+  it('coalesces per key: a debouncing write does not hold back a tap under another key', async () => {
+    const { store, autosave, save } = setup({ debounceMs: 400 })
+    const drafts: string[] = []
+    autosave.enqueue('draft', async () => void drafts.push('v1'), { debounce: true })
+    autosave.enqueue('draft', async () => void drafts.push('v2'), { debounce: true })
+    save('q1', { value: 'yes' })
+    await settle()
+    expect(store.committed).toEqual([['q1', { value: 'yes' }]])
+    expect(drafts).toEqual([])
+    vi.advanceTimersByTime(400)
+    await settle()
+    expect(drafts).toEqual(['v2'])
+    expect(autosave.state.value).toBe('saved')
+  })
+
   it('writes an item again when it changes while another write is in flight', async () => {
-    const { store, autosave } = setup()
-    autosave.saveAnswer('q1', { value: 'a' })
+    const { store, autosave, save } = setup()
+    save('q1', { value: 'a' })
     autosave.enqueue('attachment:x', async () => {
       // The attachment's write finishing updates the answer that names it.
-      autosave.saveAnswer('q1', { value: 'a+x' })
+      save('q1', { value: 'a+x' })
     })
     const done = autosave.flush()
     await settle()
@@ -149,9 +167,9 @@ describe('useAutosave', () => {
   })
 
   it('keeps a failed write, says so, and commits it on retry', async () => {
-    const { store, autosave } = setup()
+    const { store, autosave, save } = setup()
     store.failNext(1)
-    autosave.saveAnswer('q1', { value: 'yes' })
+    save('q1', { value: 'yes' })
     await settle()
     expect(autosave.state.value).toBe('error')
     expect((autosave.lastError.value as DOMException).name).toBe('QuotaExceededError')
@@ -164,17 +182,17 @@ describe('useAutosave', () => {
   })
 
   it('retries a failed write by itself with backoff', async () => {
-    const { store, autosave } = setup({ retryDelaysMs: [1000, 5000] })
+    const { store, autosave, save } = setup({ retryDelaysMs: [1000, 5000] })
     store.failNext(2)
-    autosave.saveAnswer('q1', { value: 'yes' })
+    save('q1', { value: 'yes' })
     await settle()
     vi.advanceTimersByTime(1000)
     await settle()
-    expect(store.saveAnswer).toHaveBeenCalledTimes(2)
+    expect(store.write).toHaveBeenCalledTimes(2)
     expect(autosave.state.value).toBe('error')
     vi.advanceTimersByTime(4999)
     await settle()
-    expect(store.saveAnswer).toHaveBeenCalledTimes(2)
+    expect(store.write).toHaveBeenCalledTimes(2)
     vi.advanceTimersByTime(1)
     await settle()
     expect(store.committed).toEqual([['q1', { value: 'yes' }]])
@@ -182,12 +200,12 @@ describe('useAutosave', () => {
   })
 
   it('drops nothing: a newer value queued during a failure is the one committed', async () => {
-    const { store, autosave } = setup()
+    const { store, autosave, save } = setup()
     store.failNext(1)
-    autosave.saveAnswer('q1', { value: 'old' })
-    autosave.saveAnswer('q2', { value: 'other' })
+    save('q1', { value: 'old' })
+    save('q2', { value: 'other' })
     await settle()
-    autosave.saveAnswer('q1', { value: 'new' })
+    save('q1', { value: 'new' })
     await settle()
     expect(store.committed).toEqual([
       ['q2', { value: 'other' }],
@@ -198,8 +216,8 @@ describe('useAutosave', () => {
 
   it('does not write before the first load has finished', async () => {
     const ready = ref(false)
-    const { store, autosave } = setup({ ready })
-    autosave.saveAnswer('q1', { value: 'yes' })
+    const { store, save } = setup({ ready })
+    save('q1', { value: 'yes' })
     await settle()
     expect(store.committed).toEqual([])
     ready.value = true
@@ -210,24 +228,24 @@ describe('useAutosave', () => {
 
   it('asks for persistent storage once, on the first save', async () => {
     const persistStorage = vi.fn(async () => true)
-    const { autosave } = setup({ persistStorage })
+    const { save } = setup({ persistStorage })
     expect(persistStorage).not.toHaveBeenCalled()
-    autosave.saveAnswer('q1', { value: 1 })
-    autosave.saveAnswer('q2', { value: 2 })
+    save('q1', { value: 1 })
+    save('q2', { value: 2 })
     await settle()
     expect(persistStorage).toHaveBeenCalledTimes(1)
   })
 
   it('flush writes debounced text at once and reports whether all is committed', async () => {
-    const { store, autosave } = setup()
-    autosave.saveAnswer('t', { value: 'draft' }, { debounce: true })
+    const { store, autosave, save } = setup()
+    save('t', { value: 'draft' }, { debounce: true })
     const done = autosave.flush()
     await settle()
     await expect(done).resolves.toBe(true)
     expect(store.committed).toEqual([['t', { value: 'draft' }]])
 
     store.failNext(1)
-    autosave.saveAnswer('t', { value: 'again' })
+    save('t', { value: 'again' })
     await settle()
     store.failNext(1)
     const failed = autosave.flush()

@@ -127,6 +127,8 @@ describe('filling the dorm checklist on a tablet', () => {
       if (again.y === box.y) break
       box = again
     }
+    // signature_pad is fetched as the pad nears the screen: draw once it is attached.
+    await page.getByTestId('response-signature').locator('canvas[data-ready]').waitFor()
     await page.mouse.move(box.x + 20, box.y + 40)
     await page.mouse.down()
     await page.mouse.move(box.x + 120, box.y + 90, { steps: 8 })

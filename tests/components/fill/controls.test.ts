@@ -4,6 +4,7 @@ import type { Option } from '@/core/format/types'
 import ChoiceButtons from '@/components/fill/ChoiceButtons.vue'
 import CountStepper from '@/components/fill/CountStepper.vue'
 import ScoreStepper from '@/components/fill/ScoreStepper.vue'
+import NumberStepper from '@/components/fill/NumberStepper.vue'
 import NumberInput from '@/components/fill/NumberInput.vue'
 import TextInput from '@/components/fill/TextInput.vue'
 import DateInput from '@/components/fill/DateInput.vue'
@@ -96,6 +97,55 @@ describe('ScoreStepper', () => {
     await w.get('input').setValue('7.3')
     await w.get('input').setValue('12')
     expect(emitted<number>(w)).toEqual([7.5, 10])
+  })
+})
+
+describe('NumberStepper (the stepper both share)', () => {
+  it('integer: truncates a typed fraction and clamps it into [min, max]', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: 2, label: 'x', min: 1, max: 5, integer: true } })
+    const input = w.get('input')
+    expect(input.attributes('inputmode')).toBe('numeric')
+    await input.setValue('3.9')
+    await input.setValue('0')
+    await input.setValue('9')
+    expect(emitted<number>(w)).toEqual([3, 1, 5])
+  })
+
+  it('grid: snaps a typed value onto the step grid counted from min', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', min: 1, max: 10, step: 2 } })
+    expect(w.get('input').attributes('inputmode')).toBe('decimal')
+    await w.get('input').setValue('4.2')
+    await w.get('input').setValue('10')
+    expect(emitted<number>(w)).toEqual([5, 9])
+  })
+
+  it('unanswered starts from min: − is off, + gives min + step; without max, + never stops', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', integer: true } })
+    const [minus, plus] = w.findAll('button')
+    expect(w.get('input').attributes('placeholder')).toBe('0')
+    expect(minus!.attributes('disabled')).toBeDefined()
+    await plus!.trigger('click')
+    expect(emitted<number>(w)).toEqual([1])
+    await w.setProps({ modelValue: 1_000_000 })
+    expect(plus!.attributes('disabled')).toBeUndefined()
+  })
+
+  it('unanswered from the top: both buttons answer, from max', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', min: 0, max: 3, fromTop: true } })
+    const [minus, plus] = w.findAll('button')
+    expect(w.get('input').attributes('placeholder')).toBe('3')
+    expect(plus!.attributes('disabled')).toBeUndefined()
+    await plus!.trigger('click')
+    await minus!.trigger('click')
+    expect(emitted<number>(w)).toEqual([3, 2])
+  })
+
+  it('emits nothing when read-only, and shows the unit', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: 2, label: 'x', unitLabel: '处', disabled: true } })
+    expect(w.text()).toContain('处')
+    expect(w.findAll('button').every((b) => b.attributes('disabled') !== undefined)).toBe(true)
+    await w.get('input').setValue('4')
+    expect(w.emitted('update:modelValue')).toBeUndefined()
   })
 })
 
