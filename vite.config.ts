@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { fileURLToPath, URL } from 'node:url'
 import { ajvStandalone } from './scripts/ajv-standalone.ts'
+import { i18nPrecompile } from './scripts/i18n-precompile.ts'
 
 const THEME_COLOR = '#1d5fa8'
 
@@ -43,7 +44,8 @@ const pwa = VitePWA({
 
 export default defineConfig({
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
-  plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), pwa])],
+  // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
+  plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa])],
   // vue-i18n compile-time flags: composition API only (legacy: false), no prod devtools hook.
   define: {
     __VUE_I18N_LEGACY_API__: 'false',

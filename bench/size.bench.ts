@@ -44,9 +44,19 @@ function recordScripts(page: Page): Set<string> {
   return scripts
 }
 
-async function gzipKib(dist: string, scripts: Set<string>): Promise<number> {
+/** Sums the scripts' gzip sizes; QINGDAN_BENCH_VERBOSE=1 lists each one (to see what a route pulls). */
+async function gzipKib(dist: string, scripts: Set<string>, label: string): Promise<number> {
   let bytes = 0
-  for (const path of scripts) bytes += gzipSync(await readFile(join(dist, path)), { level: 9 }).length
+  const rows: Array<[string, number]> = []
+  for (const path of scripts) {
+    const size = gzipSync(await readFile(join(dist, path)), { level: 9 }).length
+    rows.push([path, size])
+    bytes += size
+  }
+  if (process.env.QINGDAN_BENCH_VERBOSE) {
+    console.log(`${label}:`)
+    for (const [path, size] of rows.sort((a, b) => b[1] - a[1])) console.log(`  ${kib(size).toFixed(1).padStart(6)} KiB  ${path}`)
+  }
   return kib(bytes)
 }
 
@@ -61,7 +71,7 @@ export default async function run(): Promise<Record<string, number>> {
     const firstScripts = recordScripts(first)
     await first.goto(new URL('/', base).href, { waitUntil: 'networkidle' })
     await first.getByTestId('start-check').waitFor()
-    const firstLoad = await gzipKib(dist, firstScripts)
+    const firstLoad = await gzipKib(dist, firstScripts, 'size.firstLoadJs')
 
     // A later start: the first visit above made the database; /fill installs the samples.
     await first.goto(new URL('/fill', base).href, { waitUntil: 'networkidle' })
@@ -79,7 +89,7 @@ export default async function run(): Promise<Record<string, number>> {
     await fill.waitForLoadState('networkidle')
     return {
       'size.firstLoadJs.kb': firstLoad,
-      'size.fillRouteJs.kb': await gzipKib(dist, fillScripts),
+      'size.fillRouteJs.kb': await gzipKib(dist, fillScripts, 'size.fillRouteJs'),
       'size.fillRouteJs.files': fillScripts.size,
     }
   } finally {

@@ -1,48 +1,14 @@
 import { computed, type ComputedRef } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { LANGS, type Lang } from '@/core/result'
+import { messages } from '@/app/messages'
 
 /** localStorage key of the chosen interface language. */
 export const LOCALE_STORAGE_KEY = 'qingdan.locale'
 export const DEFAULT_LANG: Lang = 'zh-CN'
 
-/** A nested message tree, as each `src/locales/<lang>/<area>.ts` default-exports it. */
-export interface MessageTree {
-  [key: string]: string | MessageTree
-}
-
-type LocaleModules = Record<string, { default: MessageTree }>
-
-/**
- * Merges per-area message files into one tree. Areas are separate files so that each engineer
- * owns theirs (e.g. `fill.ts`) without editing a shared one; deep merge lets two files add keys
- * under the same area without one silently replacing the other.
- */
-export function mergeMessages(modules: LocaleModules): MessageTree {
-  const out: MessageTree = {}
-  // Sort by path so the result does not depend on the bundler's enumeration order.
-  for (const path of Object.keys(modules).sort()) {
-    const tree = modules[path]?.default
-    if (tree) deepMerge(out, tree)
-  }
-  return out
-}
-
-function deepMerge(target: MessageTree, source: MessageTree): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key]
-    if (typeof value === 'object' && typeof existing === 'object') deepMerge(existing, value)
-    else target[key] = typeof value === 'object' ? structuredClone(value) : value
-  }
-}
-
-const zhModules = import.meta.glob<{ default: MessageTree }>('../locales/zh-CN/*.ts', { eager: true })
-const enModules = import.meta.glob<{ default: MessageTree }>('../locales/en/*.ts', { eager: true })
-
-export const messages: Record<Lang, MessageTree> = {
-  'zh-CN': mergeMessages(zhModules),
-  en: mergeMessages(enModules),
-}
+export { mergeMessages, type MessageTree } from '@/app/message-tree'
+export { messages }
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
