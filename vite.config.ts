@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { ajvStandalone } from './scripts/ajv-standalone.ts'
 import { i18nPrecompile } from './scripts/i18n-precompile.ts'
@@ -42,6 +43,16 @@ const pwa = VitePWA({
   },
 })
 
+/** `id@version` of each shipped sample, sorted: src/db/samples.ts's `shippedSampleKeys()`. */
+function sampleKeys(): string[] {
+  const dir = fileURLToPath(new URL('./schemas/samples/', import.meta.url))
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(readFileSync(dir + file, 'utf8')) as { id: string; version: number })
+    .map((sample) => `${sample.id}@${sample.version}`)
+    .sort()
+}
+
 export default defineConfig({
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
   // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
@@ -51,6 +62,8 @@ export default defineConfig({
     __VUE_I18N_LEGACY_API__: 'false',
     __VUE_I18N_FULL_INSTALL__: 'true',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Lets a start skip loading the samples once they are all installed (src/db/boot.ts).
+    __QINGDAN_SAMPLE_KEYS__: JSON.stringify(sampleKeys()),
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // Unit and component tests; the e2e suite (tests/e2e) runs in real Chromium via scripts/e2e.mjs
