@@ -6,6 +6,8 @@ import { createAppRouter } from '@/app/router'
 import { applyLang, i18n, useLang } from '@/app/i18n'
 import { installFormKitOnDemand } from '@/app/formkit'
 import { installSamplesBeforeData } from '@/app/samples'
+import { installRoutePreload } from '@/app/preload'
+import { whenIdleAfterLoad } from '@/app/idle'
 import '@/app/theme.css'
 
 const app = createApp(App)
@@ -16,6 +18,8 @@ applyLang(useLang().value)
 
 // The guards go in before app.use(router), which starts the first navigation (a deep link
 // straight to /settings must already wait for FormKit, one to a template for the samples).
+// The preload goes first, so the page's chunks download while the other guards wait.
+installRoutePreload(router)
 installFormKitOnDemand(router, app)
 installSamplesBeforeData(router)
 app.use(createPinia())
@@ -24,7 +28,8 @@ app.use(router)
 
 void router.isReady().then(() => app.mount('#app'))
 
-// The service worker is for production builds only; dev gets no stale-cache surprises.
+// The service worker is for production builds only; dev gets no stale-cache surprises. Its
+// client (workbox-window) registers once the first page is up: nothing on screen needs it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  void import('@/app/pwa').then(({ registerPwa }) => registerPwa())
+  whenIdleAfterLoad(() => void import('@/app/pwa').then(({ registerPwa }) => registerPwa()))
 }
