@@ -5,7 +5,9 @@
  * tokenizer, code generator) in the first-load bundle. For production builds this Vite plugin
  * serves `src/app/messages.ts` precompiled: the same merged trees, each string replaced by the
  * message AST vue-i18n's JIT compiler would have produced, and it sets
- * `__INTLIFY_DROP_MESSAGE_COMPILER__` so the compiler is tree-shaken away. The dev server and the
+ * `__INTLIFY_DROP_MESSAGE_COMPILER__` so the compiler is tree-shaken away. Only zh-CN (the default
+ * and fallback) is in that module; each other language is a chunk `loadMessages` fetches, and the
+ * service worker precaches it like every chunk. The dev server and the
  * tests keep the source strings (the plugin is build-only), so editing a locale file needs no
  * restart there. tests/components/common/i18n-precompile.test.ts checks both forms translate alike.
  */
@@ -18,6 +20,10 @@ import { mergeMessages, type LocaleModules, type MessageTree } from '../src/app/
 const localesDir = fileURLToPath(new URL('../src/locales/', import.meta.url))
 const sourceModule = fileURLToPath(new URL('../src/app/messages.ts', import.meta.url))
 const VIRTUAL_ID = '\0qingdan-i18n-precompiled'
+/** One module per language but the first-load one, fetched by `loadMessages`. */
+const LANG_PREFIX = 'virtual:qingdan-messages/'
+/** The language whose messages are in the first load: the default and the fallback. */
+const FIRST_LANG = 'zh-CN'
 
 /** A compiled message tree: each leaf is a message AST (a JSON object) instead of a string. */
 export interface CompiledTree {
@@ -72,21 +78,35 @@ export function i18nPrecompile(): Plugin {
     enforce: 'pre',
     config: () => ({ define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' } }),
     resolveId: {
-      filter: { id: /messages(\.ts)?$/ },
+      filter: { id: /messages/ },
       async handler(source, importer, options) {
+        if (source.startsWith(LANG_PREFIX)) return `\0${source}`
         if (!importer) return null
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
         return resolved?.id === sourceModule ? VIRTUAL_ID : null
       },
     },
     load: {
-      filter: { id: /^\0qingdan-i18n-precompiled$/ },
+      filter: { id: /^\0(qingdan-i18n-precompiled|virtual:qingdan-messages\/)/ },
       async handler(id) {
-        if (id !== VIRTUAL_ID) return null
         const trees = await loadMessages((file) => this.addWatchFile(file))
-        const compiled = Object.fromEntries(Object.entries(trees).map(([lang, tree]) => [lang, compileTree(tree)]))
         // JSON.parse of a string literal parses faster than the same object as a JS literal.
-        return `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(compiled))})\n`
+        const json = (lang: string): string => `JSON.parse(${JSON.stringify(JSON.stringify(compileTree(trees[lang]!)))})`
+        if (id.startsWith(`\0${LANG_PREFIX}`)) {
+          const lang = id.slice(LANG_PREFIX.length + 1)
+          if (!trees[lang]) throw new Error(`no messages for ${lang} in src/locales`)
+          return `export default ${json(lang)}\n`
+        }
+        if (id !== VIRTUAL_ID) return null
+        const lazy = Object.keys(trees).filter((lang) => lang !== FIRST_LANG)
+        return [
+          `export const messages = { ${JSON.stringify(FIRST_LANG)}: ${json(FIRST_LANG)} }`,
+          'export function loadMessages(lang) {',
+          ...lazy.map((lang) => `  if (lang === ${JSON.stringify(lang)}) return import(${JSON.stringify(LANG_PREFIX + lang)}).then((m) => m.default)`),
+          `  return Promise.resolve(messages[lang])`,
+          '}',
+          '',
+        ].join('\n')
       },
     },
   }

@@ -3,7 +3,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from '@/app/App.vue'
 import { createAppRouter } from '@/app/router'
-import { applyLang, i18n, useLang } from '@/app/i18n'
+import { applyLang, ensureLangLoaded, i18n, useLang } from '@/app/i18n'
 import { installFormKitOnDemand } from '@/app/formkit'
 import { installSamplesBeforeData } from '@/app/samples'
 import { installRoutePreload } from '@/app/preload'
@@ -26,7 +26,10 @@ app.use(createPinia())
 app.use(i18n)
 app.use(router)
 
-void router.isReady().then(() => app.mount('#app'))
+// An English start first loads the English messages (their own chunk in production builds); if
+// that fails the app still opens, in zh-CN.
+const lang = ensureLangLoaded(useLang().value).catch(() => undefined)
+void Promise.all([router.isReady(), lang]).then(() => app.mount('#app'))
 
 // The service worker is for production builds only; dev gets no stale-cache surprises. Its
 // client (workbox-window) registers once the first page is up: nothing on screen needs it.
