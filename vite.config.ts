@@ -13,7 +13,7 @@ const THEME_COLOR = '#1d5fa8'
 // where there is no build to precache.
 const pwa = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: false, // src/app/pwa.ts registers it, only in production builds
+  injectRegister: false, // src/app/pwa.ts registers it (platform API), only in production builds
   strategies: 'generateSW',
   manifest: {
     name: '清单 Qingdan',
@@ -57,10 +57,11 @@ export default defineConfig({
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
   // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
   plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa])],
-  // vue-i18n compile-time flags: composition API only (legacy: false), no prod devtools hook.
+  // vue-i18n compile-time flags: composition API only (legacy: false), no <i18n-t>/v-t (unused:
+  // templates call t() from useI18n), no prod devtools hook.
   define: {
     __VUE_I18N_LEGACY_API__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_FULL_INSTALL__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
     // Lets a start skip loading the samples once they are all installed (src/db/boot.ts).
     __QINGDAN_SAMPLE_KEYS__: JSON.stringify(sampleKeys()),
