@@ -32,7 +32,7 @@ const lang = ensureLangLoaded(useLang().value).catch(() => undefined)
 void Promise.all([router.isReady(), lang]).then(() => app.mount('#app'))
 
 // The service worker is for production builds only; dev gets no stale-cache surprises. Its
-// client (workbox-window) registers once the first page is up: nothing on screen needs it.
+// registration (src/app/pwa.ts) waits until the first page is up: nothing on screen needs it.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   whenIdleAfterLoad(() => void import('@/app/pwa').then(({ registerPwa }) => registerPwa()))
 }
