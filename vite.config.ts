@@ -56,7 +56,12 @@ function sampleKeys(): string[] {
 export default defineConfig({
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
   // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
-  plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa])],
+  // No Options API (data, methods, mixins) in the app or its libraries: Vue's support for it is
+  // left out of dev and production builds. Component tests keep it, for @vue/test-utils.
+  plugins: [
+    vue({ features: { optionsAPI: Boolean(process.env.VITEST) } }),
+    ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa]),
+  ],
   // vue-i18n compile-time flags: composition API only (legacy: false), no <i18n-t>/v-t (unused:
   // templates call t() from useI18n), no prod devtools hook.
   define: {

@@ -36,13 +36,19 @@ async function coldPage(browser: Browser): Promise<Page> {
   return page
 }
 
-/** Records the dist path of every script `page` fetches from now on. */
-function recordScripts(page: Page): Set<string> {
-  const scripts = new Set<string>()
+/**
+ * Records the dist path of every script `page` fetches from now on, with when its request went
+ * out (ms after this call): the verbose listing shows in how many rounds the chunks arrive.
+ */
+function recordScripts(page: Page): Map<string, number> {
+  const t0 = Date.now()
+  const requested = new Map<string, number>()
+  const scripts = new Map<string, number>()
+  page.on('request', (req) => requested.set(req.url(), Date.now() - t0))
   page.on('response', (res) => {
     const type = res.request().resourceType()
     const path = new URL(res.url()).pathname
-    if (type === 'script' || path.endsWith('.js')) scripts.add(path)
+    if (type === 'script' || path.endsWith('.js')) scripts.set(path, requested.get(res.url()) ?? NaN)
   })
   return scripts
 }
@@ -51,7 +57,7 @@ function recordScripts(page: Page): Set<string> {
  * Waits until no new script has arrived for half a second: chunks started at idle (the service
  * worker client) or after a timer would otherwise count on one run and not the next.
  */
-async function settle(page: Page, scripts: Set<string>): Promise<void> {
+async function settle(page: Page, scripts: Map<string, number>): Promise<void> {
   await page.waitForLoadState('networkidle')
   let seen = -1
   while (seen !== scripts.size) {
@@ -61,18 +67,23 @@ async function settle(page: Page, scripts: Set<string>): Promise<void> {
   }
 }
 
-/** Sums the scripts' gzip sizes; QINGDAN_BENCH_VERBOSE=1 lists each one (to see what a route pulls). */
-async function gzipKib(dist: string, scripts: Set<string>, label: string): Promise<number> {
+/**
+ * Sums the scripts' gzip sizes. QINGDAN_BENCH_VERBOSE=1 lists each one in request order, with its
+ * size and when it was requested (to see what a route pulls, and in how many rounds).
+ */
+async function gzipKib(dist: string, scripts: Map<string, number>, label: string): Promise<number> {
   let bytes = 0
-  const rows: Array<[string, number]> = []
-  for (const path of scripts) {
+  const rows: Array<[string, number, number]> = []
+  for (const [path, at] of scripts) {
     const size = gzipSync(await readFile(join(dist, path)), { level: 9 }).length
-    rows.push([path, size])
+    rows.push([path, size, at])
     bytes += size
   }
   if (process.env.QINGDAN_BENCH_VERBOSE) {
     console.log(`${label}:`)
-    for (const [path, size] of rows.sort((a, b) => b[1] - a[1])) console.log(`  ${kib(size).toFixed(1).padStart(6)} KiB  ${path}`)
+    for (const [path, size, at] of rows.sort((a, b) => a[2] - b[2])) {
+      console.log(`  ${kib(size).toFixed(1).padStart(6)} KiB  +${String(at).padStart(5)} ms  ${path}`)
+    }
   }
   return kib(bytes)
 }
