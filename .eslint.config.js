@@ -31,6 +31,21 @@ export default defineConfigWithVueTs(
     },
   },
   {
+    // Screens talk to stores; stores talk to repositories (shared/architecture.md). Type imports
+    // too: a view that needs a row's shape gets it from the store or from core.
+    files: ['src/views/**/*.{ts,vue}', 'src/components/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'dexie', message: 'Views and components use stores (src/stores), not storage.' }],
+        patterns: [{
+          // `@/db`, `@/db/…` and relative paths into src/db alike.
+          group: ['**/db', '**/db/*', 'dexie/*'],
+          message: 'Views and components use stores (src/stores), not storage.',
+        }],
+      }],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', 'tests/e2e/**/*.{js,mjs,ts}', 'bench/**/*.{js,mjs,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

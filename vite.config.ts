@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { ajvStandalone } from './scripts/ajv-standalone.ts'
+import { i18nPrecompile } from './scripts/i18n-precompile.ts'
 
 const THEME_COLOR = '#1d5fa8'
 
@@ -11,7 +13,7 @@ const THEME_COLOR = '#1d5fa8'
 // where there is no build to precache.
 const pwa = VitePWA({
   registerType: 'autoUpdate',
-  injectRegister: false, // src/app/pwa.ts registers it, only in production builds
+  injectRegister: false, // src/app/pwa.ts registers it (platform API), only in production builds
   strategies: 'generateSW',
   manifest: {
     name: '清单 Qingdan',
@@ -41,14 +43,33 @@ const pwa = VitePWA({
   },
 })
 
+/** `id@version` of each shipped sample, sorted: src/db/samples.ts's `shippedSampleKeys()`. */
+function sampleKeys(): string[] {
+  const dir = fileURLToPath(new URL('./schemas/samples/', import.meta.url))
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => JSON.parse(readFileSync(dir + file, 'utf8')) as { id: string; version: number })
+    .map((sample) => `${sample.id}@${sample.version}`)
+    .sort()
+}
+
 export default defineConfig({
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
-  plugins: [vue(), ...(process.env.VITEST ? [] : [ajvStandalone(), pwa])],
-  // vue-i18n compile-time flags: composition API only (legacy: false), no prod devtools hook.
+  // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
+  // No Options API (data, methods, mixins) in the app or its libraries: Vue's support for it is
+  // left out of dev and production builds. Component tests keep it, for @vue/test-utils.
+  plugins: [
+    vue({ features: { optionsAPI: Boolean(process.env.VITEST) } }),
+    ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa]),
+  ],
+  // vue-i18n compile-time flags: composition API only (legacy: false), no <i18n-t>/v-t (unused:
+  // templates call t() from useI18n), no prod devtools hook.
   define: {
     __VUE_I18N_LEGACY_API__: 'false',
-    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_FULL_INSTALL__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Lets a start skip loading the samples once they are all installed (src/db/boot.ts).
+    __QINGDAN_SAMPLE_KEYS__: JSON.stringify(sampleKeys()),
   },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // Unit and component tests; the e2e suite (tests/e2e) runs in real Chromium via scripts/e2e.mjs

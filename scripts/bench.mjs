@@ -6,6 +6,10 @@
 // A bench file default-exports `async function run(): Promise<Record<string, number>>`.
 // Browser benches read the served build's address from QINGDAN_BENCH_URL.
 //
+// `node scripts/bench.mjs <filter>…` runs only the bench files whose name contains one of the
+// filters (e.g. `node scripts/bench.mjs size fill`), and merges their metrics into an existing
+// bench/results.json instead of replacing it, so the other files' figures stay readable.
+//
 // Internal mode: `node --import tsx scripts/bench.mjs --child <file> <out.json>` runs one file.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -48,10 +52,16 @@ const { serveDist } = await import('../tests/e2e/support/serve.mjs')
 const server = await serveDist({ root: join(root, 'dist') })
 const tmp = mkdtempSync(join(tmpdir(), 'qingdan-bench-'))
 
+const filters = process.argv.slice(2)
 const files = readdirSync(join(root, 'bench'))
   .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => filters.length === 0 || filters.some((part) => f.includes(part)))
   .sort()
   .map((f) => `bench/${f}`)
+if (files.length === 0) {
+  console.error(`bench: no bench/*.bench.ts file matches ${filters.join(', ')}`)
+  process.exit(1)
+}
 
 const results = {}
 const failures = []
@@ -83,14 +93,19 @@ for (const file of files) {
 await server.close()
 rmSync(tmp, { recursive: true, force: true })
 
+const resultsFile = join(root, 'bench', 'results.json')
+// A filtered run keeps the other files' earlier figures.
+const earlier = filters.length && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}
 const names = Object.keys(results).sort()
 const width = Math.max(6, ...names.map((n) => n.length))
 console.log(`\n${'metric'.padEnd(width)}  value`)
 console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}`)
 for (const name of names) console.log(`${name.padEnd(width)}  ${results[name]}`)
 
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(Object.fromEntries(names.map((n) => [n, results[n]])), null, 2) + '\n')
-console.log(`\nwrote bench/results.json (${names.length} metrics)`)
+const merged = { ...earlier, ...results }
+const all = Object.keys(merged).sort()
+writeFileSync(resultsFile, JSON.stringify(Object.fromEntries(all.map((n) => [n, merged[n]])), null, 2) + '\n')
+console.log(`\nwrote bench/results.json (${names.length} metrics from this run, ${all.length} in all)`)
 if (failures.length) {
   console.error(`bench: ${failures.length} problem(s): ${failures.join('; ')}`)
   process.exit(1)

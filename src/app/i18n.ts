@@ -1,48 +1,14 @@
 import { computed, type ComputedRef } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { LANGS, type Lang } from '@/core/result'
+import { loadMessages, messages } from '@/app/messages'
 
 /** localStorage key of the chosen interface language. */
 export const LOCALE_STORAGE_KEY = 'qingdan.locale'
 export const DEFAULT_LANG: Lang = 'zh-CN'
 
-/** A nested message tree, as each `src/locales/<lang>/<area>.ts` default-exports it. */
-export interface MessageTree {
-  [key: string]: string | MessageTree
-}
-
-type LocaleModules = Record<string, { default: MessageTree }>
-
-/**
- * Merges per-area message files into one tree. Areas are separate files so that each engineer
- * owns theirs (e.g. `fill.ts`) without editing a shared one; deep merge lets two files add keys
- * under the same area without one silently replacing the other.
- */
-export function mergeMessages(modules: LocaleModules): MessageTree {
-  const out: MessageTree = {}
-  // Sort by path so the result does not depend on the bundler's enumeration order.
-  for (const path of Object.keys(modules).sort()) {
-    const tree = modules[path]?.default
-    if (tree) deepMerge(out, tree)
-  }
-  return out
-}
-
-function deepMerge(target: MessageTree, source: MessageTree): void {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key]
-    if (typeof value === 'object' && typeof existing === 'object') deepMerge(existing, value)
-    else target[key] = typeof value === 'object' ? structuredClone(value) : value
-  }
-}
-
-const zhModules = import.meta.glob<{ default: MessageTree }>('../locales/zh-CN/*.ts', { eager: true })
-const enModules = import.meta.glob<{ default: MessageTree }>('../locales/en/*.ts', { eager: true })
-
-export const messages: Record<Lang, MessageTree> = {
-  'zh-CN': mergeMessages(zhModules),
-  en: mergeMessages(enModules),
-}
+export { mergeMessages, type MessageTree } from '@/app/message-tree'
+export { messages }
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
@@ -71,7 +37,8 @@ export function createAppI18n(locale: Lang = readStoredLang()) {
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LANG,
-    messages,
+    // Production builds start with zh-CN only (see app/messages.ts); ensureLangLoaded adds the rest.
+    messages: messages as Partial<typeof messages>,
     // Missing keys fall back to zh-CN; the parity test keeps both trees complete.
     missingWarn: false,
     fallbackWarn: false,
@@ -79,15 +46,52 @@ export function createAppI18n(locale: Lang = readStoredLang()) {
 }
 
 /**
- * The app's one i18n instance. Created at import time with the stored choice, so the first
- * render is already in the right language (no flash of zh-CN for English users).
+ * The app's one i18n instance. Created at import time with the stored choice, and main.ts mounts
+ * the app once that language's messages are loaded, so the first render is already in the right
+ * language (no flash of zh-CN for English users).
  */
 export const i18n = createAppI18n()
 
-/** Switches the interface language and keeps `<html lang>` in step (screen readers, CJK fonts). */
+const loading = new Map<Lang, Promise<void>>()
+
+function hasMessages(lang: Lang): boolean {
+  return i18n.global.availableLocales.includes(lang)
+}
+
+/**
+ * Puts `lang`'s messages into the app's i18n instance if they are not there yet. Production
+ * builds ship zh-CN (the default and the fallback) in the first load and every other language as
+ * a chunk of its own, so nobody downloads a language they do not read. A failed load is
+ * forgotten, so the next call tries again.
+ */
+export function ensureLangLoaded(lang: Lang): Promise<void> {
+  if (hasMessages(lang)) return Promise.resolve()
+  let pending = loading.get(lang)
+  if (!pending) {
+    pending = loadMessages(lang).then((tree) => i18n.global.setLocaleMessage(lang, tree))
+    loading.set(lang, pending)
+    pending.catch(() => loading.delete(lang))
+  }
+  return pending
+}
+
+/** The language asked for last: a slow load must not switch back to an earlier choice. */
+let wanted: Lang | undefined
+
+/**
+ * Switches the interface language and keeps `<html lang>` in step (screen readers, CJK fonts).
+ * Immediate when the language's messages are loaded (always in tests and dev); otherwise the
+ * switch happens once they have arrived, and the current language stays until then.
+ */
 export function applyLang(lang: Lang): void {
-  i18n.global.locale.value = lang
-  if (typeof document !== 'undefined') document.documentElement.lang = lang
+  wanted = lang
+  const switchTo = (): void => {
+    if (wanted !== lang) return
+    i18n.global.locale.value = lang
+    if (typeof document !== 'undefined') document.documentElement.lang = lang
+  }
+  if (hasMessages(lang)) switchTo()
+  else ensureLangLoaded(lang).then(switchTo, (error: unknown) => console.warn(`Loading the ${lang} messages failed`, error))
 }
 
 /** The current interface language; usable in components, stores and composables alike. */

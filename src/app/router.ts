@@ -92,9 +92,17 @@ export const routes: RouteRecordRaw[] = [
 
 /** History mode; tests pass `createMemoryHistory()`. */
 export function createAppRouter(history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)) {
-  return createRouter({
+  // Whether the page being left was scrolled, read when the navigation starts, while its layout
+  // is still clean. scrollBehavior runs after the new page is in the DOM, where reading or setting
+  // the scroll position forces a synchronous layout of it; a page left at the top needs neither.
+  let leftScrolled = false
+  const router = createRouter({
     history,
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    scrollBehavior: (_to, _from, saved) => saved ?? (leftScrolled ? { top: 0 } : false),
   })
+  router.beforeEach(() => {
+    leftScrolled = typeof window !== 'undefined' && window.scrollY > 0
+  })
+  return router
 }

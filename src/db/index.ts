@@ -1,4 +1,7 @@
-/** Storage: the one Dexie database, its repositories and the app singleton. No Vue in here. */
+/**
+ * Storage: the one Dexie database, its repositories and the app singleton. No Vue in here.
+ * Stores import repository modules by path, so each route's chunk holds only what it uses.
+ */
 export { QingdanDatabase, openDatabase, DEFAULT_DB_NAME, type OpenDatabaseOptions } from './database'
 export { getDb, setDb } from './singleton'
 export * from './rows'
@@ -10,7 +13,6 @@ export {
   listPublishedTemplates,
   getTemplateVersion,
   listTemplateVersions,
-  countAnswerableItems,
 } from './repositories/templates'
 export { installSamples, sampleKey } from './repositories/samples'
 export {
@@ -57,20 +59,11 @@ export {
   markRectified,
   linkRecheck,
   verifyTask,
-  TaskStateError,
   type TaskFilter,
   type FixPhoto,
 } from './repositories/tasks'
-export {
-  listTemplateRows,
-  getTemplateRow,
-  createTemplate,
-  saveDraft,
-  discardDraft,
-  publishDraft,
-  editableTemplate,
-  duplicateTemplate,
-  setArchived,
-  importTemplate,
-  type Published,
-} from './repositories/templates-edit'
+export { getResponseRow } from './repositories/responses'
+export { summaryCounts } from './repositories/results-query'
+// Template editing (./repositories/templates-edit) is left out on purpose: it validates templates
+// (Ajv), and anything re-exported here lands in the chunk of every route that uses the barrel,
+// the fill page included. Import it by its module path.

@@ -2,37 +2,15 @@
  * The rows stored in IndexedDB. Plain, structured-clone-safe objects only: IndexedDB cannot store
  * Vue proxies or functions, so callers unwrap (`toRaw`) before handing anything to `src/db`.
  */
-import type { Answer, Response, ResponseStatus, Role, ScoreResult, Template } from '@/core/format/types'
+import type { Answer, Response, ResponseStatus, Role, ScoreResult } from '@/core/format/types'
 import type { ResultSummary } from '@/core/stats/types'
+import type { Task } from '@/core/tasks/task'
+import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
 
-export const TEMPLATE_STATUSES = ['draft', 'published', 'archived'] as const
-export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number]
-
-export const TEMPLATE_SOURCES = ['sample', 'user', 'import'] as const
-export type TemplateSource = (typeof TEMPLATE_SOURCES)[number]
-
-/** A template's metadata and its unpublished draft; the frozen versions live in `templateVersions`. */
-export interface TemplateRow {
-  id: string
-  title: string
-  status: TemplateStatus
-  /** The highest published version; 0 = never published. */
-  latestVersion: number
-  draft?: Template
-  source: TemplateSource
-  createdAt: string
-  updatedAt: string
-}
-
-/** One published, frozen version. Never edited after it is written. */
-export interface TemplateVersionRow {
-  templateId: string
-  version: number
-  template: Template
-  publishedAt: string
-  /** Items a person answers (every type but `info`), for lists. */
-  itemCount: number
-}
+/** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
+export { TEMPLATE_STATUSES, TEMPLATE_SOURCES, type TemplateStatus, type TemplateSource } from '@/core/templates/record'
+export type TemplateRow = TemplateRecord
+export type TemplateVersionRow = TemplateVersionRecord
 
 export type Subject = Record<string, string | number>
 
@@ -96,35 +74,9 @@ export interface SubjectRow {
   lastUsedAt: string
 }
 
-export const TASK_STATUSES = ['open', 'rectified', 'verified'] as const
-export type TaskStatus = (typeof TASK_STATUSES)[number]
-
-/** A rectification task (整改) opened from a finding. */
-export interface TaskRow {
-  id: string
-  responseId: string
-  itemId: string
-  templateId: string
-  subject: Subject
-  title: string
-  status: TaskStatus
-  deadline: string
-  assignee?: string
-  createdAt: string
-  updatedAt: string
-  /** The finding's section (top level), for grouping. Added by #6. */
-  sectionId?: string
-  /** The inspector's remark on the finding (备注), copied when the task opened. */
-  note?: string
-  /** When the fix was reported (open → rectified), with its photos (attachment ids) and remark. */
-  rectifiedAt?: string
-  fixAttachmentIds?: string[]
-  fixNote?: string
-  /** The re-check: a new response on the same template and subject. */
-  recheckResponseId?: string
-  /** When the task was closed (销号) after the re-check. */
-  verifiedAt?: string
-}
+/** A rectification task (整改) opened from a finding: the core's one Task type, stored as it is. */
+export { TASK_STATUSES, type TaskStatus } from '@/core/tasks/task'
+export type TaskRow = Task
 
 /** Schema v3: a submitted response's summary, plus its subject terms for the multi-entry index. */
 export interface SummaryRow extends ResultSummary {

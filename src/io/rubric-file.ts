@@ -5,12 +5,16 @@
  */
 import { RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric/example'
 
-export type Table = string[][]
+/**
+ * Raw text cells, row by row, as a file holds them. Not a `Table` (core/exchange/results/table):
+ * that one is a named sheet with column headers and typed cells, written on export.
+ */
+export type CellGrid = string[][]
 
 /** A rubric table is a few hundred rows; anything far bigger is a wrong file or a zip bomb. */
 export const MAX_RUBRIC_FILE_BYTES = 5 * 1024 ** 2
 
-export async function readCsv(text: string): Promise<Table> {
+export async function readCsv(text: string): Promise<CellGrid> {
   const { default: Papa } = await import('papaparse')
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false })
   return parsed.data.map((row) => row.map((c) => String(c ?? '')))
@@ -30,13 +34,13 @@ function cellText(value: unknown): string {
   return String(value)
 }
 
-export async function readXlsx(data: ArrayBuffer): Promise<Table> {
+export async function readXlsx(data: ArrayBuffer): Promise<CellGrid> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(data)
   const sheet = book.worksheets[0]
   if (!sheet) return []
-  const out: Table = []
+  const out: CellGrid = []
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r)
     const cells: string[] = []
@@ -50,7 +54,7 @@ export async function readXlsx(data: ArrayBuffer): Promise<Table> {
   return out
 }
 
-export async function readRubricFile(file: File): Promise<Table> {
+export async function readRubricFile(file: File): Promise<CellGrid> {
   if (/\.xlsx$/i.test(file.name)) return readXlsx(await file.arrayBuffer())
   return readCsv(await file.text())
 }

@@ -4,13 +4,36 @@
  */
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { backupReminder, type BundleFilter, type MergePlan, type ReminderReason } from '@/core/exchange/bundle'
+import type { BundleFilter, MergePlan } from '@/core/exchange/bundle'
+import { backupReminder, type ReminderReason } from '@/core/exchange/bundle/reminder'
 import type { Issue } from '@/core/result'
-import { getDb, getDeviceId, listPublishedTemplates } from '@/db'
+// Module paths, not the `@/db` barrel; and the bundle code (zip.js) is imported only when a bundle
+// is written or read, so the home screen's reminder, which uses this store, stays small.
+import { getDb } from '@/db/singleton'
+import { getDeviceId } from '@/db/repositories/meta'
+import { listPublishedTemplates } from '@/db/repositories/templates'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/repositories/bundle-export'
-import { cancelBundleImport, commitBundleImport, prepareBundleImport, type PreparedImport } from '@/io/bundle/import'
-import { bundleFileName, saveBundle, type SaveOutcome } from '@/io/bundle/save'
-import { writeBundle } from '@/io/bundle/write'
+import { subjectTerm } from '@/db/subject-index'
+import type { PreparedImport } from '@/io/bundle/import'
+import type { SaveOutcome } from '@/io/bundle/save'
+
+/** The export form as the view holds it: empty strings are "any". */
+export interface ExportForm {
+  templateId: string
+  from: string
+  to: string
+  building: string
+}
+
+/** The bundle filter of an export form (a building becomes its subject-index term). */
+export function exportFilter(form: ExportForm): BundleFilter {
+  return {
+    ...(form.templateId && { templateId: form.templateId }),
+    ...(form.from && { from: form.from }),
+    ...(form.to && { to: form.to }),
+    ...(form.building.trim() && { subjectTerm: subjectTerm('building', form.building) }),
+  }
+}
 
 export type BackupPhase = 'idle' | 'exporting' | 'reading' | 'review' | 'importing' | 'done'
 
@@ -52,6 +75,7 @@ export const useBackupStore = defineStore('backup', () => {
     progress.value = null
     try {
       const createdAt = new Date().toISOString()
+      const [{ bundleFileName, saveBundle }, { writeBundle }] = await Promise.all([import('@/io/bundle/save'), import('@/io/bundle/write')])
       const outcome = await saveBundle(
         bundleFileName(),
         (sink) => writeBundle(getDb(), sink, { filter, now: createdAt, onProgress: (done, total) => (progress.value = { done, total }) }),
@@ -79,6 +103,7 @@ export const useBackupStore = defineStore('backup', () => {
     plan.value = null
     error.value = null
     try {
+      const { prepareBundleImport } = await import('@/io/bundle/import')
       const result = await prepareBundleImport(getDb(), file)
       if (!result.ok) {
         issues.value = result.issues
@@ -103,6 +128,7 @@ export const useBackupStore = defineStore('backup', () => {
     phase.value = 'importing'
     prepared.value = null
     try {
+      const { commitBundleImport } = await import('@/io/bundle/import')
       const result = await commitBundleImport(getDb(), current, (done, total) => (progress.value = { done, total }))
       if (!result.ok) {
         issues.value = result.issues
@@ -126,7 +152,7 @@ export const useBackupStore = defineStore('backup', () => {
   async function cancel(): Promise<void> {
     const current = prepared.value
     prepared.value = null
-    if (current) await cancelBundleImport(current)
+    if (current) await (await import('@/io/bundle/import')).cancelBundleImport(current)
     if (phase.value === 'review') {
       phase.value = 'idle'
       plan.value = null

@@ -7,7 +7,7 @@
 import { computed, ref, shallowReactive, shallowRef, toRaw, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, Item, ItemType, Section, Template } from '@/core/format/types'
-import type { Issue, Result } from '@/core/result'
+import { ok, type Issue, type Result } from '@/core/result'
 import { scoreResponse } from '@/core/scoring'
 import { validateTemplate } from '@/core/validate'
 import {
@@ -33,7 +33,11 @@ import {
   type NodeRef,
   type TemplateDiff,
 } from '@/core/builder'
-import { editableTemplate, getDb, getTemplateRow, getTemplateVersion, publishDraft, saveDraft, type QingdanDatabase } from '@/db'
+// Module paths, not the `@/db` barrel (see src/db/index.ts).
+import type { QingdanDatabase } from '@/db/database'
+import { getDb } from '@/db/singleton'
+import { getTemplateVersion } from '@/db/repositories/templates'
+import { editableTemplate, getTemplateRow, publishDraft, saveDraft } from '@/db/repositories/templates-edit'
 import { useAutosave } from '@/composables/useAutosave'
 import { useUndo } from '@/composables/useUndo'
 
@@ -66,8 +70,13 @@ export const useBuilderStore = defineStore('builder', () => {
 
   const autosave = useAutosave({ ready, debounceMs: 400 })
 
+  /**
+   * A validation already known for one snapshot: after a publish, the new draft (version N+1) is
+   * the published template with only its version changed, so its validation is the publish's.
+   */
+  let known: { template: Template; result: Result<Template> } | null = null
   // Lazy and cached per snapshot: ~5–20 ms for 1,000 items, recomputed only after an edit.
-  const validation = computed(() => validateTemplate(template.value))
+  const validation = computed(() => (known?.template === template.value ? known.result : validateTemplate(template.value)))
   const issues = computed<Issue[]>(() => (validation.value.ok ? validation.value.warnings : validation.value.issues))
   const errorCount = computed(() => issues.value.filter((i) => i.severity === 'error').length)
   const result = computed(() =>
@@ -192,20 +201,24 @@ export const useBuilderStore = defineStore('builder', () => {
     previewAnswers.value = {}
   }
 
-  /** Saves now, then freezes version N+1; on success the diff against N is kept for the dialog. */
+  /** Freezes what is on screen as version N+1; on success the diff against N is kept for the dialog. */
   async function publish(): Promise<Result<{ version: number; diff: TemplateDiff }>> {
     const id = templateId.value
     if (!db || !id) throw new Error('No template open')
+    // Pending draft saves land first, so none can recreate the draft after the publish.
     await autosave.flush()
-    await saveDraft(db, id, toRaw(template.value))
-    const r = await publishDraft(db, id)
+    // The live validation of what is on screen is the publish's one validation (not redone in db).
+    const checked = validation.value
+    const r = await publishDraft(db, id, checked.ok ? { ...checked, value: toRaw(checked.value) } : checked)
     if (!r.ok) return r
     const diff = diffTemplates(r.value.previous, r.value.template)
     lastPublish.value = { version: r.value.version, diff }
     published.value = r.value.template
     // Editing continues on a new draft for version N+1, without the undo steps of version N.
+    const next = { ...r.value.template, version: r.value.version + 1 }
+    known = { template: next, result: ok(next, r.warnings) }
     ready.value = false
-    undo.reset({ ...r.value.template, version: r.value.version + 1 })
+    undo.reset(next)
     ready.value = true
     return { ok: true, value: lastPublish.value, warnings: r.warnings }
   }

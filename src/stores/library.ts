@@ -8,19 +8,32 @@ import type { Template } from '@/core/format/types'
 import type { Issue, Result } from '@/core/result'
 import { readTemplateJson, templateFileName, writeTemplateJson } from '@/core/exchange/template-json'
 import { slugFor } from '@/core/builder/ids'
+import { rescore, type Rescore } from '@/core/builder/rescore'
+import { countAnswerableItems } from '@/core/templates/count'
+import type { QingdanDatabase } from '@/db/database'
+import { getDb } from '@/db/singleton'
 import {
-  countAnswerableItems,
   createTemplate,
   duplicateTemplate,
   editableTemplate,
-  getDb,
   importTemplate,
   listTemplateRows,
-  listTemplateVersions,
   setArchived,
-  type QingdanDatabase,
-  type TemplateRow,
-} from '@/db'
+} from '@/db/repositories/templates-edit'
+import { listTemplateVersions } from '@/db/repositories/templates'
+import { listResponses } from '@/db/repositories/responses'
+import { loadStoredResponses } from '@/db/repositories/results-query'
+import { loadShippedSamples } from '@/db/samples'
+import type { TemplateRow } from '@/db/rows'
+
+/** One older response scored as filled and re-scored with the latest version. */
+export interface RescoreRow extends Rescore {
+  subject: string
+  version: number
+}
+
+/** At most this many older responses are re-scored for the comparison table. */
+const RESCORE_LIMIT = 200
 
 export interface LibraryCard {
   row: TemplateRow
@@ -124,5 +137,28 @@ export const useLibraryStore = defineStore('library', () => {
     return { name: templateFileName(template), text: writeTemplateJson(template) }
   }
 
-  return { cards, loading, importIssues, refresh, createBlank, createFrom, createFromImport, duplicate, archive, importJson, exportJson }
+  /** The samples shipped with the app, to start a template from. */
+  async function shippedSamples(): Promise<Template[]> {
+    return loadShippedSamples()
+  }
+
+  /**
+   * Read-only: the submitted responses of older versions, each scored as filled and re-scored
+   * with the latest version for the items whose ids carry over. Nothing is stored.
+   */
+  async function rescoreOlder(templateId: string): Promise<RescoreRow[]> {
+    const versions = await listTemplateVersions(database(), templateId)
+    const latest = versions[versions.length - 1]
+    if (!latest) return []
+    const byVersion = new Map(versions.map((v) => [v.version, v.template]))
+    const older = (await listResponses(database(), { templateId, status: 'submitted' })).filter((r) => r.templateVersion < latest.version)
+    const stored = await loadStoredResponses(database(), older.slice(0, RESCORE_LIMIT).map((r) => r.id))
+    return stored.flatMap(({ row, response }) => {
+      const old = byVersion.get(row.templateVersion)
+      if (!old) return []
+      return [{ ...rescore(response, old, latest.template), subject: Object.values(row.subject).join(' '), version: row.templateVersion }]
+    })
+  }
+
+  return { cards, loading, importIssues, refresh, shippedSamples, rescoreOlder, createBlank, createFrom, createFromImport, duplicate, archive, importJson, exportJson }
 })

@@ -5,8 +5,26 @@
  */
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
+import type { Template } from '@/core/format/types'
+import type { Lang } from '@/core/result'
+import { dayKey } from '@/core/stats/dates'
 import { filterSummaries, type ResultFilter, type ResultSort, type TaskTally } from '@/core/stats/filter'
-import { ensureSummaries, getDb, listTasks, newestSummaries, querySummaries, type SummaryRow } from '@/db'
+import type { ResultSummary } from '@/core/stats/types'
+import type { Task } from '@/core/tasks/task'
+// Module paths, not the `@/db` barrel (which would bring template editing and its validation).
+import { getDb } from '@/db/singleton'
+import { ensureSummaries, loadStoredResponses, newestSummaries, querySummaries, summaryCounts } from '@/db/repositories/results-query'
+import { listTasks } from '@/db/repositories/tasks'
+import { getTemplateVersion, listTemplateVersions } from '@/db/repositories/templates'
+import type { SummaryRow } from '@/db/rows'
+
+export type ExportKind = 'csv' | 'building' | 'xlsx'
+
+/** One export file, ready for `downloadBlob`. */
+export interface ExportFile {
+  blob: Blob
+  name: string
+}
 
 export interface TemplateChoice {
   id: string
@@ -68,8 +86,7 @@ export const useResultsStore = defineStore('results', () => {
    */
   async function refreshIfChanged(): Promise<void> {
     if (!loaded.value) return load()
-    const db = getDb()
-    const [stored, submitted] = await Promise.all([db.summaries.count(), db.responses.where('status').equals('submitted').count()])
+    const { stored, submitted } = await summaryCounts(getDb())
     if (stored !== summaries.value.length || submitted !== stored) await load()
   }
 
@@ -93,11 +110,56 @@ export const useResultsStore = defineStore('results', () => {
     return [...seen.entries()].sort((a, b) => a[1] - b[1]).map(([label]) => label)
   })
 
+  /** The dashboard's template (its newest version) and its tasks, beside the summaries above. */
+  const dashboardTemplate = shallowRef<Template | null>(null)
+  const dashboardTasks = shallowRef<Task[]>([])
+
+  /**
+   * Loads what the dashboard of one template shows. Summaries already read are shown at once and
+   * re-read only if responses were submitted or deleted since.
+   */
+  async function loadDashboard(templateId: string): Promise<void> {
+    const db = getDb()
+    const fresh = loaded.value ? (void refreshIfChanged(), Promise.resolve()) : load()
+    const [, tasks, versions] = await Promise.all([fresh, listTasks(db, { templateId }), listTemplateVersions(db, templateId)])
+    dashboardTasks.value = tasks
+    dashboardTemplate.value = versions.at(-1)?.template ?? null
+  }
+
+  /**
+   * The export file of the given results. Columns follow one template's sections: its newest
+   * version among the results. The file writers (papaparse, exceljs) load only now.
+   */
+  async function exportFile(kind: ExportKind, items: readonly ResultSummary[], templateId: string, lang: Lang): Promise<ExportFile> {
+    const db = getDb()
+    const version = Math.max(...items.map((s) => s.templateVersion))
+    const [row, files, { safeFileStem }] = await Promise.all([
+      getTemplateVersion(db, templateId, version),
+      import('@/io/export/results'),
+      import('@/io/download'),
+    ])
+    if (!row) throw new Error(`Template ${templateId} v${version} is missing`)
+    const template = row.template
+    const stem = safeFileStem(`${template.title}-${dayKey(new Date().toISOString())}`)
+    if (kind === 'csv') return { blob: await files.summaryCsv(items, template, lang), name: `${stem}.csv` }
+    if (kind === 'building') return { blob: await files.buildingCsv(items, template, lang), name: `${stem}-building.csv` }
+    const stored = await loadStoredResponses(db, items.map((s) => s.id))
+    const byId = new Map(items.map((s) => [s.id, s]))
+    const entries = stored.flatMap(({ row: r, response }) => {
+      const summary = byId.get(r.id)
+      return summary && r.result ? [{ summary, response, result: r.result }] : []
+    })
+    return { blob: await files.resultsXlsx(items, entries, template, lang), name: `${stem}.xlsx` }
+  }
+
   /** Replaces the whole filter (keys left out are cleared). */
   function setFilter(next: ResultFilter): void {
     for (const key of Object.keys(filter) as Array<keyof ResultFilter>) delete filter[key]
     Object.assign(filter, next)
   }
 
-  return { summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, load, ensureLoaded, refreshIfChanged, setFilter }
+  return {
+    summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, dashboardTemplate, dashboardTasks,
+    load, ensureLoaded, refreshIfChanged, setFilter, loadDashboard, exportFile,
+  }
 })

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // The import summary table and the home reminder, rendered with the app's real messages.
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
+import { createPinia, setActivePinia } from 'pinia'
 import { createAppI18n } from '@/app/i18n'
 import { MERGE_KINDS, type KindCounts, type MergeSummary as Summary } from '@/core/exchange/bundle'
 import { setDb } from '@/db'
@@ -25,6 +26,7 @@ describe('MergeSummary', () => {
 })
 
 describe('BackupReminder', () => {
+  beforeEach(() => setActivePinia(createPinia()))
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/backup', name: 'backup', component: { template: '<p/>' } }] })
 
   it('reminds a device with responses that never made a backup, and links to the backup page', async () => {

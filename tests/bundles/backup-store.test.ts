@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setDb } from '@/db'
-import { useBackupStore } from '@/stores/backup'
+import { exportFilter, useBackupStore, type ExportForm } from '@/stores/backup'
 import { device, exportBlob, fillRoom } from './bundle-builders'
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -45,5 +45,18 @@ describe('useBackupStore', () => {
     expect(store.plan).toBeNull()
     expect(await store.commit()).toBe(false)
     expect(await b.responses.count()).toBe(0)
+  })
+})
+
+describe('exportFilter', () => {
+  const blank: ExportForm = { templateId: '', from: '', to: '', building: '' }
+  const cases = [
+    { name: 'an empty form is a full backup', form: blank, expected: {} },
+    { name: 'a template and a period', form: { ...blank, templateId: 'dorm', from: '2026-11-01', to: '2026-11-30' }, expected: { templateId: 'dorm', from: '2026-11-01', to: '2026-11-30' } },
+    { name: 'a building becomes its subject term, trimmed', form: { ...blank, building: ' 3号楼 ' }, expected: { subjectTerm: 'building=3号楼' } },
+    { name: 'a blank building is no filter', form: { ...blank, building: '   ' }, expected: {} },
+  ]
+  it.each(cases)('$name', ({ form, expected }) => {
+    expect(exportFilter(form)).toEqual(expected)
   })
 })

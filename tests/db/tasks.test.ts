@@ -13,13 +13,21 @@ import {
   submitResponse,
   taskCounts,
   verifyTask,
-  TaskStateError,
   type QingdanDatabase,
 } from '@/db'
+import type { Result } from '@/core/result'
+import type { Task } from '@/core/tasks/task'
 import { freshDb } from './helpers'
 import { sample } from '../fixtures/load'
 
 const dorm = sample('dorm-room-safety')
+/** The task of an allowed step (fails the test with the refusal's code otherwise). */
+function allowed(r: Result<Task>): Task {
+  if (!r.ok) throw new Error(`refused: ${r.issues.map((i) => i.code).join(', ')}`)
+  return r.value
+}
+const refusal = (r: Result<Task>): string | undefined => (r.ok ? undefined : r.issues[0]?.code)
+
 const photo = { blob: new Blob(['jpeg'], { type: 'image/jpeg' }), name: 'fix.jpg', type: 'image/jpeg' }
 
 async function submitRoom(db: QingdanDatabase, answers: Record<string, string | number>, at = '2026-11-27T02:00:00.000Z'): Promise<string> {
@@ -57,16 +65,17 @@ describe('the rectification loop', () => {
     const db = freshDb()
     const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
     if (!task) throw new Error('no task')
-    await expect(markRectified(db, task.id, { photos: [] })).rejects.toMatchObject({ reason: 'no-photo' })
-    const fixed = await markRectified(db, task.id, { photos: [photo], note: '已清理' }, '2026-11-28T00:00:00.000Z')
+    expect(refusal(await markRectified(db, task.id, { photos: [] }))).toBe('task.noPhoto')
+    expect(await listAttachments(db, task.responseId)).toEqual([])
+    const fixed = allowed(await markRectified(db, task.id, { photos: [photo], note: '已清理' }, '2026-11-28T00:00:00.000Z'))
     expect(fixed).toMatchObject({ status: 'rectified', fixNote: '已清理', rectifiedAt: '2026-11-28T00:00:00.000Z' })
     const photos = await listAttachments(db, task.responseId)
     expect(photos.filter((p) => fixed.fixAttachmentIds?.includes(p.id))).toHaveLength(1)
 
-    await expect(verifyTask(db, task.id)).rejects.toMatchObject({ reason: 'no-recheck' })
+    expect(refusal(await verifyTask(db, task.id))).toBe('task.noRecheck')
     const recheck = await submitRoom(db, {})
-    await linkRecheck(db, task.id, recheck)
-    const closed = await verifyTask(db, task.id, '2026-11-29T00:00:00.000Z')
+    allowed(await linkRecheck(db, task.id, recheck))
+    const closed = allowed(await verifyTask(db, task.id, '2026-11-29T00:00:00.000Z'))
     expect(closed).toMatchObject({ status: 'verified', recheckResponseId: recheck, verifiedAt: '2026-11-29T00:00:00.000Z' })
   })
 
@@ -76,18 +85,25 @@ describe('the rectification loop', () => {
     if (!task) throw new Error('no task')
     await markRectified(db, task.id, { photos: [photo] })
     await linkRecheck(db, task.id, await submitRoom(db, { smoking: 2 }))
-    const error = await verifyTask(db, task.id).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(TaskStateError)
-    expect((error as TaskStateError).reason).toBe('still-flagged')
+    expect(refusal(await verifyTask(db, task.id))).toBe('task.stillFlagged')
+    expect((await listTasks(db, { responseId: task.responseId }))[0]?.status).toBe('rectified')
   })
 
   it('refuses to verify an open task and to rectify twice', async () => {
     const db = freshDb()
     const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
     if (!task) throw new Error('no task')
-    await expect(verifyTask(db, task.id)).rejects.toMatchObject({ reason: 'not-rectified' })
-    await markRectified(db, task.id, { photos: [photo] })
-    await expect(markRectified(db, task.id, { photos: [photo] })).rejects.toMatchObject({ reason: 'not-open' })
+    expect(refusal(await verifyTask(db, task.id))).toBe('task.notRectified')
+    allowed(await markRectified(db, task.id, { photos: [photo] }))
+    expect(refusal(await markRectified(db, task.id, { photos: [photo] }))).toBe('task.notOpen')
+    // The refused second report stored no second photo.
+    expect(await listAttachments(db, task.responseId)).toHaveLength(1)
+  })
+
+  it('answers a missing task with a refusal, not a throw', async () => {
+    const db = freshDb()
+    expect(refusal(await verifyTask(db, 'nope'))).toBe('task.notFound')
+    expect(refusal(await setTaskAssignee(db, 'nope', '张三'))).toBe('task.notFound')
   })
 })
 
@@ -103,7 +119,7 @@ describe('counts and assignees', () => {
     const db = freshDb()
     const [task] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
     if (!task) throw new Error('no task')
-    expect((await setTaskAssignee(db, task.id, ' 张三 ')).assignee).toBe('张三')
-    expect((await setTaskAssignee(db, task.id, '')).assignee).toBeUndefined()
+    expect(allowed(await setTaskAssignee(db, task.id, ' 张三 ')).assignee).toBe('张三')
+    expect(allowed(await setTaskAssignee(db, task.id, '')).assignee).toBeUndefined()
   })
 })

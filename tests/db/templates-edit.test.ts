@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import { listPublishedTemplates, listTemplateVersions } from '@/db'
 import {
   createTemplate,
   duplicateTemplate,
   editableTemplate,
   getTemplateRow,
   importTemplate,
-  listPublishedTemplates,
   listTemplateRows,
-  listTemplateVersions,
   publishDraft,
   saveDraft,
   setArchived,
-} from '@/db'
+} from '@/db/repositories/templates-edit'
 import { freshDb, single, template } from './helpers'
 
 describe('template editing', () => {

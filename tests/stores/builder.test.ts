@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeEach } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { createTemplate, getTemplateRow, listTemplateVersions } from '@/db'
+import { listTemplateVersions } from '@/db'
+import { createTemplate, getTemplateRow } from '@/db/repositories/templates-edit'
 import { findItem } from '@/core/builder'
 import { useBuilderStore } from '@/stores/builder'
 import { freshDb, template } from '../db/helpers'

@@ -39,3 +39,32 @@ describe('library store', () => {
     expect(store.cards.map((c) => [c.row.id, c.row.status]).sort()).toEqual([['a', 'archived'], ['a-copy', 'draft']])
   })
 })
+
+describe('library store: re-scoring older responses', () => {
+  it('lists nothing before a template has two versions, and re-scores older responses with the latest', async () => {
+    const { setDb, createResponse, getResponse, submitResponse } = await import('@/db')
+    const { publishDraft, saveDraft, createTemplate } = await import('@/db/repositories/templates-edit')
+    const { scoreResponse } = await import('@/core/scoring')
+    const db = freshDb()
+    setDb(db)
+    const store = useLibraryStore()
+    await store.refresh(db)
+    await createTemplate(db, template('t', 1))
+    expect(await store.rescoreOlder('t')).toEqual([])
+    await publishDraft(db, 't')
+    const v1 = template('t', 1)
+    const row = await createResponse(db, { template: v1, subject: { building: 'A', room: '1' }, role: 'self', inspector: '王' })
+    const stored = await getResponse(db, row.id)
+    await submitResponse(db, row.id, scoreResponse(v1, stored!.response))
+    expect(await store.rescoreOlder('t')).toEqual([])
+    await saveDraft(db, 't', template('t', 2, ['q1', 'q3']))
+    await publishDraft(db, 't')
+    const rows = await store.rescoreOlder('t')
+    expect(rows.map((r) => [r.responseId, r.version, r.subject])).toEqual([[row.id, 1, 'A 1']])
+  })
+
+  it('offers the shipped samples', async () => {
+    const samples = await useLibraryStore().shippedSamples()
+    expect(samples.map((s) => s.id)).toContain('dorm-room-safety')
+  })
+})

@@ -69,8 +69,10 @@ describe('tasks store', () => {
     expect(store.counts).toEqual({ open: 2, overdue: 2, closed: 0 })
     const task = store.tasks[0]
     if (!task) throw new Error('no task')
-    await store.rectify(task.id, [{ blob: new Blob(['x'], { type: 'image/jpeg' }), name: 'a.jpg', type: 'image/jpeg' }])
-    const recheckId = await store.startRecheck(task.id, '李老师')
+    expect((await store.rectify(task.id, [{ blob: new Blob(['x'], { type: 'image/jpeg' }), name: 'a.jpg', type: 'image/jpeg' }])).ok).toBe(true)
+    const started = await store.startRecheck(task.id, '李老师')
+    if (!started.ok) throw new Error('re-check refused')
+    const recheckId = started.value
     const recheck = await db.responses.get(recheckId)
     expect(recheck).toMatchObject({ status: 'draft', templateId: dorm.id, subject: { room: '201' }, inspector: '李老师' })
     expect(store.tasks.find((t) => t.id === task.id)?.recheckResponseId).toBe(recheckId)
@@ -88,5 +90,64 @@ describe('refreshIfChanged', () => {
     await submitRoom('202', {}, '2026-11-02T02:00:00.000Z')
     await store.refreshIfChanged()
     expect(store.summaries.map((s) => s.subject.room).sort()).toEqual(['201', '202'])
+  })
+})
+
+describe('results store: dashboard and exports', () => {
+  it('loads one template’s dashboard data: its newest version and its tasks', async () => {
+    await submitRoom('201', { 'late-return': 1 }, '2026-11-01T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.loadDashboard(dorm.id)
+    expect(store.loaded).toBe(true)
+    expect(store.dashboardTemplate?.id).toBe(dorm.id)
+    expect(store.dashboardTasks.map((t) => t.itemId)).toEqual(['late-return'])
+    await store.loadDashboard('other')
+    expect([store.dashboardTemplate, store.dashboardTasks]).toEqual([null, []])
+  })
+
+  it('builds the summary CSV of the given results, named after the template', async () => {
+    await submitRoom('201', {}, '2026-11-01T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.load()
+    const file = await store.exportFile('csv', store.summaries, dorm.id, 'zh-CN')
+    expect(file.name).toMatch(/\.csv$/)
+    expect(file.name.startsWith(dorm.title.replace(/[\\/:*?"<>|\s]+/g, '_'))).toBe(true)
+    expect(await file.blob.text()).toContain('201')
+  })
+
+  it('refuses to export against a template version that is not stored', async () => {
+    await submitRoom('201', {}, '2026-11-01T02:00:00.000Z')
+    const store = useResultsStore()
+    await store.load()
+    await expect(store.exportFile('csv', store.summaries, 'other', 'zh-CN')).rejects.toThrow(/missing/)
+  })
+})
+
+describe('tasks store: refusals and photos', () => {
+  it('returns the core’s refusal, changes nothing, and lists the fix photos once reported', async () => {
+    await submitRoom('201', { 'late-return': 1 }, '2026-11-01T02:00:00.000Z')
+    const store = useTasksStore()
+    await store.load()
+    const task = store.tasks[0]!
+    const refused = await store.verify(task.id)
+    expect(!refused.ok && refused.issues[0]?.code).toBe('task.notRectified')
+    expect(store.tasks[0]?.status).toBe('open')
+    expect(await store.fixPhotos(task)).toEqual([])
+    const fixed = await store.rectify(task.id, [{ blob: new Blob(['x'], { type: 'image/jpeg' }), name: 'a.jpg', type: 'image/jpeg' }])
+    if (!fixed.ok) throw new Error('refused')
+    const photos = await store.fixPhotos(fixed.value)
+    expect(photos.map((p) => [p.name, 'blob' in p])).toEqual([['a.jpg', false]])
+  })
+
+  it('starts no re-check draft for a closed task', async () => {
+    await submitRoom('201', { 'late-return': 1 }, '2026-11-01T02:00:00.000Z')
+    const store = useTasksStore()
+    await store.load()
+    const task = store.tasks[0]!
+    store.tasks = [{ ...task, status: 'verified' }]
+    const drafts = await db.responses.where('status').equals('draft').count()
+    const r = await store.startRecheck(task.id, '李老师')
+    expect(!r.ok && r.issues[0]?.code).toBe('task.closed')
+    expect(await db.responses.where('status').equals('draft').count()).toBe(drafts)
   })
 })

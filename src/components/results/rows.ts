@@ -1,6 +1,7 @@
 /** Rows of the breakdown and the ledger: template order, one per visible item, both sides. */
 import type { Answer, Item, ItemResult, Section } from '@/core/format/types'
-import type { ResponseDetail, Side } from './useResponseDetail'
+import { compareResults } from '@/core/scoring/compare'
+import type { ResponseDetail, Side } from '@/stores/responses'
 
 export interface ItemLine {
   index: number
@@ -8,6 +9,8 @@ export interface ItemLine {
   section: Section
   self: { result: ItemResult; answer: Answer | undefined } | null
   review: { result: ItemResult; answer: Answer | undefined } | null
+  /** review − self in points, exact (the core's comparison), when both sides scored the item. */
+  difference: number | null
 }
 
 export interface Sides {
@@ -31,6 +34,9 @@ function sideLine(side: Side | null, id: string): ItemLine['self'] {
 
 export function itemLines(d: ResponseDetail): ItemLine[] {
   const sides = sidesOf(d)
+  // Rule 12 (self vs review) is the core's: exact hundredths, not floating-point subtraction here.
+  const compared = sides.self && sides.review ? compareResults(sides.self.result, sides.review.result) : null
+  const differences = new Map(compared?.items.map((row) => [row.id, row.difference]) ?? [])
   const out: ItemLine[] = []
   const walk = (sections: readonly Section[]): void => {
     for (const section of sections) {
@@ -39,7 +45,8 @@ export function itemLines(d: ResponseDetail): ItemLine[] {
         const self = sideLine(sides.self, item.id)
         const review = sideLine(sides.review, item.id)
         if (!self && !review) continue
-        out.push({ index: out.length + 1, item, section, self, review })
+        const difference = self?.result.scored && review?.result.scored ? (differences.get(item.id) ?? null) : null
+        out.push({ index: out.length + 1, item, section, self, review, difference })
       }
       walk(section.sections ?? [])
     }
@@ -50,6 +57,5 @@ export function itemLines(d: ResponseDetail): ItemLine[] {
 
 /** review − self in points, when both sides scored the item. */
 export function difference(line: ItemLine): number | null {
-  if (!line.self?.result.scored || !line.review?.result.scored) return null
-  return Math.round((line.review.result.score - line.self.result.score) * 100) / 100
+  return line.difference
 }

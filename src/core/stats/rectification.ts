@@ -3,11 +3,13 @@
  * what counts as overdue. Storage lives in `src/db/repositories/tasks.ts`.
  */
 import type { ScoreResult, Template } from '../format/types'
+import type { TaskStatus } from '../tasks/task'
 import { addDays } from './dates'
 
 export const DEFAULT_RECTIFICATION_DAYS = 7
 
-export type TaskState = 'open' | 'rectified' | 'verified'
+/** The task statuses (one list, in core/tasks). */
+export type TaskState = TaskStatus
 
 /** The fields of a stored task these rules read. */
 export interface TaskLike {

@@ -23,7 +23,7 @@ import { withSubjectIndex } from '../subject-index'
 import { nowIso } from '../time'
 import { answersOf, bundleResponseOf } from './bundle-export'
 import { summaryRowFor } from './results-query'
-import { versionRow } from './templates'
+import { versionRecord } from '@/core/templates/version'
 
 const CHUNK = 500
 
@@ -123,7 +123,7 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
       [db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks, db.summaries],
       async () => {
         if (plan.templates.length) await db.templates.bulkPut(plan.templates)
-        if (plan.versions.length) await db.templateVersions.bulkAdd(plan.versions.map((v) => ({ ...versionRow(v.template, v.publishedAt), templateId: v.templateId, version: v.version })))
+        if (plan.versions.length) await db.templateVersions.bulkAdd(plan.versions.map((v) => ({ ...versionRecord(v.template, v.publishedAt), templateId: v.templateId, version: v.version })))
         if (plan.responses.length) await db.responses.bulkPut(responses)
         if (plan.answerDeletes.length) await db.answers.bulkDelete(plan.answerDeletes)
         if (plan.answers.length) await db.answers.bulkPut(plan.answers)

@@ -8,7 +8,7 @@ import { nextTimestamp, nowIso } from '../time'
 import { writableResponse } from './guard'
 import { getDeviceId } from './meta'
 import { rememberSubject } from './subjects'
-import { versionRow } from './templates'
+import { versionRecord } from '@/core/templates/version'
 
 export interface CreateResponseInit {
   template: Template
@@ -46,13 +46,18 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
   await storageWrite(() =>
     db.transaction('rw', db.responses, db.subjects, db.templateVersions, async () => {
       if (!(await db.templateVersions.get([template.id, template.version]))) {
-        await db.templateVersions.add(versionRow(template, now))
+        await db.templateVersions.add(versionRecord(template, now))
       }
       await db.responses.add(row)
       await rememberSubject(db, template.id, row.subject, now, true)
     }),
   )
   return row
+}
+
+/** The response's row alone (no answers read). */
+export async function getResponseRow(db: QingdanDatabase, id: string): Promise<ResponseRow | undefined> {
+  return db.responses.get(id)
 }
 
 /** A response row and the format-level response (answers assembled by item id). */

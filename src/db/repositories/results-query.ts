@@ -81,6 +81,12 @@ export interface SummaryQuery {
   subjectTerm?: string
 }
 
+/** Stored summaries and submitted responses, counted on their indexes (no rows read). */
+export async function summaryCounts(db: QingdanDatabase): Promise<{ stored: number; submitted: number }> {
+  const [stored, submitted] = await Promise.all([db.summaries.count(), db.responses.where('status').equals('submitted').count()])
+  return { stored, submitted }
+}
+
 /** The newest `limit` summaries, for a first screen of results before all of them are read. */
 export async function newestSummaries(db: QingdanDatabase, limit: number): Promise<SummaryRow[]> {
   return db.summaries.orderBy('submittedAt').reverse().limit(limit).toArray()

@@ -4,7 +4,7 @@ import { storageWrite } from '../storage-error'
 import { INSTALLED_SAMPLES_KEY } from '../keys'
 import type { TemplateRow } from '../rows'
 import { nowIso } from '../time'
-import { versionRow } from './templates'
+import { versionRecord } from '@/core/templates/version'
 
 export const sampleKey = (t: Pick<Template, 'id' | 'version'>): string => `${t.id}@${t.version}`
 
@@ -32,7 +32,7 @@ export async function installSamples(
         if (done.has(key)) continue
         done.add(key)
         if (await db.templateVersions.get([sample.id, sample.version])) continue
-        await db.templateVersions.add(versionRow(sample, now))
+        await db.templateVersions.add(versionRecord(sample, now))
         await db.templates.put(nextTemplateRow(await db.templates.get(sample.id), sample, now))
         installed.push(key)
       }

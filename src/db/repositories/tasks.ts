@@ -1,29 +1,20 @@
 /**
- * Rectification tasks (整改闭环): opened from the findings of a submitted response, then
- * open → rectified (a photo of the fix) → verified (销号) after a re-check response.
+ * Rectification tasks (整改闭环), stored: rows in, rows out. What a task may become (open →
+ * rectified → verified) is decided in `src/core/tasks`; each write here reads the rows, asks the
+ * core, and writes its answer in one transaction, so a refusal writes nothing.
  */
-import { taskDrafts, countTasks, type TaskCounts } from '@/core/stats/rectification'
+import { countTasks, type TaskCounts } from '@/core/stats/rectification'
+import { fail, type Result } from '@/core/result'
+import { assignTask, linkRecheck as linkRecheckRule, openTasks, rectifyTask, taskIssue, verifyTask as verifyRule } from '@/core/tasks'
 import type { QingdanDatabase } from '../database'
-import type { AttachmentRow, Subject, TaskRow, TaskStatus } from '../rows'
+import type { AttachmentRow, TaskRow, TaskStatus } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nowIso } from '../time'
 import { saveSummary } from './results-query'
 
-/** Subject fields that name the person answerable for a subject, when a template has one. */
-const PERSON_FIELDS = ['responsible', 'owner', 'person', 'teacher', 'name', 'leader'] as const
-
-function defaultAssignee(subject: Subject): string | undefined {
-  for (const f of PERSON_FIELDS) {
-    const v = subject[f]
-    if (v !== undefined && String(v).trim() !== '') return String(v).trim()
-  }
-  return undefined
-}
-
 /**
- * Opens one task per finding of a submitted response (deadline = submittedAt + the template's
- * `rectification.defaultDays`, default 7) and records the response's results summary.
- * Idempotent: a response that already has tasks keeps them.
+ * Opens one task per finding of a submitted response and records the response's results
+ * summary. Idempotent: a response that already has tasks keeps them.
  */
 export async function openTasksForSubmitted(db: QingdanDatabase, responseId: string): Promise<TaskRow[]> {
   const row = await db.responses.get(responseId)
@@ -36,22 +27,16 @@ export async function openTasksForSubmitted(db: QingdanDatabase, responseId: str
       const existing = await db.tasks.where('responseId').equals(responseId).toArray()
       if (existing.length > 0) return existing
       const now = nowIso()
-      const assignee = defaultAssignee(row.subject)
-      const tasks: TaskRow[] = taskDrafts(version?.template ?? {}, result, row.submittedAt ?? now).map((d) => ({
-        id: crypto.randomUUID(),
+      const tasks = openTasks({
         responseId,
-        itemId: d.itemId,
-        sectionId: d.sectionId,
         templateId: row.templateId,
-        subject: { ...row.subject },
-        title: d.title,
-        status: 'open',
-        deadline: d.deadline,
-        ...(assignee !== undefined && { assignee }),
-        ...(d.note !== undefined && { note: d.note }),
-        createdAt: now,
-        updatedAt: now,
-      }))
+        subject: row.subject,
+        result,
+        template: version?.template ?? {},
+        submittedAt: row.submittedAt ?? now,
+        now,
+        newId: () => crypto.randomUUID(),
+      })
       await db.tasks.bulkAdd(tasks)
       return tasks
     }),
@@ -90,34 +75,22 @@ export async function taskCounts(db: QingdanDatabase, now: string = nowIso()): P
   return countTasks(await db.tasks.toArray(), now)
 }
 
-export class TaskStateError extends Error {
-  constructor(
-    readonly taskId: string,
-    readonly reason: 'not-found' | 'not-open' | 'no-photo' | 'not-rectified' | 'no-recheck' | 'recheck-not-submitted' | 'still-flagged',
-  ) {
-    super(`Task ${taskId}: ${reason}`)
-    this.name = 'TaskStateError'
-  }
-}
-
-async function update(db: QingdanDatabase, id: string, change: (t: TaskRow) => TaskRow): Promise<TaskRow> {
+/** Reads a task, applies a core rule to it and stores the outcome, in one transaction. */
+async function update(db: QingdanDatabase, id: string, rule: (t: TaskRow) => Result<TaskRow>): Promise<Result<TaskRow>> {
   return storageWrite(() =>
     db.transaction('rw', db.tasks, async () => {
       const task = await db.tasks.get(id)
-      if (!task) throw new TaskStateError(id, 'not-found')
-      const next = change(task)
-      await db.tasks.put(next)
+      if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
+      const next = rule(task)
+      if (next.ok) await db.tasks.put(next.value)
       return next
     }),
   )
 }
 
-export async function setTaskAssignee(db: QingdanDatabase, id: string, assignee: string): Promise<TaskRow> {
-  const name = assignee.trim()
-  return update(db, id, (t) => {
-    const { assignee: _old, ...rest } = t
-    return { ...rest, ...(name !== '' && { assignee: name }), updatedAt: nowIso() }
-  })
+/** Sets (or, with a blank name, clears) the responsible person. */
+export async function setTaskAssignee(db: QingdanDatabase, id: string, assignee: string, now: string = nowIso()): Promise<Result<TaskRow>> {
+  return update(db, id, (t) => assignTask(t, assignee, now))
 }
 
 export interface FixPhoto {
@@ -135,13 +108,11 @@ export async function markRectified(
   id: string,
   fix: { photos: readonly FixPhoto[]; note?: string },
   now: string = nowIso(),
-): Promise<TaskRow> {
-  if (fix.photos.length === 0) throw new TaskStateError(id, 'no-photo')
+): Promise<Result<TaskRow>> {
   return storageWrite(() =>
     db.transaction('rw', db.tasks, db.attachments, async () => {
       const task = await db.tasks.get(id)
-      if (!task) throw new TaskStateError(id, 'not-found')
-      if (task.status !== 'open') throw new TaskStateError(id, 'not-open')
+      if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
       const rows: AttachmentRow[] = fix.photos.map((p) => ({
         id: crypto.randomUUID(),
         responseId: task.responseId,
@@ -152,43 +123,33 @@ export async function markRectified(
         blob: p.blob,
         createdAt: now,
       }))
+      const next = rectifyTask(task, { photoIds: rows.map((r) => r.id), ...(fix.note !== undefined && { note: fix.note }) }, now)
+      if (!next.ok) return next
       await db.attachments.bulkAdd(rows)
-      const note = fix.note?.trim()
-      const next: TaskRow = {
-        ...task,
-        status: 'rectified',
-        rectifiedAt: now,
-        fixAttachmentIds: [...(task.fixAttachmentIds ?? []), ...rows.map((r) => r.id)],
-        ...(note ? { fixNote: note } : {}),
-        updatedAt: now,
-      }
-      await db.tasks.put(next)
+      await db.tasks.put(next.value)
       return next
     }),
   )
 }
 
 /** Links the re-check response (a new fill of the same template and subject) to the task. */
-export async function linkRecheck(db: QingdanDatabase, id: string, recheckResponseId: string): Promise<TaskRow> {
-  return update(db, id, (t) => ({ ...t, recheckResponseId, updatedAt: nowIso() }))
+export async function linkRecheck(db: QingdanDatabase, id: string, recheckResponseId: string, now: string = nowIso()): Promise<Result<TaskRow>> {
+  return update(db, id, (t) => linkRecheckRule(t, recheckResponseId, now))
 }
 
-/**
- * Closes the task (销号): it must be rectified, and its re-check submitted without the same
- * finding. A re-check that still finds it leaves the task as it is (the re-check opened its own).
- */
-export async function verifyTask(db: QingdanDatabase, id: string, now: string = nowIso()): Promise<TaskRow> {
+/** Closes the task (销号) when the core allows it: rectified, and a clean, submitted re-check. */
+export async function verifyTask(db: QingdanDatabase, id: string, now: string = nowIso()): Promise<Result<TaskRow>> {
   return storageWrite(() =>
     db.transaction('rw', db.tasks, db.responses, async () => {
       const task = await db.tasks.get(id)
-      if (!task) throw new TaskStateError(id, 'not-found')
-      if (task.status !== 'rectified') throw new TaskStateError(id, 'not-rectified')
-      if (task.recheckResponseId === undefined) throw new TaskStateError(id, 'no-recheck')
-      const recheck = await db.responses.get(task.recheckResponseId)
-      if (!recheck || recheck.status !== 'submitted' || !recheck.result) throw new TaskStateError(id, 'recheck-not-submitted')
-      if (recheck.result.findings.some((f) => f.itemId === task.itemId)) throw new TaskStateError(id, 'still-flagged')
-      const next: TaskRow = { ...task, status: 'verified', verifiedAt: now, updatedAt: now }
-      await db.tasks.put(next)
+      if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
+      const recheck = task.recheckResponseId === undefined ? undefined : await db.responses.get(task.recheckResponseId)
+      const next = verifyRule(
+        task,
+        recheck && { status: recheck.status, findingItemIds: recheck.result?.findings.map((f) => f.itemId) },
+        now,
+      )
+      if (next.ok) await db.tasks.put(next.value)
       return next
     }),
   )

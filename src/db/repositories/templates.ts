@@ -1,4 +1,3 @@
-import type { Item, Section, Template } from '@/core/format/types'
 import type { QingdanDatabase } from '../database'
 import type { TemplateVersionRow } from '../rows'
 
@@ -27,25 +26,4 @@ export async function getTemplateVersion(
 /** Every frozen version of one template, oldest first (results compare versions over time). */
 export async function listTemplateVersions(db: QingdanDatabase, templateId: string): Promise<TemplateVersionRow[]> {
   return db.templateVersions.where('templateId').equals(templateId).sortBy('version')
-}
-
-/** Items a person answers: every type but `info`, nested sections included. */
-export function countAnswerableItems(template: Template): number {
-  const countIn = (sections: Section[]): number =>
-    sections.reduce(
-      (n, s) => n + s.items.filter((i: Item) => i.type !== 'info').length + countIn(s.sections ?? []),
-      0,
-    )
-  return countIn(template.sections)
-}
-
-/** A frozen version row for a template, as written on publish or install. */
-export function versionRow(template: Template, publishedAt: string): TemplateVersionRow {
-  return {
-    templateId: template.id,
-    version: template.version,
-    template,
-    publishedAt,
-    itemCount: countAnswerableItems(template),
-  }
 }

@@ -5,7 +5,7 @@
  */
 import type { MergePlan } from '@/core/exchange/bundle'
 import { fail, ok, type Result } from '@/core/result'
-import type { QingdanDatabase } from '@/db'
+import type { QingdanDatabase } from '@/db/database'
 import { applyPlan, prepareImport } from '@/db/repositories/bundle-import'
 import { openBundle, type OpenedBundle, type ReadBundleOptions } from './read'
 

@@ -3,6 +3,7 @@
  * streams straight into the file the person picked; elsewhere (tablets, Safari) it streams into
  * a Blob held by the browser's blob store and is then offered as a download.
  */
+import { downloadBlob } from '../download'
 import { blobSink } from './write'
 
 interface SaveFilePickerWindow {
@@ -43,18 +44,6 @@ export async function saveBundle(
   }
   const { sink, blob } = blobSink()
   await write(sink)
-  const url = URL.createObjectURL(await blob)
-  try {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.rel = 'noopener'
-    document.body.append(a)
-    a.click()
-    a.remove()
-  } finally {
-    // The download has started from the URL; revoke it on the next task, not before.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
-  }
+  downloadBlob(await blob, fileName)
   return 'downloaded'
 }

@@ -13,7 +13,7 @@ import {
   type BundleManifest,
   type EntryChecksum,
 } from '@/core/exchange/bundle'
-import type { QingdanDatabase } from '@/db'
+import type { QingdanDatabase } from '@/db/database'
 import { attachmentBlob, responseLines, selectForExport } from '@/db/repositories/bundle-export'
 import { getDeviceId } from '@/db/repositories/meta'
 import { nowIso } from '@/db/time'

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
-import { createMemoryHistory } from 'vue-router'
+import { describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { createAppRouter, routes } from '@/app/router'
+import { installRoutePreload } from '@/app/preload'
 import HomeView from '@/views/HomeView.vue'
 
 describe('app router', () => {
@@ -36,5 +37,46 @@ describe('app router', () => {
     const router = createAppRouter(createMemoryHistory())
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('home')
+  })
+
+  it('does not scroll (nor force a layout) when the page left was at the top, and goes to the top otherwise', async () => {
+    const router = createAppRouter(createMemoryHistory())
+    const scrollBehavior = router.options.scrollBehavior!
+    const at = (y: number) => Object.defineProperty(window, 'scrollY', { value: y, configurable: true })
+    at(0)
+    await router.push('/?a=1')
+    expect(await scrollBehavior(router.currentRoute.value, router.currentRoute.value, null)).toBe(false)
+    at(400)
+    await router.push('/?a=2')
+    expect(await scrollBehavior(router.currentRoute.value, router.currentRoute.value, null)).toEqual({ top: 0 })
+    // Back and forward restore the saved position.
+    expect(await scrollBehavior(router.currentRoute.value, router.currentRoute.value, { left: 0, top: 120 })).toEqual({ left: 0, top: 120 })
+    at(0)
+  })
+})
+
+describe('route preload', () => {
+  it("starts loading the target page's chunk before slower guards have resolved", async () => {
+    const page = { render: () => null }
+    const load = vi.fn(async () => page)
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/', component: page },
+        { path: '/fill/:id', component: load },
+      ],
+    })
+    installRoutePreload(router)
+    let release = (): void => undefined
+    const seen: number[] = []
+    router.beforeEach(async () => {
+      seen.push(load.mock.calls.length)
+      await new Promise<void>((done) => (release = done))
+    })
+    const navigation = router.push('/fill/r-1')
+    await vi.waitFor(() => expect(seen).toEqual([1]))
+    release()
+    await navigation
+    expect(router.currentRoute.value.fullPath).toBe('/fill/r-1')
   })
 })

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createAppI18n } from '@/app/i18n'
 import TaskCard from '@/components/tasks/TaskCard.vue'
-import type { TaskRow } from '@/db'
+import type { Task as TaskRow } from '@/core/tasks/task'
 import { useTasksStore } from '@/stores/tasks'
 
 const task = (extra: Partial<TaskRow> = {}): TaskRow => ({
@@ -47,6 +48,15 @@ describe('TaskCard', () => {
     const closed = mountCard(task({ status: 'verified', verifiedAt: '2026-11-29T02:00:00.000Z' }))
     expect(closed.classes()).not.toContain('overdue')
     expect(closed.text()).toContain('已于 2026/11/29 销号')
+  })
+
+  it('shows the core’s reason when a step is refused (no photo of the fix)', async () => {
+    const store = useTasksStore()
+    store.rectify = async () => ({ ok: false, issues: [{ code: 'task.noPhoto', pointer: '', severity: 'error', message: { 'zh-CN': '请先拍摄或选择整改后的照片。', en: 'Take a photo first.' } }] })
+    const card = mountCard(task())
+    await card.get('[data-testid="fix-photo"]').element.closest('form')!.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(card.text()).toContain('请先拍摄或选择整改后的照片。')
   })
 
   it('offers the re-check for a rectified task, then the close once linked', () => {

@@ -12,6 +12,7 @@
  * - `attachments/<id>`  the attachment's bytes, stored uncompressed (photos are compressed already)
  */
 import type { Response, ResponseStatus, Template } from '../../format/types'
+import type { Task } from '../../tasks/task'
 
 /** The bundle format this build writes and the only one it reads. */
 export const BUNDLE_FORMAT_VERSION = 1
@@ -124,29 +125,9 @@ export interface BundleAttachment {
   createdAt: string
 }
 
-export const BUNDLE_TASK_STATUSES = ['open', 'rectified', 'verified'] as const
-
-/** A rectification task (mirrors the stored task row). */
-export interface BundleTask {
-  id: string
-  responseId: string
-  itemId: string
-  templateId: string
-  subject: Record<string, string | number>
-  title: string
-  status: (typeof BUNDLE_TASK_STATUSES)[number]
-  deadline: string
-  assignee?: string
-  createdAt: string
-  updatedAt: string
-  sectionId?: string
-  note?: string
-  rectifiedAt?: string
-  fixAttachmentIds?: string[]
-  fixNote?: string
-  recheckResponseId?: string
-  verifiedAt?: string
-}
+/** The task statuses and record: the one Task type of core/tasks, as stored and as bundled. */
+export { TASK_STATUSES as BUNDLE_TASK_STATUSES } from '../../tasks/task'
+export type BundleTask = Task
 
 /** Everything in a bundle but the attachment bytes, parsed and shape-checked. */
 export interface BundleContent {

@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { scoreResponse } from '@/core/scoring'
+import { addAttachment, createResponse, getResponse, installSamples, listResponses, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
+import { useResponsesStore } from '@/stores/responses'
+import { freshDb } from '../db/helpers'
+import { sample } from '../fixtures/load'
+
+const dorm = sample('dorm-room-safety')
+let db: QingdanDatabase
+
+async function submitted(
+  room: string,
+  role: 'self' | 'review' = 'self',
+  answers: Record<string, string | number> = {},
+  beforeSubmit: (id: string) => Promise<unknown> = async () => {},
+): Promise<string> {
+  const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room }, role, inspector: '王老师' })
+  for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
+  await beforeSubmit(row.id)
+  const stored = await getResponse(db, row.id)
+  if (!stored) throw new Error('missing')
+  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), '2026-11-02T02:00:00.000Z')
+  return row.id
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  db = freshDb()
+  setDb(db)
+})
+
+describe('responses store: drafts and starting', () => {
+  it('starts a response on a template version, lists it as a draft, and deletes it', async () => {
+    await installSamples(db, [dorm])
+    const store = useResponsesStore()
+    const id = await store.start({ template: dorm, subject: { building: '3号楼', room: '201' }, role: 'self', inspector: '王老师' })
+    await submitted('202')
+    await store.loadDrafts()
+    expect(store.drafts.map((r) => r.id)).toEqual([id])
+    expect(store.recent).toHaveLength(1)
+    expect(store.published.map((v) => v.templateId)).toEqual([dorm.id])
+    await store.removeDraft(id)
+    expect(store.drafts).toEqual([])
+    expect(await listResponses(db, { status: 'draft' })).toEqual([])
+  })
+
+  it('finds the template version to start on and suggests earlier subject values', async () => {
+    const store = useResponsesStore()
+    expect(await store.templateVersion(dorm.id, 99)).toBeUndefined()
+    await store.start({ template: dorm, subject: { building: '3号楼', room: '201' }, role: 'self', inspector: '王' })
+    const found = await store.templateVersion(dorm.id, dorm.version)
+    expect(found?.id).toBe(dorm.id)
+    const suggestions = await store.subjectSuggestions(found!)
+    expect(suggestions.building).toEqual(['3号楼'])
+    expect(Object.keys(suggestions).sort()).toEqual((dorm.subject?.fields ?? []).map((f) => f.id).sort())
+  })
+})
+
+describe('responses store: detail', () => {
+  it('loads a submitted response with its counterpart and attachments, bytes left out', async () => {
+    let photoId = ''
+    const self = await submitted('201', 'self', { smoking: 1 }, async (id) => {
+      photoId = (await addAttachment(db, { responseId: id, itemId: 'smoking', blob: new Blob(['full']), thumb: new Blob(['th']), name: 'p.jpg', type: 'image/jpeg' })).id
+    })
+    const review = await submitted('201', 'review')
+    const photo = { id: photoId }
+    const store = useResponsesStore()
+    await store.loadDetail(self)
+    expect(store.detailState).toBe('ready')
+    expect(store.detail?.counterpart?.row.id).toBe(review)
+    const meta = store.detail?.attachments.get(photo.id)
+    expect(meta).toMatchObject({ id: photo.id, name: 'p.jpg', type: 'image/jpeg' })
+    expect(meta && 'blob' in meta).toBe(false)
+    expect(await (await store.attachmentBlob(photo.id))?.text()).toBe('th')
+    expect(await (await store.attachmentBlob(photo.id, true))?.text()).toBe('full')
+    expect(await store.attachmentBlob('nope')).toBeUndefined()
+  })
+
+  const states = [
+    { name: 'a missing response', make: async () => 'nope', state: 'missing' },
+    { name: 'a draft', make: async () => (await createResponse(db, { template: dorm, subject: {}, role: 'self', inspector: '' })).id, state: 'draft' },
+  ]
+  it.each(states)('says so for $name', async ({ make, state }) => {
+    const store = useResponsesStore()
+    await store.loadDetail(await make())
+    expect(store.detailState).toBe(state)
+  })
+})
