@@ -11,7 +11,8 @@
 import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, AnswerValue, Response, ScoreResult, Template } from '@/core/format/types'
-import { scoreResponse } from '@/core/scoring'
+import { indexTemplate, scoreResponse, type ItemNode } from '@/core/scoring'
+import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
 import {
   addAttachment,
   createResponse,
@@ -30,23 +31,17 @@ import {
 import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
 import { stripPending, useFillAttachments } from '@/composables/useFillAttachments'
 import { nextSubject } from '@/composables/dormRound'
-import {
-  deriveItemStates,
-  flattenItems,
-  patchStates,
-  submitBlockers,
-  type Blocker,
-  type FlatItem,
-  type ItemState,
-} from '@/composables/fillModel'
 
 export type { AttachmentSlot, AttachmentView } from '@/composables/useFillAttachments'
 
 export const useFillStore = defineStore('fill', () => {
   const template = shallowRef<Template | null>(null)
   const row = shallowRef<ResponseRow | null>(null)
-  const items = shallowRef<FlatItem[]>([])
+  /** Every item in template order (the core's index; `.item` is the template's item). */
+  const items = shallowRef<readonly ItemNode[]>([])
   const answers = shallowReactive<Record<string, Answer>>({})
+  /** The core's item states in template order; `itemStates` holds the same objects by id. */
+  const states = shallowRef<readonly ItemState[]>([])
   const itemStates = shallowReactive(new Map<string, ItemState>())
   const result = shallowRef<ScoreResult | null>(null)
   const loaded = ref(false)
@@ -79,6 +74,7 @@ export const useFillStore = defineStore('fill', () => {
     files.reset()
     for (const key of Object.keys(answers)) delete answers[key]
     itemStates.clear()
+    states.value = []
     template.value = null
     row.value = null
     items.value = []
@@ -106,7 +102,7 @@ export const useFillStore = defineStore('fill', () => {
       return false
     }
     template.value = version.template
-    items.value = flattenItems(version.template)
+    items.value = indexTemplate(version.template).items
     row.value = stored.row
     Object.assign(answers, stored.response.answers)
     files.load(storedFiles)
@@ -143,7 +139,9 @@ export const useFillStore = defineStore('fill', () => {
     // A submitted response shows the score stored with it: it was decided at submit.
     const next = row.value.status === 'submitted' && row.value.result ? row.value.result : scoreResponse(t, currentResponse())
     result.value = next
-    patchStates(itemStates, deriveItemStates(items.value, answers, next))
+    const previous = states.value
+    states.value = deriveItemStates(t, toRaw(answers), next, previous)
+    patchItemStates(itemStates, t, states.value, previous)
   }
 
   /** Changes part of an item's answer; writes at once, or debounced for typing. */
@@ -179,25 +177,9 @@ export const useFillStore = defineStore('fill', () => {
     patchAnswer(itemId, { note: note === '' ? undefined : note }, { debounce: true })
   }
 
-  const blockers = computed<Blocker[]>(() => {
-    // Depends on `result` so it refreshes after every rescore.
-    void result.value
-    return submitBlockers(items.value, itemStates)
-  })
+  const blockers = computed<Blocker[]>(() => (template.value ? submitBlockers(template.value, states.value) : []))
 
-  const progress = computed(() => {
-    void result.value
-    let answered = 0
-    let applicable = 0
-    for (const { item } of items.value) {
-      if (item.type === 'info') continue
-      const s = itemStates.get(item.id)
-      if (!s || s.hidden || s.na) continue
-      applicable += 1
-      if (s.answered) answered += 1
-    }
-    return { answered, applicable }
-  })
+  const progress = computed(() => (template.value ? progressOf(template.value, states.value) : { answered: 0, applicable: 0 }))
 
   /**
    * Submits: writes every pending change, checks the blockers, stores the core's score and locks
@@ -245,6 +227,7 @@ export const useFillStore = defineStore('fill', () => {
     row,
     items,
     answers,
+    states,
     itemStates,
     result,
     attachments: files.attachments,

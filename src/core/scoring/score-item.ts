@@ -4,20 +4,12 @@
  * per item on every live re-score, so it reads the precomputed `ItemNode` and reuses frozen
  * steps where the figures never change.
  */
-import type { CountItem, ItemResult, NumberItem, Step, Veto, ZeroScope } from '../format/types'
-import type { ReadAnswer } from './answers'
+import type { CountItem, ItemResult, NumberItem, Step } from '../format/types'
+import type { ReadAnswer } from '../answers/read'
 import { fromH, toH } from './hundredths'
-import { choiceOf, type Choice, type ItemNode } from './template-index'
+import { choiceOf, type Choice, type ItemNode, type Trigger } from './nodes'
 
 const NO_TRIGGERS: readonly Trigger[] = Object.freeze([])
-
-/** What a chosen option (or a count > 0) sets off: a finding, a veto, a red line. */
-export interface Trigger {
-  optionId?: string
-  flag: boolean
-  veto?: Veto
-  zero?: ZeroScope
-}
 
 /**
  * The figures of one item beside its `ItemResult`, written into a scratch object the caller

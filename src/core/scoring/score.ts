@@ -3,23 +3,20 @@
  * Order of work: visibility (dependency order, so a hidden item reads as null to later rules) →
  * items → sections → total → band. Each part lives in its own file; this one wires them.
  */
-import { ruleHolds } from '../conditions'
 import type { Answer, Finding, ItemResult, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
-import { evidenceCount, newReadAnswer, readAnswer } from './answers'
+import { answerOf, evidenceCount, newReadAnswer, readAnswer } from '../answers/read'
+import { evidenceNeeded, isRequired } from '../answers/rules'
 import { pickBand, type BandData } from './bands'
 import { fromH, percentOf } from './hundredths'
 import { note } from './notes'
 import { hiddenItem, newItemOut, scoreItem, type ItemOut } from './score-item'
 import { rollUpSections, type ItemFigures } from './sections'
-import { indexTemplate, type ItemNode, type TemplateIndex } from './template-index'
+import type { ItemNode, TemplateIndex } from './nodes'
+import { indexTemplate } from './template-index'
 import { computeTotal, type TopSection } from './total'
-import { answerOf, decideVisibility, isHidden } from './visibility'
+import { decideVisibility, isHidden } from './visibility'
 
 export type ScorableResponse = Pick<Response, 'templateId' | 'templateVersion' | 'answers'> & Partial<Response>
-
-function isRequired(node: ItemNode, data: Record<string, unknown>): boolean {
-  return node.required || (node.requiredIf !== undefined && ruleHolds(node.requiredIf, data))
-}
 
 function emptyResult(template: Template): ScoreResult {
   return {
@@ -124,9 +121,8 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
     if (itemResult.flagged) result.findings.push(finding(node, out, answer))
     if (!itemResult.answered && (node.scored || isRequired(node, vis.data))) result.unanswered.push(node.id)
     if (node.evidence !== undefined) {
-      const { required, min } = node.evidence
-      const needed = required === 'always' || (required === 'onFlag' && itemResult.flagged)
-      if (needed && evidenceCount(node.kind, answer) < (min ?? 1)) result.missingEvidence.push(node.id)
+      const needed = evidenceNeeded(node, itemResult.flagged)
+      if (needed > 0 && evidenceCount(node.kind, answer) < needed) result.missingEvidence.push(node.id)
     }
   }
   result.vetoed = result.vetoes.length > 0
@@ -159,6 +155,8 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
       .map((s) => ({ id: s.id, score: s.score, max: s.max, percent: s.percent })),
   }
   result.band = pickBand(template.scoring, bandData, effects.ceilingIndex, result.notes)
+  index.scratch.lastResult = result
+  index.scratch.lastData = vis.data
   return result
 }
 

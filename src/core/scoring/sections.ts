@@ -4,7 +4,7 @@
  */
 import type { SectionResult, Step } from '../format/types'
 import { fromH, percentOf, toH } from './hundredths'
-import type { TemplateIndex } from './template-index'
+import type { TemplateIndex } from './nodes'
 
 export interface SectionScore {
   result: SectionResult

@@ -4,131 +4,12 @@
  * section tree, item → section, the order in which visibility must be decided, and the option
  * lookups. Repeated scoring (live score while filling, lists of results) then costs one pass.
  */
-import type { AnswerValue, EvidenceRule, Item, ItemType, JsonLogicRule, Option, Section, Step, Template, Threshold, Veto } from '../format/types'
+import type { AnswerValue, Item, Section, Step, Template, Veto } from '../format/types'
 import { fromH, toH } from './hundredths'
 import { isDeductive, isScoredType, itemMaxH } from './item-max'
-import type { RuleMemo } from './rule-memo'
-import type { Trigger } from './score-item'
+import type { Ceiling, Choice, ItemNode, ScoringScratch, SectionNode, TemplateIndex, Trigger } from './nodes'
+import { memoFor } from './rule-memo'
 import { visibilityOrder } from './visibility-order'
-
-export interface SectionNode {
-  section: Section
-  /** Index into `TemplateIndex.sections` (template pre-order). */
-  index: number
-  parent: number | null
-  root: number
-  /** The section or an ancestor is a bonus section (加分项). */
-  bonus: boolean
-  children: number[]
-  items: number[]
-}
-
-/** An option with what choosing it means, worked out once. */
-export interface Choice {
-  option: Option
-  /** `option.id`, read from this uniform object rather than options of varying shapes. */
-  id: string
-  /** Points of an additive option, or what a deductive option deducts, in hundredths. */
-  pointsH: number
-  /** The step a single-choice answer records; shared between results, so frozen. */
-  step: Step
-  trigger: Trigger | null
-  /** Choosing the option marks the item not applicable (read here: options vary in shape). */
-  na: boolean
-}
-
-/**
- * An item with everything scoring reads from it. Hot paths read these uniform nodes instead of
- * the template's items, whose shapes vary from item to item (slow property access in V8).
- */
-export interface ItemNode {
-  item: Item
-  id: string
-  kind: ItemType
-  index: number
-  /** Innermost section. */
-  section: number
-  root: number
-  sectionId: string
-  rootSectionId: string
-  defaultValue: AnswerValue | undefined
-  allowNegative: boolean
-  required: boolean
-  requiredIf: JsonLogicRule | undefined
-  evidence: EvidenceRule | undefined
-  /** The item is marked bonus or sits in a bonus section. */
-  bonus: boolean
-  scored: boolean
-  maxH: number
-  /** `maxH` in points, as results show it. */
-  max: number
-  /** The step a value taken from `default` records (rule 9); shared between results, so frozen. */
-  defaultStep: Step | null
-  deductive: boolean
-  choices: ReadonlyMap<string, Choice> | null
-  /** The same choices as a list, first of each id: scanning a few is faster than hashing the id. */
-  choiceList: readonly Choice[]
-  /** Thresholds sorted by ascending `min`. */
-  thresholds: readonly Threshold[] | null
-  /** Another rule reads this item's value, so it goes into the rule data. */
-  referenced: boolean
-  /** The id names an Object.prototype property ("constructor" …): look answers up as own only. */
-  inheritedName: boolean
-}
-
-/**
- * The visibility decisions, in an order where every rule's inputs are decided first, as flat
- * arrays (uniform and monomorphic in the per-tap loop). `nodes[k]` is an item index, or `~s`
- * (negative) for section s; `rules[k]` its `visibleIf`, undefined when it has none or is forced
- * (caught in a dependency cycle, so shown regardless). Items with no rule that no rule reads
- * are left out: they are hidden exactly when their section is.
- */
-export interface VisibilityPlan {
-  nodes: Int32Array
-  rules: ReadonlyArray<JsonLogicRule | undefined>
-  /** Per rule, its last decision for reuse while its inputs are unchanged (see `rule-memo.ts`). */
-  memos: ReadonlyArray<RuleMemo | null>
-  /** Parent section of each section, -1 for a top section. */
-  sectionParent: Int32Array
-}
-
-export interface Ceiling {
-  index: number
-  label: string
-  /** The veto named no band, so the lowest band stands in. */
-  unknown: boolean
-}
-
-/**
- * Work arrays of one scoring, allocated once per template and reused: typed arrays of this size
- * live off the JS heap and cost more to allocate per scoring than the scoring loop itself.
- * Sharing them is safe because a scoring is synchronous and calls no outside code, so two
- * scorings never overlap; each one overwrites or zeroes them before reading.
- */
-export interface ScoringScratch {
-  /** Per item: points and max in hundredths, 1 when visible and applicable (see `ItemFigures`). */
-  scoreH: Float64Array
-  maxH: Float64Array
-  counts: Uint8Array
-  /** 1 where an item's own rule (or its section) hides it; 1 where a section is hidden. */
-  itemHidden: Uint8Array
-  sectionHidden: Uint8Array
-}
-
-export interface TemplateIndex {
-  sections: SectionNode[]
-  topSections: number[]
-  /** Children before parents, for rolling sections up. */
-  postOrder: number[]
-  items: ItemNode[]
-  /** Sections and items in an order where every rule's inputs are decided first. */
-  visibility: VisibilityPlan
-  /** Ids of the sections and items shown regardless because their conditions form a cycle. */
-  cycleIds: string[]
-  /** The band a veto caps the grade at; null when the template has no bands. */
-  ceilingOf(veto: Veto): Ceiling | null
-  scratch: ScoringScratch
-}
 
 const cache = new WeakMap<Template, TemplateIndex>()
 
@@ -138,17 +19,6 @@ const cache = new WeakMap<Template, TemplateIndex>()
  * edit (or calls `forgetTemplate`). Pass raw objects, not Vue proxies (`toRaw`/`shallowRef`):
  * a proxy is another key, and every read through it would be tracked.
  */
-/** The choice with option id `id`, or undefined when the item has no such option. */
-export function choiceOf(node: ItemNode, id: string): Choice | undefined {
-  const list = node.choiceList
-  if (list.length > 8) return node.choices?.get(id)
-  for (let k = 0; k < list.length; k++) {
-    const c = list[k] as Choice
-    if (c.id === id) return c
-  }
-  return undefined
-}
-
 export function indexTemplate(template: Template): TemplateIndex {
   let index = cache.get(template)
   if (index === undefined) {
@@ -169,23 +39,37 @@ function buildIndex(template: Template): TemplateIndex {
   const topSections: number[] = []
   const postOrder: number[] = []
 
-  const visitSection = (section: Section, parent: number | null, root: number | null, bonus: boolean): number => {
+  const itemsById = new Map<string, ItemNode>()
+
+  const visitSection = (section: Section, at: string, parent: SectionNode | null, bonus: boolean): number => {
     const index = sections.length
     const isBonus = bonus || section.bonus === true
-    const node: SectionNode = { section, index, parent, root: root ?? index, bonus: isBonus, children: [], items: [] }
+    const node: SectionNode = {
+      section,
+      pointer: at,
+      index,
+      parent: parent?.index ?? null,
+      root: parent?.root ?? index,
+      depth: parent === null ? 0 : parent.depth + 1,
+      bonus: isBonus,
+      children: [],
+      items: [],
+    }
     sections.push(node)
     const rootId = sections[node.root]?.section.id ?? section.id
-    for (const item of section.items) {
+    section.items.forEach((item, k) => {
+      const itemNode = makeItemNode(item, `${at}/items/${k}`, items.length, node, rootId, isBonus)
       node.items.push(items.length)
-      items.push(itemNode(item, items.length, node, rootId, isBonus))
-    }
-    for (const child of section.sections ?? []) node.children.push(visitSection(child, index, node.root, isBonus))
+      items.push(itemNode)
+      if (!itemsById.has(item.id)) itemsById.set(item.id, itemNode)
+    })
+    section.sections?.forEach((child, k) => node.children.push(visitSection(child, `${at}/sections/${k}`, node, isBonus)))
     postOrder.push(index)
     return index
   }
-  for (const section of template.sections) topSections.push(visitSection(section, null, null, false))
+  template.sections.forEach((section, k) => topSections.push(visitSection(section, `/sections/${k}`, null, false)))
 
-  const { plan, cycleIds } = visibilityOrder(sections, items)
+  const { plan, cycleIds } = visibilityOrder(sections, items, itemsById)
   const n = items.length
   const scratch: ScoringScratch = {
     scoreH: new Float64Array(n),
@@ -193,8 +77,10 @@ function buildIndex(template: Template): TemplateIndex {
     counts: new Uint8Array(n),
     itemHidden: new Uint8Array(n),
     sectionHidden: new Uint8Array(sections.length),
+    lastResult: null,
+    lastData: null,
   }
-  return { sections, topSections, postOrder, items, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
+  return { template, sections, topSections, postOrder, items, itemsById, visibility: plan, cycleIds, ceilingOf: ceilingLookup(template), scratch }
 }
 
 function defaultOf(item: Item): AnswerValue | undefined {
@@ -229,15 +115,17 @@ function deepFreeze(step: Step): Step {
   return Object.freeze(step)
 }
 
-function itemNode(item: Item, index: number, section: SectionNode, rootSectionId: string, sectionBonus: boolean): ItemNode {
+function makeItemNode(item: Item, pointer: string, index: number, section: SectionNode, rootSectionId: string, sectionBonus: boolean): ItemNode {
   const choice = item.type === 'single' || item.type === 'multi'
   const deductive = choice ? isDeductive(item.options) : false
   const maxH = itemMaxH(item)
   const scoredItem = isScoredType(item) ? item : null
   const defaultValue = defaultOf(item)
   const choices = choicesOf(item, deductive, maxH)
+  const requiredIf = item.type !== 'info' ? item.requiredIf : undefined
   return {
     item,
+    pointer,
     id: item.id,
     kind: item.type,
     index,
@@ -248,7 +136,8 @@ function itemNode(item: Item, index: number, section: SectionNode, rootSectionId
     defaultValue,
     allowNegative: scoredItem?.allowNegative === true,
     required: item.type !== 'info' && item.required === true,
-    requiredIf: item.type !== 'info' ? item.requiredIf : undefined,
+    requiredIf,
+    requiredMemo: memoFor(requiredIf),
     evidence: item.type !== 'info' ? item.evidence : undefined,
     bonus: sectionBonus || (item.type !== 'info' && item.bonus === true),
     scored: scoredItem !== null,

@@ -6,27 +6,27 @@
 import { collectVars } from '../conditions'
 import type { JsonLogicRule } from '../format/types'
 import { memoFor } from './rule-memo'
-import type { ItemNode, SectionNode, VisibilityPlan } from './template-index'
+import type { ItemNode, SectionNode, VisibilityPlan } from './nodes'
 
 /**
  * Orders sections and items so that each visibility rule is evaluated after the items it reads
  * (a hidden item must read as null to the rules after it). Nodes 0..S-1 are sections, then items.
  * Validation rejects cycles; should one slip through, its members are shown regardless.
  */
-export function visibilityOrder(sections: SectionNode[], items: ItemNode[]): { plan: VisibilityPlan; cycleIds: string[] } {
+export function visibilityOrder(
+  sections: SectionNode[],
+  items: ItemNode[],
+  itemsById: ReadonlyMap<string, ItemNode>,
+): { plan: VisibilityPlan; cycleIds: string[] } {
   const s = sections.length
-  const itemByIdIndex = new Map<string, number>()
-  items.forEach((node, i) => {
-    if (!itemByIdIndex.has(node.item.id)) itemByIdIndex.set(node.item.id, i)
-  })
   const ruleOf = (node: number): JsonLogicRule | undefined =>
     node < s ? sections[node]?.section.visibleIf : items[node - s]?.item.visibleIf
   const readIds = (rule: JsonLogicRule | undefined): number[] => {
     if (rule === undefined) return []
     const found: number[] = []
     for (const id of collectVars(rule)) {
-      const i = itemByIdIndex.get(id)
-      if (i !== undefined) found.push(i)
+      const node = itemsById.get(id)
+      if (node !== undefined) found.push(node.index)
     }
     return found
   }

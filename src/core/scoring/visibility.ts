@@ -4,11 +4,9 @@
  * `visibleIf` and `requiredIf` read. Runs on every live re-score, hence the flat plan.
  */
 import type { Answer } from '../format/types'
-import { newReadAnswer, readAnswer } from './answers'
+import { answerOf, newReadAnswer, readAnswer } from '../answers/read'
 import { holdsWithMemo } from './rule-memo'
-import type { ItemNode, TemplateIndex } from './template-index'
-
-const hasOwn = Object.prototype.hasOwnProperty
+import type { ItemNode, TemplateIndex } from './nodes'
 
 /** Valid until the next scoring of the same template: the arrays are the index's scratch. */
 export interface Visibility {
@@ -21,13 +19,6 @@ export interface Visibility {
   itemHidden: Uint8Array
   /** Item id → value, for visibleIf/requiredIf; hidden or N/A items read as null. */
   data: Record<string, unknown>
-}
-
-/** The answer to `node` in `answers`, own properties only where the id could be inherited. */
-export function answerOf(node: ItemNode, answers: Record<string, Answer>): Answer | undefined {
-  // An item id such as "constructor" must not read Object.prototype; other ids cannot, and
-  // skip the extra own-property check (this runs per item on every tap).
-  return !node.inheritedName || hasOwn.call(answers, node.id) ? answers[node.id] : undefined
 }
 
 export function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>): Visibility {

@@ -4,9 +4,9 @@ import { responseSchemaValidator } from './ajv'
 import { capIssues, makeIssue } from './issues'
 import { internalIssue, preflight } from './preflight'
 import { checkAnswers } from './response/check-answers'
-import { checkRequired } from './response/check-required'
+import { checkBlockers } from './response/check-blockers'
 import { checkSubject } from './response/check-subject'
-import { indexTemplate } from './template'
+import { indexTemplate } from '@/core/scoring'
 import type { ValidateOptions } from './validate-template'
 
 function templateMismatch(template: Template, response: Response): Issue[] {
@@ -23,7 +23,7 @@ function templateMismatch(template: Template, response: Response): Issue[] {
  * Checks untrusted JSON as a response to `template` (which should itself have passed
  * `validateTemplate`): the schema, that it belongs to this template version, that every answer
  * names a known item and fits it, that the subject fits the subject fields and, once submitted,
- * that required items and subject fields are filled.
+ * that nothing blocks it (required items answered, evidence attached) and subject fields are filled.
  * Never throws.
  */
 export function validateResponse(template: Template, json: unknown, options: ValidateOptions = {}): Result<Response> {
@@ -35,7 +35,7 @@ export function validateResponse(template: Template, json: unknown, options: Val
     // Answers to another template would only produce noise: stop at the mismatch.
     if (mismatch.length > 0) return fail(mismatch)
     const index = indexTemplate(template)
-    const issues = [...checkSubject(template, response), ...checkAnswers(index, response), ...checkRequired(index, response)]
+    const issues = [...checkSubject(template, response), ...checkAnswers(index, response), ...checkBlockers(template, response)]
     if (issues.some((issue) => issue.severity === 'error')) return fail(capIssues(issues))
     return ok(response, capIssues(issues))
   } catch (error) {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import type { Answer, Item } from '@/core/format/types'
-import type { ItemState } from '@/composables/fillModel'
+import type { Answer, Item, Template } from '@/core/format/types'
+import { deriveItemStates, type ItemState } from '@/core/answers'
 import FillItemRow from '@/components/fill/FillItemRow.vue'
 import AttachmentInput from '@/components/fill/AttachmentInput.vue'
-import { describeStep } from '@/core/scoring'
+import { describeStep, scoreResponse } from '@/core/scoring'
 import { mountFill } from './mountWith'
 
 const state = (over: Partial<ItemState> = {}): ItemState => ({
@@ -12,6 +12,7 @@ const state = (over: Partial<ItemState> = {}): ItemState => ({
   required: false,
   answered: false,
   na: false,
+  value: undefined,
   scored: true,
   score: 0,
   max: 2,
@@ -26,8 +27,15 @@ const state = (over: Partial<ItemState> = {}): ItemState => ({
 const single = (over: Partial<Item> = {}): Item =>
   ({ id: 'fire', type: 'single', title: '灭火器完好', options: [{ id: 'ok', label: '符合' }, { id: 'bad', label: '不符合' }], ...over }) as Item
 
+/** The value the core decides the row shows (the answer's, else the default) for a one-item template. */
+function valueOf(item: Item, answer: Answer | undefined): ItemState['value'] {
+  const template: Template = { id: 't', version: 1, title: 'T', sections: [{ id: 's', title: 'S', items: [item] }] }
+  const answers = answer ? { [item.id]: answer } : {}
+  return deriveItemStates(template, answers, scoreResponse(template, { templateId: 't', templateVersion: 1, answers }))[0]?.value
+}
+
 function row(item: Item, answer?: Answer, s: ItemState = state()) {
-  return mountFill(FillItemRow, { props: { item, answer, state: s } })
+  return mountFill(FillItemRow, { props: { item, answer, state: { ...s, value: valueOf(item, answer) } } })
 }
 
 describe('FillItemRow', () => {

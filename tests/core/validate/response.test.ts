@@ -153,6 +153,26 @@ describe('validateResponse on submitted responses', () => {
   })
 })
 
+describe('validateResponse on submitted responses with evidence rules', () => {
+  const EVIDENCE: Template = validTemplate({
+    sections: [section('s1', [single('q1', { options: [{ id: 'yes', label: '符合', points: 2 }, { id: 'no', label: '不符合', points: 0, flag: true }], evidence: { required: 'onFlag', min: 2 } })])],
+  })
+  const submitted = (a: Json): Json => response({ status: 'submitted', answers: a })
+
+  it('rejects a finding without the evidence the fill page asks for, as the fill page does', () => {
+    expect(issuesOf(submitted({ q1: { value: 'no', attachments: ['p1'] } }), EVIDENCE)).toEqual([
+      expect.objectContaining({ code: 'answer.evidenceMissing', pointer: '/answers/q1', itemId: 'q1', params: { id: 'q1', min: 2 } }),
+    ])
+    expect(issuesOf(submitted({ q1: { value: 'no', attachments: ['p1', 'p2'] } }), EVIDENCE)).toEqual([])
+    expect(issuesOf(submitted({ q1: { value: 'yes' } }), EVIDENCE)).toEqual([])
+  })
+
+  it('does not count white space as an answer to a required text', () => {
+    const tpl = validTemplate({ sections: [section('s1', [text('why', { required: true })])] })
+    expect(issuesOf(submitted({ why: { value: '   ' } }), tpl)).toContainEqual(expect.objectContaining({ code: 'answer.required', itemId: 'why' }))
+  })
+})
+
 describe('validateResponse subject', () => {
   const WITH_SUBJECT: Template = validTemplate({
     subject: { fields: [{ id: 'building', label: '楼栋', type: 'select', options: ['1', '2'], required: true }, { id: 'room', label: '房间' }] },

@@ -24,4 +24,5 @@ export const VALUE_MESSAGES = {
   'subject.notAnOption': { 'zh-CN': '“{value}”不是字段“{id}”的可选值。', en: '"{value}" is not a choice of field "{id}".' },
   'subject.required': { 'zh-CN': '提交前必须填写对象字段“{id}”。', en: 'Subject field "{id}" must be filled before submitting.' },
   'answer.required': { 'zh-CN': '提交前必须回答题目“{id}”。', en: 'Item "{id}" must be answered before submitting.' },
+  'answer.evidenceMissing': { 'zh-CN': '提交前必须为题目“{id}”上传至少 {min} 份佐证。', en: 'Item "{id}" needs at least {min} evidence attachment(s) before submitting.' },
 } as const satisfies Record<string, LocalizedText>

@@ -2,7 +2,7 @@
 import type { Item, Response } from '@/core/format/types'
 import { pointer, type Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { TemplateIndex } from '../template'
+import type { TemplateIndex } from '@/core/scoring'
 import { checkValue } from '../values'
 
 function allowsNa(item: Item): boolean {

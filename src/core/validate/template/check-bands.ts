@@ -2,7 +2,7 @@
 import type { Veto } from '@/core/format/types'
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 interface VetoSite {
   veto: Veto

@@ -6,7 +6,7 @@
 import { collectVars } from '@/core/conditions'
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { SectionEntry, TemplateIndex } from './walk'
+import type { SectionNode, TemplateIndex } from '@/core/scoring'
 
 interface Edge {
   to: string
@@ -15,7 +15,7 @@ interface Edge {
 }
 
 function dependencies(index: TemplateIndex): Map<string, Edge[]> {
-  const sectionVars = new Map<SectionEntry, string[]>()
+  const sectionVars = new Map<SectionNode, string[]>()
   const graph = new Map<string, Edge[]>()
   for (const { item, pointer, section } of index.items) {
     if (graph.has(item.id)) continue // a duplicate id; reported elsewhere
@@ -26,7 +26,7 @@ function dependencies(index: TemplateIndex): Map<string, Edge[]> {
       }
     }
     // An item is visible only if its sections are: their conditions are its dependencies too.
-    for (let s: SectionEntry | null = section; s; s = s.parent) {
+    for (let s = index.sections[section]; s; s = s.parent === null ? undefined : index.sections[s.parent]) {
       const rule = s.section.visibleIf
       if (rule === undefined) continue
       if (!sectionVars.has(s)) sectionVars.set(s, collectVars(rule))

@@ -1,7 +1,7 @@
 /** Ids must be unique: items across the whole template, sections too, options within their item. */
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 export const MAX_TEMPLATE_ITEMS = 5000
 

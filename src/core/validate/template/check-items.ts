@@ -4,7 +4,7 @@ import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
 import { compilePattern } from '../safe-pattern'
 import { checkValue } from '../values'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 function checkChoice(item: SingleItem | MultiItem, at: string): Issue[] {
   if (item.options.length === 0) return [makeIssue('options.empty', `${at}/options`, {}, item.id)]

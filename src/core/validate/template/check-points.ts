@@ -2,7 +2,7 @@
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
 import { hasTwoDecimalsAtMost } from '../numbers'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 interface PointsField {
   value: number | undefined

@@ -7,7 +7,7 @@ import type { JsonLogicRule } from '@/core/format/types'
 import type { Issue } from '@/core/result'
 import { makeIssue, type IssueParams } from '../issues'
 import { ruleSites } from './rule-sites'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 const BAND_DATA = new Set(['total', 'percent', 'sections'])
 

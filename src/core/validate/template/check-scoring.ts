@@ -1,7 +1,7 @@
 /** Template-level scoring: `scoring.max` where the method needs it, weights that add up. */
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 export function checkScoring(index: TemplateIndex): Issue[] {
   const scoring = index.template.scoring

@@ -1,7 +1,7 @@
 /** Shape rules the schema cannot express: nesting depth, empty sections, bonus inside bonus, subject fields. */
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 export function checkStructure(index: TemplateIndex): Issue[] {
   const issues: Issue[] = []
@@ -11,10 +11,12 @@ export function checkStructure(index: TemplateIndex): Issue[] {
     if (section.items.length === 0 && (section.sections?.length ?? 0) === 0) {
       issues.push(makeIssue('section.empty', `${pointer}/items`, { id: section.id }))
     }
-    if (entry.insideBonus && section.bonus === true) issues.push(makeIssue('bonus.nested', `${pointer}/bonus`))
+    // A node's `bonus` covers its ancestors: the parent's says whether some ancestor is a bonus section.
+    const insideBonus = entry.parent !== null && index.sections[entry.parent]?.bonus === true
+    if (insideBonus && section.bonus === true) issues.push(makeIssue('bonus.nested', `${pointer}/bonus`))
   }
   for (const { item, pointer, section } of index.items) {
-    const inBonus = section.insideBonus || section.section.bonus === true
+    const inBonus = index.sections[section]?.bonus === true
     if (inBonus && item.type !== 'info' && item.bonus === true) {
       issues.push(makeIssue('bonus.nested', `${pointer}/bonus`, {}, item.id))
     }

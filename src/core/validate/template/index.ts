@@ -9,7 +9,7 @@ import { checkPoints } from './check-points'
 import { checkRules } from './check-rules'
 import { checkScoring } from './check-scoring'
 import { checkStructure } from './check-structure'
-import { indexTemplate, type TemplateIndex } from './walk'
+import { indexTemplate, type TemplateIndex } from '@/core/scoring'
 
 const CHECKS: ReadonlyArray<(index: TemplateIndex) => Issue[]> = [
   checkIds,
@@ -22,10 +22,11 @@ const CHECKS: ReadonlyArray<(index: TemplateIndex) => Issue[]> = [
   checkPoints,
 ]
 
+/**
+ * Runs every check over the scoring index, the one walk of the template tree (it tolerates the
+ * duplicate ids, deep nesting and cycles these checks report).
+ */
 export function semanticIssues(template: Template): Issue[] {
   const index = indexTemplate(template)
   return CHECKS.flatMap((check) => check(index))
 }
-
-export { indexTemplate } from './walk'
-export type { ItemEntry, SectionEntry, TemplateIndex } from './walk'

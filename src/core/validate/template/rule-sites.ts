@@ -1,6 +1,6 @@
 /** Every place a template holds a JSON Logic rule, with its pointer and what the rule may read. */
 import type { JsonLogicRule } from '@/core/format/types'
-import type { TemplateIndex } from './walk'
+import type { TemplateIndex } from '@/core/scoring'
 
 export interface RuleSite {
   rule: JsonLogicRule

@@ -1,10 +1,23 @@
 /**
  * Reading one answer: N/A, the effective value (rule 9: a `default` counts as an answer) and
- * whether the item counts as answered. Answers are untrusted data, so a value of the wrong shape
+ * whether the item counts as answered. This is the one definition of "answered" that scoring,
+ * the fill page and validation share. Answers are untrusted data, so a value of the wrong shape
  * reads as no answer rather than throwing.
  */
 import type { Answer, AnswerValue, ItemType } from '../format/types'
-import type { ItemNode } from './template-index'
+import type { ItemNode } from '../scoring/nodes'
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+/** The answer to `node` in `answers`, own properties only where the id could be inherited. */
+export function answerOf(node: ItemNode, answers: Readonly<Record<string, Answer>>): Answer | undefined {
+  // An item id such as "constructor" must not read Object.prototype; other ids cannot, and
+  // skip the extra own-property check (this runs per item on every tap).
+  return !node.inheritedName || hasOwn.call(answers, node.id) ? answers[node.id] : undefined
+}
+
+/** Some character other than white space: free text of only spaces says nothing. */
+const SOMETHING = /\S/
 
 export interface ReadAnswer {
   /** Explicit `{ na: true }`; an option with `na` is detected when the option is read. */
@@ -23,9 +36,11 @@ export function isAnswered(kind: ItemType, value: unknown): boolean {
   if (value === undefined) return false
   switch (kind) {
     case 'single':
+      return typeof value === 'string' && value !== ''
     case 'text':
     case 'date':
-      return typeof value === 'string' && value !== ''
+      // White space only is no answer: a required remark cannot be passed with a space.
+      return typeof value === 'string' && SOMETHING.test(value)
     case 'multi':
       // An empty selection is an answer ("none of these"), e.g. no hazard found.
       return isIdList(value)
