@@ -7,6 +7,7 @@ import type { Template } from '../../format/types'
 import { scoreResponse } from '../../scoring'
 import type { BundleContent, BundleResponse, BundleTemplate } from './format'
 import { canonicalJson } from './hash'
+import { clampFutureTimes } from './future-times'
 import { bundleIssue } from './messages'
 import { mergeResponse } from './merge-responses'
 import {
@@ -24,7 +25,7 @@ const zero = (): KindCounts => ({ new: 0, updated: 0, skipped: 0, conflicts: 0, 
 
 function emptyPlan(): MergePlan {
   const summary = Object.fromEntries([...MERGE_KINDS, 'total'].map((k) => [k, zero()])) as MergeSummary
-  return { summary, templates: [], versions: [], responses: [], answers: [], answerDeletes: [], history: [], attachments: [], tasks: [], conflicts: [], refused: [] }
+  return { summary, templates: [], versions: [], responses: [], answers: [], answerDeletes: [], history: [], attachments: [], tasks: [], conflicts: [], refused: [], warnings: [] }
 }
 
 /** Template content compared as canonical JSON, ignoring the editor hint `$schema`. */
@@ -40,10 +41,13 @@ function mergeTemplateRow(local: BundleTemplate, incoming: BundleTemplate): Bund
 
 /**
  * Plans the merge of a validated bundle (see `validateBundleContent`) into this device.
- * @param now the time written on history entries.
+ * @param now this device's clock: written on history entries; times more than a day after it are
+ *   clamped (see clampFutureTimes) and reported in `warnings`.
  */
-export function planMerge(content: BundleContent, existing: ExistingState, now: string): MergePlan {
+export function planMerge(bundle: BundleContent, existing: ExistingState, now: string): MergePlan {
   const plan = emptyPlan()
+  const { content, distrusted, warnings } = clampFutureTimes(bundle, now)
+  plan.warnings.push(...warnings)
   const count = (kind: MergeKind, what: keyof KindCounts, n = 1): void => {
     plan.summary[kind][what] += n
     plan.summary.total[what] += n
@@ -119,7 +123,7 @@ export function planMerge(content: BundleContent, existing: ExistingState, now: 
       count('answers', 'new', answers)
       continue
     }
-    const m = mergeResponse(mine, r, existing.history, now)
+    const m = mergeResponse(mine, r, existing.history, now, { distrusted: distrusted.has(id) })
     if (m.decision === 'keptSubmitted') blockedResponses.add(id)
     if (m.write) plan.responses.push(scored(m.write))
     plan.answers.push(...m.answers)

@@ -70,6 +70,10 @@ export const BUNDLE_MESSAGES = {
     'zh-CN': '附件 {id} 大小为 {size}，超过单个附件上限 {limit}，未导入任何内容。',
     en: 'Attachment {id} is {size}, over the {limit} limit per attachment; nothing was imported.',
   },
+  futureTimes: {
+    'zh-CN': '备份包中有 {count} 个时间比本机时钟晚一天以上（最晚为 {latest}），可能是对方设备时钟有误或文件被改动。这些时间已改记为 {anchor}，相应记录不会覆盖本机已有的记录。',
+    en: '{count} time(s) in the bundle are more than a day ahead of this device’s clock (the latest is {latest}): the other device’s clock may be wrong, or the file was altered. They were recorded as {anchor}, and those records will not replace this device’s own.',
+  },
   versionConflict: {
     'zh-CN': '模板“{title}”（{templateId}）第 {version} 版与本机已有的同版本内容不同，已拒绝导入该版本及依据它填写的 {dependents} 份记录。请在其中一台设备上将模板另存为新版本后重新导出。',
     en: 'Template “{title}” ({templateId}) version {version} differs from the same version on this device; that version and the {dependents} response(s) filled on it were refused. Publish the template as a new version on one device and export again.',
