@@ -9,6 +9,7 @@ import type { BundleContent, BundleResponse, BundleTemplate } from './format'
 import { canonicalJson } from './hash'
 import { clampFutureTimes } from './future-times'
 import { bundleIssue } from './messages'
+import { screenTemplateRow } from './template-rows'
 import { mergeResponse } from './merge-responses'
 import {
   MERGE_KINDS,
@@ -83,9 +84,23 @@ export function planMerge(bundle: BundleContent, existing: ExistingState, now: s
     )
   }
 
-  for (const t of content.templates) {
-    const mine = existing.templates.get(t.id)
-    const next = mine ? mergeTemplateRow(mine, t) : t
+  // The highest version of each template this device will hold: a row may not point past it.
+  const known = new Map<string, number>()
+  const noteVersion = (id: string, version: number): void => {
+    known.set(id, Math.max(known.get(id) ?? 0, version))
+  }
+  for (const key of existing.versions.keys()) {
+    const at = key.lastIndexOf('@')
+    noteVersion(key.slice(0, at), Number(key.slice(at + 1)))
+  }
+  for (const v of content.versions) if (!refusedVersions.has(versionKey(v.templateId, v.version))) noteVersion(v.templateId, v.version)
+
+  for (const incoming of content.templates) {
+    const mine = existing.templates.get(incoming.id)
+    const screened = screenTemplateRow(incoming, mine, known.get(incoming.id) ?? 0)
+    plan.warnings.push(...screened.warnings)
+    const t = screened.row
+    const next = t === undefined ? undefined : mine ? mergeTemplateRow(mine, t) : t
     if (next === undefined) count('templates', 'skipped')
     else {
       plan.templates.push(next)
