@@ -70,6 +70,10 @@ export const BUNDLE_MESSAGES = {
     'zh-CN': '附件 {id} 登记在备份包中，但没有它的文件，未导入任何内容。',
     en: 'Attachment {id} is listed in the bundle but its file is missing; nothing was imported.',
   },
+  attachmentType: {
+    'zh-CN': '附件 {id}（{name}）不是本应用可显示的照片或 PDF（可能是网页、SVG 或被改名的文件），未导入任何内容。',
+    en: 'Attachment {id} ({name}) is not a photo or PDF this app can show (it may be a web page, an SVG or a renamed file); nothing was imported.',
+  },
   attachmentTooLarge: {
     'zh-CN': '附件 {id} 大小为 {size}，超过单个附件上限 {limit}，未导入任何内容。',
     en: 'Attachment {id} is {size}, over the {limit} limit per attachment; nothing was imported.',

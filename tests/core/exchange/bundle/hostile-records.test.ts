@@ -100,7 +100,7 @@ describe('template rows from a bundle', () => {
   })
 
   it('brings its draft only when the draft passes validation', () => {
-    const broken = { ...tpl(2), sections: [{ id: 's1', title: '安全', items: [{ id: 'q1', type: 'text', title: 'x', pattern: '(?=a)' }] }] }
+    const broken = { ...tpl(2), sections: [{ id: 's1', title: '安全', items: [{ id: 'q1', type: 'text' as const, title: 'x', pattern: '(?=a)' }] }] }
     const plan = planMerge(content({ templates: [{ ...row(1), draft: broken }] }), existing(), NOW)
     expect(plan.templates[0]?.draft).toBeUndefined()
     expect(plan.warnings.map((w) => w.code)).toEqual(['bundle.draftDropped'])
