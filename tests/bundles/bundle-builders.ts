@@ -7,6 +7,8 @@ import { blobSink, writeBundle, type WriteBundleOptions } from '@/io/bundle/writ
 import { freshDb, template } from '../db/helpers'
 
 export const TPL: Template = template('dorm', 1)
+/** A JPEG's first bytes: imports sniff attachments, so fixture photos start like one. */
+export const JPEG_HEAD = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
 
 /** A device with the dorm template published; `beforeOpen` may install middleware first. */
 export async function device(beforeOpen?: (db: QingdanDatabase) => void): Promise<QingdanDatabase> {
@@ -26,7 +28,7 @@ export async function fillRoom(
   const row = await createResponse(db, { template: TPL, subject: { building: opts.building ?? '3号楼', room }, role: 'self', inspector: '王老师' })
   for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
   if (opts.photo) {
-    const photo = await addAttachment(db, { responseId: row.id, itemId: 'q1', blob: new Blob([`jpeg of ${room}`], { type: 'image/jpeg' }), name: `${room}.jpg`, type: 'image/jpeg' })
+    const photo = await addAttachment(db, { responseId: row.id, itemId: 'q1', blob: new Blob([JPEG_HEAD, `jpeg of ${room}`], { type: 'image/jpeg' }), name: `${room}.jpg`, type: 'image/jpeg' })
     await saveAnswer(db, row.id, 'q1', { value: answers.q1 ?? 'ok', attachments: [photo.id] })
   }
   if (opts.submit) {

@@ -20,7 +20,18 @@ function text(value: unknown): string | number {
   return Array.isArray(value) ? value.map((v) => preview(v)).join(', ') : preview(value)
 }
 
-function translate(error: ErrorObject): [IssueCode, IssueParams] | null {
+/** The value at a JSON pointer (Ajv leaves `error.data` out unless run verbose). */
+function valueAt(document: unknown, pointer: string): unknown {
+  let node: unknown = document
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return undefined
+    node = (node as Record<string, unknown>)[segment]
+  }
+  return node
+}
+
+function translate(error: ErrorObject, document: unknown): [IssueCode, IssueParams] | null {
   const keyword = error.keyword
   if (WRAPPER_KEYWORDS.has(keyword)) return null
   if (error.propertyName !== undefined) return ['schema.propertyName', { property: preview(error.propertyName), limit: text(param(error, 'limit')) }]
@@ -42,7 +53,7 @@ function translate(error: ErrorObject): [IssueCode, IssueParams] | null {
     case 'format':
       return ['schema.format', { format: text(param(error, 'format')) }]
     case 'not':
-      return ['schema.reserved', { value: preview(error.data) }]
+      return ['schema.reserved', { value: preview(error.data ?? valueAt(document, error.instancePath)) }]
   }
   if (LIMIT_KEYWORDS.has(keyword)) return [`schema.${keyword}` as IssueCode, { limit: text(param(error, 'limit')) }]
   return ['schema.other', { keyword, reason: error.message ?? '' }]
@@ -67,7 +78,7 @@ export function ajvIssues(errors: ErrorObject[] | null | undefined, document: un
   const seen = new Set<string>()
   const issues: Issue[] = []
   for (const error of errors ?? []) {
-    const translated = translate(error)
+    const translated = translate(error, document)
     if (!translated) continue
     const [code, params] = translated
     const key = `${code}\u0000${error.instancePath}\u0000${JSON.stringify(params)}`

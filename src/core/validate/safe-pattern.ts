@@ -1,71 +1,69 @@
 /**
- * Author-written regular expressions, run on answers without risking the page: compiled once and
- * cached, refused when malformed or when they nest unbounded repeats (`(a+)+`, the classic
- * catastrophic-backtracking shape), and only ever run on inputs of bounded length.
+ * Author-written regular expressions, run on answers without risking the page. They are matched
+ * by RE2 (re2js, a pure-JS port), whose automata take time linear in the input, so no pattern can
+ * backtrack forever: `(a|aa)*` on a thousand characters costs what `a*` does. What RE2 cannot
+ * promise linear time for (lookaround, backreferences) it refuses to compile, and so do we.
+ *
+ * Linear is not free: the cost of a match is the program size times the input length, so both are
+ * capped: answers longer than MAX_PATTERN_INPUT are not checked, and patterns that compile to more
+ * than MAX_PATTERN_PROGRAM instructions are refused as the template's error.
  */
+import { RE2JS } from 're2js'
 
 /** Longest answer a pattern is run on. */
 export const MAX_PATTERN_INPUT = 1000
 
-export type CompiledPattern = { ok: true; regex: RegExp } | { ok: false; reason: string }
+/**
+ * Largest RE2 program a pattern may compile to (`.{0,1000}` is about 2,000); with the input cap
+ * this keeps one check well under 100 ms on a slow tablet.
+ */
+export const MAX_PATTERN_PROGRAM = 2500
+
+/** Why a pattern is refused: malformed, a construct RE2 leaves out, or too big to run cheaply. */
+export type PatternProblem = 'syntax' | 'unsupported' | 'tooComplex'
+
+export type CompiledPattern =
+  /** `test` is for answers of at most MAX_PATTERN_INPUT characters; callers check the length first. */
+  | { ok: true; test: (value: string) => boolean }
+  | { ok: false; problem: PatternProblem; reason: string }
 
 const cache = new Map<string, CompiledPattern>()
 
-/** True when a quantified group contains an unbounded quantifier: exponential backtracking risk. */
-function nestsUnboundedRepeats(pattern: string): boolean {
-  const frames: boolean[] = [false]
-  let i = 0
-  const unboundedAt = (at: number): number => {
-    const c = pattern[at]
-    if (c === '*' || c === '+') return 1
-    if (c === '{') {
-      const m = /^\{\d*,\}/.exec(pattern.slice(at, at + 12))
-      if (m) return m[0].length
-    }
-    return 0
-  }
-  while (i < pattern.length) {
-    const c = pattern[i]
-    if (c === '\\') {
-      i += 2
-    } else if (c === '[') {
-      i++
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1
-      i++
-    } else if (c === '(') {
-      frames.push(false)
-      i++
-    } else if (c === ')') {
-      const inner = frames.pop() ?? false
-      i++
-      const quantified = unboundedAt(i) > 0
-      if (quantified && inner) return true
-      if (frames.length === 0) frames.push(false)
-      frames[frames.length - 1] = (frames[frames.length - 1] ?? false) || inner || quantified
-    } else {
-      const length = unboundedAt(i)
-      if (length > 0) frames[frames.length - 1] = true
-      i += Math.max(1, length)
-    }
-  }
-  return false
+/**
+ * JSON Schema and the builder speak JavaScript syntax; RE2 writes a code point as `\x{4e00}` where
+ * JavaScript writes `\u4e00` or `\u{4e00}` (common in Chinese patterns such as `[\u4e00-\u9fa5]`).
+ * Only escapes are rewritten; a `\\u` (an escaped backslash then `u`) is left alone.
+ */
+export function toRe2Syntax(pattern: string): string {
+  return pattern.replace(/\\(?:u\{([0-9A-Fa-f]{1,6})\}|u([0-9A-Fa-f]{4})|(.))/gsu, (whole, braced?: string, four?: string) => {
+    const hex = braced ?? four
+    return hex === undefined ? whole : `\\x{${hex}}`
+  })
 }
 
-/** The whole-answer regex for a text item's `pattern`, or why it cannot be used. */
+/** Lookaround (`(?=`, `(?<=`) and backreferences (`\\1`): valid JavaScript, left out of RE2 on purpose. */
+const UNSUPPORTED = /unsupported Perl syntax|invalid named capture: `\(\?<[=!]|invalid escape sequence: `\\[1-9k]/
+
+function compile(pattern: string): CompiledPattern {
+  let re: RE2JS
+  try {
+    re = RE2JS.compile(toRe2Syntax(pattern))
+  } catch (error) {
+    // re2js messages name the construct, e.g. "invalid or unsupported Perl syntax: `(?=`".
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/^error parsing regexp: /, '')
+    return { ok: false, problem: UNSUPPORTED.test(reason) ? 'unsupported' : 'syntax', reason }
+  }
+  const size = re.programSize()
+  if (size > MAX_PATTERN_PROGRAM) return { ok: false, problem: 'tooComplex', reason: String(size) }
+  // testExact anchors both ends: the whole answer must match.
+  return { ok: true, test: (value) => re.testExact(value) }
+}
+
+/** The whole-answer matcher for a text item's `pattern`, or why it cannot be used. Cached. */
 export function compilePattern(pattern: string): CompiledPattern {
   const cached = cache.get(pattern)
   if (cached) return cached
-  let result: CompiledPattern
-  if (nestsUnboundedRepeats(pattern)) {
-    result = { ok: false, reason: 'nested unbounded repetition such as (a+)+ can take forever to check' }
-  } else {
-    try {
-      // `u`: the flag JSON Schema patterns use; anchored because the whole answer must match.
-      result = { ok: true, regex: new RegExp(`^(?:${pattern})$`, 'u') }
-    } catch (error) {
-      result = { ok: false, reason: error instanceof Error ? error.message : String(error) }
-    }
-  }
+  const result = compile(pattern)
   if (cache.size > 1000) cache.clear()
   cache.set(pattern, result)
   return result

@@ -54,7 +54,7 @@ function checkText(item: Item & { type: 'text' }, value: string, at: string): Is
   if (value.length > MAX_PATTERN_INPUT) return [makeIssue('value.patternUncheckable', at, { limit: MAX_PATTERN_INPUT }, item.id)]
   const compiled = compilePattern(item.pattern)
   // A broken pattern is the template's fault and is reported there (text.pattern), not per answer.
-  if (compiled.ok && !compiled.regex.test(value)) return [makeIssue('value.pattern', at, { pattern: item.pattern }, item.id)]
+  if (compiled.ok && !compiled.test(value)) return [makeIssue('value.pattern', at, { pattern: item.pattern }, item.id)]
   return []
 }
 

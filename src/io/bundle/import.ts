@@ -4,9 +4,11 @@
  * `commitBundleImport` (read the needed attachments, check them, apply in one transaction).
  */
 import type { MergePlan } from '@/core/exchange/bundle'
+import { bundleIssue } from '@/core/exchange/bundle'
 import { fail, ok, type Result } from '@/core/result'
 import type { QingdanDatabase } from '@/db/database'
 import { applyPlan, prepareImport } from '@/db/repositories/bundle-import'
+import { sniffBlob } from '../sniff'
 import { openBundle, type OpenedBundle, type ReadBundleOptions } from './read'
 
 export interface PreparedImport {
@@ -38,7 +40,12 @@ export async function commitBundleImport(db: QingdanDatabase, prepared: Prepared
     for (const a of plan.attachments) {
       const blob = await bundle.readAttachment(a.id)
       if (!blob.ok) return fail(blob.issues)
-      blobs.set(a.id, blob.value)
+      // The bytes decide the type, as for a picked file: an SVG or HTML "photo" is refused, and
+      // what is stored is labelled with what it is, whatever the bundle claims.
+      const type = await sniffBlob(blob.value)
+      if (type === null) return fail([bundleIssue('attachmentType', { id: a.id, name: a.name })])
+      a.type = type
+      blobs.set(a.id, new Blob([blob.value], { type }))
       onProgress?.(++done, plan.attachments.length)
     }
     await applyPlan(db, plan, blobs)

@@ -42,6 +42,7 @@ export default {
       keptLocal: 'local',
       keptIncoming: 'bundle’s',
       refused: 'Refused',
+      warnings: 'Please note',
     },
     kinds: {
       templates: 'Templates',

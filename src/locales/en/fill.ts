@@ -62,6 +62,7 @@ export default {
       saveSignature: 'Confirm signature',
       signed: 'Signed',
       rejectedType: 'File type not accepted: {name}',
+      undecodable: 'This image cannot be read (the file may be damaged or not a photo): {name}',
       tooLarge: 'File too large (max {mb} MB): {name}',
       tooMany: 'At most {n}',
       unanswered: 'unanswered',

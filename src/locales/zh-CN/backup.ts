@@ -42,6 +42,7 @@ export default {
       keptLocal: '本机',
       keptIncoming: '备份包中',
       refused: '已拒绝',
+      warnings: '注意',
     },
     kinds: {
       templates: '模板',

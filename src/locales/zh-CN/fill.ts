@@ -62,6 +62,7 @@ export default {
       saveSignature: '确认签名',
       signed: '已签名',
       rejectedType: '不接受的文件类型：{name}',
+      undecodable: '无法读取这张图片（文件可能已损坏，或不是照片）：{name}',
       tooLarge: '文件过大（上限 {mb} MB）：{name}',
       tooMany: '最多 {n} 个',
       unanswered: '未填',

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Answer, Item, Template } from '@/core/format/types'
 import { deriveItemStates, type ItemState } from '@/core/answers'
 import FillItemRow from '@/components/fill/FillItemRow.vue'
@@ -121,29 +121,68 @@ describe('AttachmentInput', () => {
     return input.trigger('change')
   }
 
-  it('emits picked photos and refuses other types', async () => {
+  // Files are recognised by their first bytes (io/sniff.ts), so the fixtures carry real headers.
+  const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1])
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])
+  const PDF = new TextEncoder().encode('%PDF-1.7\n%')
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+  // happy-dom cannot decode images: a stub decodes what starts like a JPEG, as a browser would
+  // decode a real photo, and fails on anything else.
+  beforeEach(() => {
+    vi.stubGlobal('createImageBitmap', async (blob: Blob) => {
+      const head = new Uint8Array(await blob.slice(0, 12).arrayBuffer())
+      if (head[0] !== 0xff || head[6] !== 0x4a) throw new DOMException('The source image could not be decoded.', 'InvalidStateError')
+      return { width: 10, height: 10, close: () => undefined }
+    })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('refuses garbage bytes behind a JPEG header: they do not count as a photo', async () => {
+    const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
+    await pick(w, [new File([new Uint8Array([0xff, 0xd8, 0xff, 0, 1, 2, 3, 4, 5, 6, 7, 8])], 'broken.jpg', { type: 'image/jpeg' })])
+    await flush()
+    expect(w.emitted('add')).toBeUndefined()
+    expect(w.text()).toContain('无法读取这张图片')
+  })
+
+  it('emits picked photos, re-typed from their bytes, and refuses other types', async () => {
     const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
     expect(w.get('input[type=file]').attributes('accept')).toBe('image/*')
-    await pick(w, [new File(['x'], 'a.jpg', { type: 'image/jpeg' }), new File(['x'], 'b.pdf', { type: 'application/pdf' })])
+    await pick(w, [new File([JPEG], 'a.jpg', { type: 'application/octet-stream' }), new File([PDF], 'b.pdf', { type: 'application/pdf' })])
+    await flush()
     const added = w.emitted('add')?.[0]?.[0] as File[]
-    expect(added.map((f) => f.name)).toEqual(['a.jpg'])
+    expect(added.map((f) => [f.name, f.type])).toEqual([['a.jpg', 'image/jpeg']])
     expect(w.text()).toContain('不接受的文件类型：b.pdf')
+  })
+
+  it('refuses text renamed .jpg, SVG and HTML whatever they claim to be', async () => {
+    const w = mountFill(AttachmentInput, { props: { attachments: [], label: '文件' } })
+    const svg = new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], 'x.jpg', { type: 'image/jpeg' })
+    const html = new File(['<html><script>alert(1)</script>'], 'y.png', { type: 'image/png' })
+    const text = new File(['just some text'], 'z.jpg', { type: 'image/jpeg' })
+    await pick(w, [svg, html, text])
+    await flush()
+    expect(w.emitted('add')).toBeUndefined()
+    for (const name of ['x.jpg', 'y.png', 'z.jpg']) expect(w.text()).toContain(`不接受的文件类型：${name}`)
   })
 
   it('refuses a file over maxSizeMB and more than maxCount', async () => {
     const w = mountFill(AttachmentInput, { props: { attachments: [], label: '文件', maxSizeMB: 0.000001, maxCount: 1 } })
-    await pick(w, [new File(['too big'], 'big.pdf', { type: 'application/pdf' })])
+    await pick(w, [new File([PDF, 'too big'], 'big.pdf', { type: 'application/pdf' })])
+    await flush()
     expect(w.emitted('add')).toBeUndefined()
     expect(w.text()).toContain('文件过大')
   })
 
-  it('refuses any file over the app-wide 20 MB cap, photos included, even with no template limit', async () => {
+  it('takes a 30 MB photo (it is resized before it is stored) but refuses a PNG over the 20 MB cap, kept as it is', async () => {
     const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
-    const huge = new File(['x'], 'huge.jpg', { type: 'image/jpeg' })
-    Object.defineProperty(huge, 'size', { value: 20 * 1024 ** 2 + 1 })
-    await pick(w, [huge, new File(['x'], 'ok.jpg', { type: 'image/jpeg' })])
-    expect((w.emitted('add')?.[0]?.[0] as File[]).map((f) => f.name)).toEqual(['ok.jpg'])
-    expect(w.text()).toContain('文件过大')
+    const bigPhoto = new File([JPEG, new Uint8Array(30 * 1024 ** 2)], 'big.jpg', { type: 'image/jpeg' })
+    const bigPng = new File([PNG, new Uint8Array(20 * 1024 ** 2)], 'shot.png', { type: 'image/png' })
+    // (the PNG is refused on size before it is decoded)
+    await pick(w, [bigPhoto, bigPng])
+    await flush()
+    expect((w.emitted('add')?.[0]?.[0] as File[]).map((f) => f.name)).toEqual(['big.jpg'])
+    expect(w.text()).toContain('文件过大（上限 20 MB）：shot.png')
   })
 
   it('lists attachments with a named remove button', async () => {

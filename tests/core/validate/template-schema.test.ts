@@ -63,6 +63,32 @@ describe('validateTemplate schema errors', () => {
     expect(issue?.severity).toBe('error')
   })
 
+  it.each([
+    ['url(...)', 'url(https://tracker.example/x.png)'],
+    ['a CSS expression', 'red;background:url(//x)'],
+    ['a var()', 'var(--x)'],
+    ['an empty string', ''],
+  ])('refuses a colour that is %s: only names and #RGB/#RRGGBB', (_what, color) => {
+    const result = validateTemplate(template({ sections: [section('s1', [single('q1', { options: [{ id: 'a', label: 'A', color }] })])] }))
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => i.pointer)).toContain('/sections/0/items/0/options/0/color')
+  })
+
+  it('accepts colour names and hex colours', () => {
+    for (const color of ['green', 'DarkRed', '#c62828', '#fff']) {
+      expect(validateTemplate(template({ sections: [section('s1', [single('q1', { options: [{ id: 'a', label: 'A', color }] })])] })).ok).toBe(true)
+    }
+  })
+
+  it('names the reserved value in its message, not "undefined"', () => {
+    const json = JSON.parse(JSON.stringify(template({ sections: [section('s1', [single('PROTO')])] })).replace('PROTO', '__proto__')) as unknown
+    const result = validateTemplate(json)
+    const issue = result.ok ? undefined : result.issues.find((i) => i.code === 'schema.reserved')
+    expect(issue?.message['zh-CN']).toContain('不允许的取值 __proto__')
+    expect(issue?.message.en).toContain('Value __proto__ is not allowed')
+    expect(issue?.message['zh-CN']).not.toContain('undefined')
+  })
+
   it('names the unknown property in both languages', () => {
     const issue = issuesOf(template({ titel: 'typo' }))[0]
     expect(issue?.message['zh-CN']).toContain('titel')

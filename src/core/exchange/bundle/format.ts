@@ -22,8 +22,14 @@ export const BUNDLE_KIND = 'qingdan-bundle'
 export const MAX_BUNDLE_BYTES = 2 * 1024 ** 3
 /** One attachment larger than this is refused: the camera input stores photos well under it. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 ** 2
-/** A JSON entry larger than this is refused before it is inflated (a zip bomb would not stop). */
-export const MAX_JSON_ENTRY_BYTES = 512 * 1024 ** 2
+/**
+ * A JSON entry larger than this is refused before it is inflated (by its declared size) and while
+ * it is inflated (sizes can lie): a 400 KB zip can hold 400 MB of JSON, and parsing that would
+ * take gigabytes. 64 MiB holds tens of thousands of responses.
+ */
+export const MAX_JSON_ENTRY_BYTES = 64 * 1024 ** 2
+/** The manifest lists checksums only; a larger one is not an export of this app. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 ** 2
 /** More entries than this cannot come from an export of this app. */
 export const MAX_BUNDLE_ENTRIES = 200_000
 

@@ -2,7 +2,7 @@
 export * from './format'
 export { canonicalJson, sha256Hex, fingerprint } from './hash'
 export { BUNDLE_MESSAGES, bundleIssue, formatBytes, type BundleIssueCode } from './messages'
-export { buildManifest, checkManifest, checkDirectory, entryLimit, type ManifestInit } from './manifest'
+export { buildManifest, checkManifest, checkDirectory, entryLimit, ENTRY_LIMITS, type EntryLimits, type ManifestInit } from './manifest'
 export { parseBundleContent, type BundleTexts } from './records'
 export { validateBundleContent, bundleVersions, versionKey, type VersionLookup } from './validate'
 export { planMerge, planIsEmpty } from './merge'

@@ -74,9 +74,17 @@ export function checkManifest(json: unknown): Result<BundleManifest> {
   return ok(json as unknown as BundleManifest)
 }
 
+/** Per-entry size limits; tests lower them to keep their bundles small. */
+export interface EntryLimits {
+  json: number
+  attachment: number
+}
+
+export const ENTRY_LIMITS: EntryLimits = { json: MAX_JSON_ENTRY_BYTES, attachment: MAX_ATTACHMENT_BYTES }
+
 /** The limit that applies to an entry's uncompressed size. */
-export function entryLimit(name: string): number {
-  return name.startsWith(ATTACHMENT_PREFIX) ? MAX_ATTACHMENT_BYTES : MAX_JSON_ENTRY_BYTES
+export function entryLimit(name: string, limits: EntryLimits = ENTRY_LIMITS): number {
+  return name.startsWith(ATTACHMENT_PREFIX) ? limits.attachment : limits.json
 }
 
 /**
@@ -84,7 +92,11 @@ export function entryLimit(name: string): number {
  * exists, nothing unlisted rides along, and no entry claims a size over its limit (so a zip bomb
  * is refused before its first byte is decompressed).
  */
-export function checkDirectory(manifest: BundleManifest, directory: ReadonlyArray<{ name: string; size: number }>): Issue[] {
+export function checkDirectory(
+  manifest: BundleManifest,
+  directory: ReadonlyArray<{ name: string; size: number }>,
+  limits: EntryLimits = ENTRY_LIMITS,
+): Issue[] {
   const issues: Issue[] = []
   const seen = new Set<string>()
   for (const { name, size } of directory) {
@@ -92,7 +104,7 @@ export function checkDirectory(manifest: BundleManifest, directory: ReadonlyArra
     seen.add(name)
     const listed = manifest.entries[name]
     if (!listed) issues.push(bundleIssue('unlistedEntry', { name }))
-    const limit = entryLimit(name)
+    const limit = entryLimit(name, limits)
     if (size > limit || (listed && listed.size > limit)) {
       const claimed = Math.max(size, listed?.size ?? 0)
       issues.push(

@@ -6,6 +6,8 @@
  * - two different submissions of one response: the later one is kept whole, the other's
  *   differing answers go to history (mixing them would contradict both stored scores).
  * Ties are broken on the canonical text, so importing A into B and B into A end equal.
+ * A distrusted incoming response (it carried times from the future, see clampFutureTimes) loses
+ * every comparison by time: it never replaces a submission, an answer or a row of this device.
  */
 import type { Answer } from '../../format/types'
 import type { BundleResponse } from './format'
@@ -34,7 +36,21 @@ function newer(aTime: string, aText: string, bTime: string, bText: string): 'a' 
   return aText >= bText ? 'a' : 'b'
 }
 
-export function mergeResponse(local: BundleResponse, incoming: BundleResponse, history: ReadonlySet<string>, now: string): ResponseMerge {
+export interface MergeResponseOptions {
+  /** The incoming side's times cannot be believed: this device's side wins every conflict. */
+  distrusted?: boolean
+}
+
+export function mergeResponse(
+  local: BundleResponse,
+  incoming: BundleResponse,
+  history: ReadonlySet<string>,
+  now: string,
+  { distrusted = false }: MergeResponseOptions = {},
+): ResponseMerge {
+  /** Is the incoming side newer? Never when distrusted. */
+  const incomingNewer = (iTime: string, iText: string, lTime: string, lText: string): boolean =>
+    !distrusted && newer(iTime, iText, lTime, lText) === 'a'
   const out: ResponseMerge = {
     decision: 'skipped',
     answers: [],
@@ -82,7 +98,7 @@ export function mergeResponse(local: BundleResponse, incoming: BundleResponse, h
         out.answerCounts.skipped++
         continue
       }
-      if (newer(answer.updatedAt ?? '', it, mine.updatedAt ?? '', mt) === 'a') {
+      if (incomingNewer(answer.updatedAt ?? '', it, mine.updatedAt ?? '', mt)) {
         out.answers.push({ responseId: id, itemId, answer })
         keep(itemId, mine, 'local', 'newerAnswer', 'incoming')
         out.answerCounts.conflicts++
@@ -94,7 +110,7 @@ export function mergeResponse(local: BundleResponse, incoming: BundleResponse, h
         out.answerCounts.skipped++
       }
     }
-    const rowWinner = newer(incoming.response.updatedAt, rowText(incoming), local.response.updatedAt, rowText(local))
+    const rowWinner = incomingNewer(incoming.response.updatedAt, rowText(incoming), local.response.updatedAt, rowText(local)) ? 'a' : 'b'
     const rowChanged = rowWinner === 'a' && rowText(incoming) !== rowText(local)
     if (changed || rowChanged) {
       const base = rowWinner === 'a' ? incoming : local
@@ -112,7 +128,7 @@ export function mergeResponse(local: BundleResponse, incoming: BundleResponse, h
   }
   const incomingWins =
     ls === 'draft' ||
-    newer(incoming.response.updatedAt, canonicalJson(incoming), local.response.updatedAt, canonicalJson(local)) === 'a'
+    incomingNewer(incoming.response.updatedAt, canonicalJson(incoming), local.response.updatedAt, canonicalJson(local))
   const reason: ConflictReason = ls === 'draft' ? 'submittedWins' : 'newerSubmission'
   const [winner, loser, loserSide] = incomingWins ? ([ia, la, 'local'] as const) : ([la, ia, 'incoming'] as const)
   for (const [itemId, answer] of Object.entries(loser)) {

@@ -79,6 +79,8 @@ export interface MergePlan {
   conflicts: ConflictRecord[]
   /** One issue per refused record group (a template version and the responses filled on it). */
   refused: Issue[]
+  /** Things imported with a change the person should know of (times from the future, clamped). */
+  warnings: Issue[]
 }
 
 export const historyKey = (responseId: string, itemId: string, hash: string): string => `${responseId}\u0000${itemId}\u0000${hash}`

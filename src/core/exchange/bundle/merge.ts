@@ -7,7 +7,9 @@ import type { Template } from '../../format/types'
 import { scoreResponse } from '../../scoring'
 import type { BundleContent, BundleResponse, BundleTemplate } from './format'
 import { canonicalJson } from './hash'
+import { clampFutureTimes } from './future-times'
 import { bundleIssue } from './messages'
+import { screenTemplateRow } from './template-rows'
 import { mergeResponse } from './merge-responses'
 import {
   MERGE_KINDS,
@@ -24,7 +26,7 @@ const zero = (): KindCounts => ({ new: 0, updated: 0, skipped: 0, conflicts: 0, 
 
 function emptyPlan(): MergePlan {
   const summary = Object.fromEntries([...MERGE_KINDS, 'total'].map((k) => [k, zero()])) as MergeSummary
-  return { summary, templates: [], versions: [], responses: [], answers: [], answerDeletes: [], history: [], attachments: [], tasks: [], conflicts: [], refused: [] }
+  return { summary, templates: [], versions: [], responses: [], answers: [], answerDeletes: [], history: [], attachments: [], tasks: [], conflicts: [], refused: [], warnings: [] }
 }
 
 /** Template content compared as canonical JSON, ignoring the editor hint `$schema`. */
@@ -40,10 +42,13 @@ function mergeTemplateRow(local: BundleTemplate, incoming: BundleTemplate): Bund
 
 /**
  * Plans the merge of a validated bundle (see `validateBundleContent`) into this device.
- * @param now the time written on history entries.
+ * @param now this device's clock: written on history entries; times more than a day after it are
+ *   clamped (see clampFutureTimes) and reported in `warnings`.
  */
-export function planMerge(content: BundleContent, existing: ExistingState, now: string): MergePlan {
+export function planMerge(bundle: BundleContent, existing: ExistingState, now: string): MergePlan {
   const plan = emptyPlan()
+  const { content, distrusted, warnings } = clampFutureTimes(bundle, now)
+  plan.warnings.push(...warnings)
   const count = (kind: MergeKind, what: keyof KindCounts, n = 1): void => {
     plan.summary[kind][what] += n
     plan.summary.total[what] += n
@@ -79,9 +84,23 @@ export function planMerge(content: BundleContent, existing: ExistingState, now: 
     )
   }
 
-  for (const t of content.templates) {
-    const mine = existing.templates.get(t.id)
-    const next = mine ? mergeTemplateRow(mine, t) : t
+  // The highest version of each template this device will hold: a row may not point past it.
+  const known = new Map<string, number>()
+  const noteVersion = (id: string, version: number): void => {
+    known.set(id, Math.max(known.get(id) ?? 0, version))
+  }
+  for (const key of existing.versions.keys()) {
+    const at = key.lastIndexOf('@')
+    noteVersion(key.slice(0, at), Number(key.slice(at + 1)))
+  }
+  for (const v of content.versions) if (!refusedVersions.has(versionKey(v.templateId, v.version))) noteVersion(v.templateId, v.version)
+
+  for (const incoming of content.templates) {
+    const mine = existing.templates.get(incoming.id)
+    const screened = screenTemplateRow(incoming, mine, known.get(incoming.id) ?? 0)
+    plan.warnings.push(...screened.warnings)
+    const t = screened.row
+    const next = t === undefined ? undefined : mine ? mergeTemplateRow(mine, t) : t
     if (next === undefined) count('templates', 'skipped')
     else {
       plan.templates.push(next)
@@ -119,7 +138,7 @@ export function planMerge(content: BundleContent, existing: ExistingState, now: 
       count('answers', 'new', answers)
       continue
     }
-    const m = mergeResponse(mine, r, existing.history, now)
+    const m = mergeResponse(mine, r, existing.history, now, { distrusted: distrusted.has(id) })
     if (m.decision === 'keptSubmitted') blockedResponses.add(id)
     if (m.write) plan.responses.push(scored(m.write))
     plan.answers.push(...m.answers)

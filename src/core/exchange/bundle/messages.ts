@@ -46,6 +46,10 @@ export const BUNDLE_MESSAGES = {
     'zh-CN': '备份包中 {name} 的一条记录格式有误：{detail}。未导入任何内容。',
     en: 'A record in {name} is malformed: {detail}. Nothing was imported.',
   },
+  duplicateId: {
+    'zh-CN': '备份包的 {name} 中有两条记录使用同一编号 {id}，可能被改动过，未导入任何内容。',
+    en: 'Two records in {name} share the id {id}; the bundle may have been altered. Nothing was imported.',
+  },
   countMismatch: {
     'zh-CN': '备份包中 {name} 有 {actual} 条记录，清单登记为 {expected} 条，未导入任何内容。',
     en: '{name} holds {actual} records but the manifest lists {expected}; nothing was imported.',
@@ -66,9 +70,25 @@ export const BUNDLE_MESSAGES = {
     'zh-CN': '附件 {id} 登记在备份包中，但没有它的文件，未导入任何内容。',
     en: 'Attachment {id} is listed in the bundle but its file is missing; nothing was imported.',
   },
+  attachmentType: {
+    'zh-CN': '附件 {id}（{name}）不是本应用可显示的照片或 PDF（可能是网页、SVG 或被改名的文件），未导入任何内容。',
+    en: 'Attachment {id} ({name}) is not a photo or PDF this app can show (it may be a web page, an SVG or a renamed file); nothing was imported.',
+  },
   attachmentTooLarge: {
     'zh-CN': '附件 {id} 大小为 {size}，超过单个附件上限 {limit}，未导入任何内容。',
     en: 'Attachment {id} is {size}, over the {limit} limit per attachment; nothing was imported.',
+  },
+  sampleKept: {
+    'zh-CN': '“{title}”（{id}）是本应用自带的示例模板，备份包不能替换或隐藏它，已保留本机的版本。',
+    en: '“{title}” ({id}) is a sample shipped with the app; a bundle cannot replace or hide it, so this device’s copy was kept.',
+  },
+  draftDropped: {
+    'zh-CN': '模板“{title}”（{id}）的草稿未通过校验（{detail}），未导入该草稿；已发布的版本照常导入。',
+    en: 'The draft of template “{title}” ({id}) fails validation ({detail}) and was not imported; its published versions were.',
+  },
+  futureTimes: {
+    'zh-CN': '备份包中有 {count} 个时间比本机时钟晚一天以上（最晚为 {latest}），可能是对方设备时钟有误或文件被改动。这些时间已改记为 {anchor}，相应记录不会覆盖本机已有的记录。',
+    en: '{count} time(s) in the bundle are more than a day ahead of this device’s clock (the latest is {latest}): the other device’s clock may be wrong, or the file was altered. They were recorded as {anchor}, and those records will not replace this device’s own.',
   },
   versionConflict: {
     'zh-CN': '模板“{title}”（{templateId}）第 {version} 版与本机已有的同版本内容不同，已拒绝导入该版本及依据它填写的 {dependents} 份记录。请在其中一台设备上将模板另存为新版本后重新导出。',

@@ -21,10 +21,21 @@ import { bundleIssue } from './messages'
 
 type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const str = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= 10_000
-const optStr = (v: unknown): boolean => v === undefined || typeof v === 'string'
+/** Every text field has a length limit: a bundle is a stranger's file. */
+const MAX_TEXT = 10_000
+const str = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT
+const text = (v: unknown): boolean => typeof v === 'string' && v.length <= MAX_TEXT
+const optText = (v: unknown): boolean => v === undefined || text(v)
+const optStr = (v: unknown): boolean => v === undefined || str(v)
 const posInt = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0
 const oneOf = (list: readonly string[], v: unknown): boolean => typeof v === 'string' && list.includes(v)
+/** An ISO 8601 time as the app writes them (`2026-03-01T08:00:00.000Z`), or a date. */
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/
+const time = (v: unknown): boolean => typeof v === 'string' && ISO.test(v) && !Number.isNaN(Date.parse(v))
+const optTime = (v: unknown): boolean => v === undefined || time(v)
+/** Subject values are text or numbers, as the fill form writes them. */
+const subject = (v: unknown): boolean =>
+  isObj(v) && Object.values(v).every((x) => text(x) || (typeof x === 'number' && Number.isFinite(x)))
 
 /** The first failing field of a record, or null. */
 type Check = (o: Obj) => string | null
@@ -37,50 +48,69 @@ const fields =
 
 const templateCheck = fields({
   id: str,
-  title: (v) => typeof v === 'string',
+  title: text,
   status: (v) => oneOf(BUNDLE_TEMPLATE_STATUSES, v),
   latestVersion: posInt,
   draft: (v) => v === undefined || isObj(v),
   source: (v) => oneOf(BUNDLE_TEMPLATE_SOURCES, v),
-  createdAt: str,
-  updatedAt: str,
+  createdAt: time,
+  updatedAt: time,
 })
-const versionCheck = fields({ templateId: str, version: posInt, template: isObj, publishedAt: str })
+const versionCheck = fields({ templateId: str, version: posInt, template: isObj, publishedAt: time })
 const responseInner = fields({
   id: str,
   templateId: str,
   templateVersion: posInt,
   status: (v) => v === 'draft' || v === 'submitted',
-  updatedAt: str,
+  updatedAt: time,
+  startedAt: optTime,
+  submittedAt: optTime,
 })
 const responseCheck: Check = (o) => {
-  const bad = fields({ response: isObj, templateTitle: (v) => typeof v === 'string', deviceId: optStr })(o)
+  const bad = fields({ response: isObj, templateTitle: text, deviceId: optStr })(o)
   if (bad) return bad
   const inner = responseInner(o.response as Obj)
   return inner ? `response.${inner}` : null
 }
-const taskCheck = fields({
+const taskFields = fields({
   id: str,
   responseId: str,
   itemId: str,
   templateId: str,
-  subject: isObj,
-  title: (v) => typeof v === 'string',
+  subject,
+  title: str,
   status: (v) => oneOf(BUNDLE_TASK_STATUSES, v),
-  deadline: str,
-  createdAt: str,
-  updatedAt: str,
-  fixAttachmentIds: (v) => v === undefined || (Array.isArray(v) && v.every(str)),
+  deadline: time,
+  assignee: optText,
+  createdAt: time,
+  updatedAt: time,
+  sectionId: optStr,
+  note: optText,
+  rectifiedAt: optTime,
+  fixAttachmentIds: (v) => v === undefined || (Array.isArray(v) && v.length <= 1000 && v.every(str)),
+  fixNote: optText,
+  recheckResponseId: optStr,
+  verifiedAt: optTime,
 })
+/** Every field, then what the task's status implies (as markRectified and verifyTask write it). */
+const taskCheck: Check = (o) => {
+  const bad = taskFields(o)
+  if (bad) return bad
+  if (o.status !== 'open' && o.rectifiedAt === undefined) return 'rectifiedAt'
+  if (o.status === 'verified' && (o.verifiedAt === undefined || o.recheckResponseId === undefined)) return 'verifiedAt'
+  return null
+}
 const attachmentCheck = fields({
   // The id becomes an entry name: no path separators, nothing that could climb out of `attachments/`.
   id: (v) => str(v) && /^[\w.-]+$/.test(v as string) && v !== '.' && v !== '..',
   responseId: str,
   itemId: (v) => v === null || str(v),
-  name: (v) => typeof v === 'string',
-  type: (v) => typeof v === 'string',
+  name: text,
+  type: (v) => typeof v === 'string' && v.length <= 200,
   size: posInt,
-  createdAt: str,
+  width: (v) => v === undefined || posInt(v),
+  height: (v) => v === undefined || posInt(v),
+  createdAt: time,
 })
 
 function parseJson(name: string, text: string): Result<unknown> {
@@ -91,12 +121,21 @@ function parseJson(name: string, text: string): Result<unknown> {
   }
 }
 
-function checkList<T>(name: string, list: unknown, check: Check, at: string): Result<T[]> {
+/**
+ * Checks every record of a list; `key` names a record (its id), which must be unique in the list:
+ * two records under one id would make the import fail halfway with a database error.
+ */
+function checkList<T>(name: string, list: unknown, check: Check, at: string, key?: (o: Obj) => unknown): Result<T[]> {
   if (!Array.isArray(list)) return fail([bundleIssue('badRecord', { name, detail: `${at || '/'} is not a list` }, at)])
+  const seen = new Set<string>()
   for (let i = 0; i < list.length; i++) {
     const rec: unknown = list[i]
     const bad = isObj(rec) ? check(rec) : '(not an object)'
     if (bad) return fail([bundleIssue('badRecord', { name, detail: `${at}/${i}: ${bad}` }, `${at}/${i}`)])
+    if (key === undefined) continue
+    const id = JSON.stringify(key(rec as Obj))
+    if (seen.has(id)) return fail([bundleIssue('duplicateId', { name, id: JSON.parse(id) as string }, `${at}/${i}`)])
+    seen.add(id)
   }
   return ok(list as T[])
 }
@@ -127,21 +166,21 @@ export function parseBundleContent(manifest: BundleManifest, texts: BundleTexts)
   const t = parseJson(ENTRY.templates, texts.templates)
   if (!t.ok) return t
   if (!isObj(t.value)) return fail([bundleIssue('badRecord', { name: ENTRY.templates, detail: 'not an object' })])
-  const templates = checkList<BundleTemplate>(ENTRY.templates, t.value.templates, templateCheck, '/templates')
+  const templates = checkList<BundleTemplate>(ENTRY.templates, t.value.templates, templateCheck, '/templates', (o) => o.id)
   if (!templates.ok) return templates
-  const versions = checkList<BundleTemplateVersion>(ENTRY.templates, t.value.versions, versionCheck, '/versions')
+  const versions = checkList<BundleTemplateVersion>(ENTRY.templates, t.value.versions, versionCheck, '/versions', (o) => `${String(o.templateId)}@${String(o.version)}`)
   if (!versions.ok) return versions
   const lines = parseLines(texts.responses)
   if (!lines.ok) return lines
-  const responses = checkList<BundleResponse>(ENTRY.responses, lines.value, responseCheck, '')
+  const responses = checkList<BundleResponse>(ENTRY.responses, lines.value, responseCheck, '', (o) => (o.response as Obj).id)
   if (!responses.ok) return responses
   const tasksJson = parseJson(ENTRY.tasks, texts.tasks)
   if (!tasksJson.ok) return tasksJson
-  const tasks = checkList<BundleTask>(ENTRY.tasks, tasksJson.value, taskCheck, '')
+  const tasks = checkList<BundleTask>(ENTRY.tasks, tasksJson.value, taskCheck, '', (o) => o.id)
   if (!tasks.ok) return tasks
   const attJson = parseJson(ENTRY.attachments, texts.attachments)
   if (!attJson.ok) return attJson
-  const attachments = checkList<BundleAttachment>(ENTRY.attachments, attJson.value, attachmentCheck, '')
+  const attachments = checkList<BundleAttachment>(ENTRY.attachments, attJson.value, attachmentCheck, '', (o) => o.id)
   if (!attachments.ok) return attachments
 
   const answers = responses.value.reduce((n, r) => n + (isObj(r.response.answers) ? Object.keys(r.response.answers).length : 0), 0)

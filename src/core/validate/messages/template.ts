@@ -46,6 +46,8 @@ export const TEMPLATE_MESSAGES = {
   'number.thresholdOrder': { 'zh-CN': 'thresholds 须按 min 从小到大排列（{min} 不大于上一档的 {previous}）。', en: 'thresholds must be in ascending min ({min} is not above the previous {previous}).' },
   'text.lengthRange': { 'zh-CN': 'minLength（{min}）大于 maxLength（{max}）。', en: 'minLength ({min}) is greater than maxLength ({max}).' },
   'text.pattern': { 'zh-CN': '正则表达式无效：{reason}', en: 'Invalid regular expression: {reason}' },
+  'text.patternUnsupported': { 'zh-CN': '不支持这种正则写法（{reason}）：格式检查使用 RE2 语法，不能用前后查找 (?=…)、(?<=…) 或反向引用 \\1。', en: 'This regular expression is not supported ({reason}): formats use RE2 syntax, without lookaround (?=…), (?<=…) or backreferences \\1.' },
+  'text.patternTooComplex': { 'zh-CN': '正则表达式太复杂（{size} 步，上限 {limit}），检查答案会太慢；请简化，长度限制请用 minLength/maxLength。', en: 'The regular expression is too complex ({size} steps, limit {limit}) to check answers quickly; simplify it, and use minLength/maxLength for lengths.' },
   'date.range': { 'zh-CN': 'minDate（{min}）晚于 maxDate（{max}）。', en: 'minDate ({min}) is after maxDate ({max}).' },
   'attachment.countRange': { 'zh-CN': 'minCount（{min}）大于 maxCount（{max}）。', en: 'minCount ({min}) is greater than maxCount ({max}).' },
   'evidence.min': { 'zh-CN': '佐证数量 min 至少为 1。', en: 'Evidence min must be at least 1.' },

@@ -2,7 +2,7 @@
 import type { Item, MultiItem, NumberItem, SingleItem } from '@/core/format/types'
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import { compilePattern } from '../safe-pattern'
+import { compilePattern, MAX_PATTERN_PROGRAM, type CompiledPattern } from '../safe-pattern'
 import { checkValue } from '../values'
 import type { TemplateIndex } from '@/core/scoring'
 
@@ -42,6 +42,21 @@ function checkNumber(item: NumberItem, at: string): Issue[] {
   return issues
 }
 
+function patternIssue(refused: Extract<CompiledPattern, { ok: false }>, at: string, itemId: string): Issue {
+  switch (refused.problem) {
+    case 'syntax':
+      return makeIssue('text.pattern', at, { reason: refused.reason }, itemId)
+    case 'unsupported':
+      return makeIssue('text.patternUnsupported', at, { reason: refused.reason }, itemId)
+    case 'tooComplex':
+      return makeIssue('text.patternTooComplex', at, { size: refused.reason, limit: MAX_PATTERN_PROGRAM }, itemId)
+    default: {
+      const never: never = refused.problem
+      return never
+    }
+  }
+}
+
 function checkItem(item: Item, at: string): Issue[] {
   switch (item.type) {
     case 'single':
@@ -63,7 +78,7 @@ function checkItem(item: Item, at: string): Issue[] {
         issues.push(makeIssue('text.lengthRange', `${at}/minLength`, { min: item.minLength, max: item.maxLength }, item.id))
       }
       const compiled = item.pattern === undefined ? null : compilePattern(item.pattern)
-      if (compiled && !compiled.ok) issues.push(makeIssue('text.pattern', `${at}/pattern`, { reason: compiled.reason }, item.id))
+      if (compiled && !compiled.ok) issues.push(patternIssue(compiled, `${at}/pattern`, item.id))
       return issues
     }
     case 'date':

@@ -180,3 +180,54 @@ describe('planMerge', () => {
     expect(plan.summary.responses.skipped).toBe(1)
   })
 })
+
+describe('planMerge with times from the future (issue #11, finding 9)', () => {
+  const FUTURE = '9999-12-31T23:59:59.000Z'
+  const submittedHere = resp('201', { q1: ans('ok', T0), q2: ans('ok', T0) }, { status: 'submitted', submittedAt: T0, updatedAt: T0 }, 'device-b')
+
+  it('never replaces a submitted record by a "submission" dated in the future, and says so', () => {
+    const forged = resp('201', { q1: ans('bad', FUTURE), q2: ans('ok', T0) }, { status: 'submitted', submittedAt: FUTURE, updatedAt: FUTURE })
+    const plan = planMerge(content({ responses: [forged] }), existing({ responses: new Map([['201', submittedHere]]) }), NOW)
+    expect(plan.responses).toEqual([])
+    expect(plan.answers).toEqual([])
+    expect(plan.conflicts).toEqual([{ responseId: '201', itemId: 'q1', kept: 'local', reason: 'newerSubmission' }])
+    expect(plan.warnings).toEqual([expect.objectContaining({ code: 'bundle.futureTimes', severity: 'warning' })])
+    expect(plan.warnings[0]?.message['zh-CN']).toContain('9999-12-31')
+    expect(plan.warnings[0]?.message.en).toContain('more than a day ahead')
+  })
+
+  it('still lets a later submission of the same response replace an earlier one', () => {
+    const later = resp('201', { q1: ans('bad', T1), q2: ans('ok', T0) }, { status: 'submitted', submittedAt: T1, updatedAt: T1 })
+    const plan = planMerge(content({ responses: [later] }), existing({ responses: new Map([['201', submittedHere]]) }), NOW)
+    expect(plan.responses.map((r) => r.response.submittedAt)).toEqual([T1])
+    expect(plan.warnings).toEqual([])
+  })
+
+  it('accepts a clock up to a day ahead', () => {
+    const aheadHours = '2026-03-05T20:00:00.000Z'
+    const later = resp('201', { q1: ans('bad', aheadHours) }, { status: 'submitted', submittedAt: aheadHours, updatedAt: aheadHours })
+    const plan = planMerge(content({ responses: [later] }), existing({ responses: new Map([['201', submittedHere]]) }), NOW)
+    expect(plan.responses).toHaveLength(1)
+    expect(plan.warnings).toEqual([])
+  })
+
+  it('stores future times as the bundle’s export time, and a second import plans nothing', () => {
+    const draft = resp('301', { q1: ans('ok', FUTURE) }, { updatedAt: FUTURE })
+    const bundle = content({ templates: [row(1, FUTURE)], responses: [draft] })
+    const first = planMerge(bundle, existing(), NOW)
+    const exportedAt = bundle.manifest.createdAt
+    expect(first.responses[0]?.response.updatedAt).toBe(exportedAt)
+    expect(first.answers[0]?.answer.updatedAt).toBe(exportedAt)
+    expect(first.templates[0]?.updatedAt).toBe(exportedAt)
+    const device = apply(existing(), first)
+    expect(planIsEmpty(planMerge(bundle, device, NOW))).toBe(true)
+  })
+
+  it('keeps this device’s draft answers when a draft from the future conflicts with them', () => {
+    const mine = resp('201', { q1: ans('bad', T2) }, { updatedAt: T2 }, 'device-b')
+    const theirs = resp('201', { q1: ans('ok', FUTURE) }, { updatedAt: FUTURE })
+    const plan = planMerge(content({ responses: [theirs] }), existing({ responses: new Map([['201', mine]]) }), NOW)
+    expect(plan.answers).toEqual([])
+    expect(plan.conflicts).toEqual([{ responseId: '201', itemId: 'q1', kept: 'local', reason: 'newerAnswer' }])
+  })
+})
