@@ -202,5 +202,5 @@ describe('backup bundles across three tablets', () => {
     await c.page.goto(appUrl('/'))
     await expect.poll(() => c.page.getByTestId('backup-reminder').getAttribute('data-reason')).toBe('never')
     for (const t of [a, b, c]) await t.context.close()
-  })
+  }, 180_000) // three tablets, two exports and two imports: a long journey on a 2-core machine
 })
