@@ -1,6 +1,8 @@
 /** Rows of the breakdown and the ledger: template order, one per visible item, both sides. */
 import type { Answer, Item, ItemResult, Section } from '@/core/format/types'
+import { toRaw } from 'vue'
 import { compareResults } from '@/core/scoring/compare'
+import { indexTemplate } from '@/core/scoring/template-index'
 import type { ResponseDetail, Side } from '@/stores/responses'
 
 export interface ItemLine {
@@ -38,20 +40,18 @@ export function itemLines(d: ResponseDetail): ItemLine[] {
   const compared = sides.self && sides.review ? compareResults(sides.self.result, sides.review.result) : null
   const differences = new Map(compared?.items.map((row) => [row.id, row.difference]) ?? [])
   const out: ItemLine[] = []
-  const walk = (sections: readonly Section[]): void => {
-    for (const section of sections) {
-      for (const item of section.items) {
-        if (item.type === 'info') continue
-        const self = sideLine(sides.self, item.id)
-        const review = sideLine(sides.review, item.id)
-        if (!self && !review) continue
-        const difference = self?.result.scored && review?.result.scored ? (differences.get(item.id) ?? null) : null
-        out.push({ index: out.length + 1, item, section, self, review, difference })
-      }
-      walk(section.sections ?? [])
-    }
+  // The core's index lists items in template order (a section's own items, then its children's).
+  const index = indexTemplate(toRaw(d.template))
+  for (const node of index.items) {
+    const item = node.item
+    const section = index.sections[node.section]?.section
+    if (item.type === 'info' || section === undefined) continue
+    const self = sideLine(sides.self, item.id)
+    const review = sideLine(sides.review, item.id)
+    if (!self && !review) continue
+    const difference = self?.result.scored && review?.result.scored ? (differences.get(item.id) ?? null) : null
+    out.push({ index: out.length + 1, item, section, self, review, difference })
   }
-  walk(d.template.sections)
   return out
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Item, Section, Template } from '../format/types'
 import { scoreResponse } from '../scoring'
-import { walkSections } from './tree'
+import { indexTemplate } from '../scoring/template-index'
 
 export interface ItemChange {
   id: string
@@ -32,12 +32,12 @@ interface Placed {
 }
 
 function index(template: Template): { items: Map<string, Placed>; sections: Map<string, Section> } {
+  const nodes = indexTemplate(template)
   const items = new Map<string, Placed>()
   const sections = new Map<string, Section>()
-  walkSections(template.sections, (s) => {
-    sections.set(s.id, s)
-    for (const item of s.items) items.set(item.id, { item, sectionId: s.id })
-  })
+  // Set in template order, so a duplicate id (an invalid template) keeps its last place, as before.
+  for (const s of nodes.sections) sections.set(s.section.id, s.section)
+  for (const i of nodes.items) items.set(i.id, { item: i.item, sectionId: i.sectionId })
   return { items, sections }
 }
 

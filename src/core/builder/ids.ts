@@ -1,14 +1,13 @@
 /** New ids for sections, items and options that never collide with the ones already used. */
-import type { Section, Template } from '../format/types'
-import { walkSections } from './tree'
+import type { Template } from '../format/types'
+import { indexTemplate } from '../scoring/template-index'
 
 /** Every section and item id of a template: ids share one namespace in conditions and results. */
 export function usedIds(template: Template): Set<string> {
+  const index = indexTemplate(template)
   const out = new Set<string>()
-  walkSections(template.sections, (s: Section) => {
-    out.add(s.id)
-    for (const item of s.items) out.add(item.id)
-  })
+  for (const s of index.sections) out.add(s.section.id)
+  for (const i of index.items) out.add(i.id)
   return out
 }
 

@@ -2,7 +2,9 @@
  * Maps a validation issue's JSON pointer to the node the builder should select: the deepest
  * section or item on the pointer's path, plus what is left of the path (the field at fault).
  */
-import type { Section, Template } from '../format/types'
+import type { Template } from '../format/types'
+import type { SectionNode } from '../scoring/nodes'
+import { indexTemplate } from '../scoring/template-index'
 
 export type NodeRef = { kind: 'template' } | { kind: 'section'; id: string } | { kind: 'item'; id: string }
 
@@ -22,24 +24,29 @@ export function parsePointer(ptr: string): string[] {
 
 export function pointerTarget(template: Template, ptr: string): PointerTarget {
   const segs = parsePointer(ptr)
+  const index = indexTemplate(template)
   let node: NodeRef = { kind: 'template' }
-  let list: readonly Section[] | undefined = template.sections
-  let section: Section | undefined
+  // Children of the section reached so far, as indices into `index.sections`.
+  let list: readonly number[] = index.topSections
+  let section: SectionNode | undefined
   let i = 0
   let consumed = 0
   while (i < segs.length) {
     const key = segs[i]
-    const index = Number(segs[i + 1])
-    if (key === 'sections' && list && Number.isInteger(index) && list[index]) {
-      section = list[index] as Section
-      node = { kind: 'section', id: section.id }
-      list = section.sections
+    const at = Number(segs[i + 1])
+    if (!Number.isInteger(at)) break
+    const child = key === 'sections' ? index.sections[list[at] ?? -1] : undefined
+    if (child !== undefined) {
+      section = child
+      node = { kind: 'section', id: child.section.id }
+      list = child.children
       i += 2
       consumed = i
       continue
     }
-    if (key === 'items' && section && Number.isInteger(index) && section.items[index]) {
-      node = { kind: 'item', id: section.items[index].id }
+    const item = key === 'items' && section ? index.items[section.items[at] ?? -1] : undefined
+    if (item !== undefined) {
+      node = { kind: 'item', id: item.id }
       consumed = i + 2
     }
     break

@@ -4,8 +4,7 @@
  * response keeps its version and its own score.
  */
 import type { Answer, Response, Template } from '../format/types'
-import { scoreResponse } from '../scoring'
-import { allItems } from './tree'
+import { indexTemplate, scoreResponse } from '../scoring'
 
 export interface Rescore {
   responseId: string | undefined
@@ -22,7 +21,7 @@ export interface Rescore {
 }
 
 export function rescore(response: Response, oldTemplate: Template, newTemplate: Template): Rescore {
-  const ids = new Set(allItems(newTemplate).map((i) => i.id))
+  const ids = indexTemplate(newTemplate).itemsById
   const answers: Record<string, Answer> = {}
   let dropped = 0
   for (const [id, answer] of Object.entries(response.answers)) {

@@ -7,6 +7,8 @@
  * `===` tells a view which sections and items changed.
  */
 import type { Item, Section, Template } from '../format/types'
+import { itemPosition, sectionPath, sectionsById } from '../scoring/lookups'
+import { indexTemplate } from '../scoring/template-index'
 
 /** Where a section sits: indices through `sections[]`, outermost first (length 1 or 2). */
 export type SectionPath = readonly number[]
@@ -25,50 +27,34 @@ export interface SectionLocation {
   parentId: string | null
 }
 
-/** Calls `visit` for every section in pre-order with its path. Stops early when it returns true. */
-export function walkSections(
-  sections: readonly Section[],
-  visit: (section: Section, path: SectionPath, parentId: string | null) => boolean | void,
-  base: SectionPath = [],
-  parentId: string | null = null,
-): boolean {
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i] as Section
-    const path = [...base, i]
-    if (visit(section, path, parentId) === true) return true
-    if (section.sections && walkSections(section.sections, visit, path, section.id)) return true
-  }
-  return false
-}
+/*
+ * Lookups read the scoring index (`indexTemplate`, cached per template object), not a walk of
+ * their own. That is safe here because every edit below returns a new object and never changes
+ * one in place; and cheap because the builder indexes each snapshot anyway (validation and the
+ * live preview score it), so a lookup on the present snapshot is a map read. Edits composed of
+ * two steps (moves) address the second step by path from the first snapshot, so the throwaway
+ * snapshot in between is never indexed.
+ */
 
 export function findSection(template: Template, sectionId: string): SectionLocation | null {
-  let found: SectionLocation | null = null
-  walkSections(template.sections, (section, path, parentId) => {
-    if (section.id !== sectionId) return false
-    found = { path, section, parentId }
-    return true
-  })
-  return found
+  const index = indexTemplate(template)
+  const node = sectionsById(index).get(sectionId)
+  if (node === undefined) return null
+  const parent = node.parent === null ? null : index.sections[node.parent]
+  return { path: sectionPath(node), section: node.section, parentId: parent?.section.id ?? null }
 }
 
 export function findItem(template: Template, itemId: string): ItemLocation | null {
-  let found: ItemLocation | null = null
-  walkSections(template.sections, (section, path) => {
-    const index = section.items.findIndex((i) => i.id === itemId)
-    if (index < 0) return false
-    found = { sectionPath: path, section, index, item: section.items[index] as Item }
-    return true
-  })
-  return found
+  const index = indexTemplate(template)
+  const node = index.itemsById.get(itemId)
+  const section = node && index.sections[node.section]
+  if (node === undefined || section === undefined) return null
+  return { sectionPath: sectionPath(section), section: section.section, index: itemPosition(node), item: node.item }
 }
 
 /** Every item in template order (nested sections after their parent's own items). */
 export function allItems(template: Template): Item[] {
-  const out: Item[] = []
-  walkSections(template.sections, (s) => {
-    out.push(...s.items)
-  })
-  return out
+  return indexTemplate(template).items.map((n) => n.item)
 }
 
 /** Replaces the section at `path`, copying only its ancestors. */
@@ -113,12 +99,14 @@ export function updateItem(template: Template, itemId: string, update: (item: It
 
 /** Inserts an item into a section at `index` (clamped; omitted = at the end). */
 export function insertItem(template: Template, sectionId: string, item: Item, index?: number): Template {
-  return updateSection(template, sectionId, (s) => {
-    const items = s.items.slice()
-    const at = index === undefined ? items.length : Math.max(0, Math.min(index, items.length))
-    items.splice(at, 0, item)
-    return { ...s, items }
-  })
+  return updateSection(template, sectionId, (s) => withItemAt(s, item, index))
+}
+
+function withItemAt(s: Section, item: Item, index?: number): Section {
+  const items = s.items.slice()
+  const at = index === undefined ? items.length : Math.max(0, Math.min(index, items.length))
+  items.splice(at, 0, item)
+  return { ...s, items }
 }
 
 export function removeItem(template: Template, itemId: string): Template {
@@ -133,9 +121,12 @@ export function removeItem(template: Template, itemId: string): Template {
  */
 export function moveItem(template: Template, itemId: string, toSectionId: string, index: number): Template {
   const loc = findItem(template, itemId)
-  if (!loc || !findSection(template, toSectionId)) return template
+  const to = findSection(template, toSectionId)
+  if (!loc || !to) return template
   if (loc.section.id === toSectionId && loc.index === index) return template
-  return insertItem(removeItem(template, itemId), toSectionId, loc.item, index)
+  // Removing an item moves no section, so `to.path` still addresses the target afterwards.
+  const removed = replaceSectionAt(template, loc.sectionPath, (s) => ({ ...s, items: s.items.filter((_, i) => i !== loc.index) }))
+  return replaceSectionAt(removed, to.path, (s) => withItemAt(s, loc.item, index))
 }
 
 /** Adds a section under `parentId` (null: top level) at `index` (omitted: at the end). */
@@ -162,11 +153,22 @@ export function removeSection(template: Template, sectionId: string): Template {
 export function moveSection(template: Template, sectionId: string, toParentId: string | null, index: number): Template {
   const loc = findSection(template, sectionId)
   if (!loc) return template
+  let parentPath: SectionPath = []
   if (toParentId !== null) {
     const parent = findSection(template, toParentId)
     if (!parent || parent.path.length > 1 || toParentId === sectionId || (loc.section.sections?.length ?? 0) > 0) return template
+    parentPath = parent.path
   }
-  return insertSection(removeSection(template, sectionId), toParentId, loc.section, index)
+  const at = loc.path[loc.path.length - 1] as number
+  const removed = replaceChildren(template, loc.path.slice(0, -1), (list) => list.filter((_, i) => i !== at))
+  // The new parent is a top-level section (one level of nesting); it moves up one place when a
+  // top-level section before it was the one removed.
+  const parentAt = parentPath[0]
+  if (loc.path.length === 1 && parentAt !== undefined && parentAt > at) parentPath = [parentAt - 1]
+  return replaceChildren(removed, parentPath, (list) => {
+    list.splice(Math.max(0, Math.min(index, list.length)), 0, loc.section)
+    return list
+  })
 }
 
 /** Moves an item one place up or down within its section, or across to the neighbouring section. */
@@ -176,12 +178,9 @@ export function nudgeItem(template: Template, itemId: string, delta: -1 | 1): Te
   const target = loc.index + delta
   if (target >= 0 && target < loc.section.items.length) return moveItem(template, itemId, loc.section.id, target)
   // Past the edge: into the previous section's end or the next section's start.
-  const order: Section[] = []
-  walkSections(template.sections, (s) => {
-    order.push(s)
-  })
-  const at = order.findIndex((s) => s.id === loc.section.id)
-  const neighbour = order[at + delta]
+  const order = indexTemplate(template).sections
+  const at = order.findIndex((s) => s.section.id === loc.section.id)
+  const neighbour = order[at + delta]?.section
   if (!neighbour) return template
   return moveItem(template, itemId, neighbour.id, delta < 0 ? neighbour.items.length : 0)
 }

@@ -4,5 +4,6 @@ export { compareResults, type Comparison, type ComparisonRow, type SectionCompar
 export { describeStep, STEP_RULES, type StepRule } from './describe'
 export { itemMax } from './item-max'
 export { forgetTemplate, indexTemplate } from './template-index'
+export { hiddenSectionIds, itemPosition, sectionPath, sectionResults, sectionsById, subtreeItemCounts } from './lookups'
 export type { ItemNode, SectionNode, TemplateIndex } from './nodes'
 export { NOTE_CODES, type NoteCode } from './notes'

@@ -4,6 +4,8 @@
  */
 import type { Answer, Item, Response, ScoreResult, Section, Template } from '../../format/types'
 import type { Lang } from '../../result'
+import { sectionsById } from '../../scoring/lookups'
+import { indexTemplate } from '../../scoring/template-index'
 import { buildingReport } from '../../stats/building-report'
 import type { ResultSummary } from '../../stats/types'
 import { HEADINGS, ROLE_LABELS, yesNo } from './labels'
@@ -16,18 +18,16 @@ export interface Table {
   rows: Cell[][]
 }
 
-/** Items and sections of a template by id (nested sections included). */
-export function templateIndex(template: Template): { items: Map<string, Item>; sections: Map<string, Section> } {
+/**
+ * Items and sections of a template by id (nested sections included), read from the scoring
+ * index. With a duplicate id (an invalid template) the first one in template order is kept.
+ */
+export function templateIndex(template: Template): { items: ReadonlyMap<string, Item>; sections: ReadonlyMap<string, Section> } {
+  const index = indexTemplate(template)
   const items = new Map<string, Item>()
+  for (const [id, node] of index.itemsById) items.set(id, node.item)
   const sections = new Map<string, Section>()
-  const walk = (list: readonly Section[]): void => {
-    for (const s of list) {
-      sections.set(s.id, s)
-      for (const i of s.items) items.set(i.id, i)
-      walk(s.sections ?? [])
-    }
-  }
-  walk(template.sections)
+  for (const [id, node] of sectionsById(index)) sections.set(id, node.section)
   return { items, sections }
 }
 
