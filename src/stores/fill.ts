@@ -19,6 +19,7 @@ import {
   getDb,
   getResponse,
   getTemplateVersion,
+  isQuotaError,
   listAttachments,
   openTasksForSubmitted,
   persistStorage,
@@ -71,6 +72,8 @@ export const useFillStore = defineStore('fill', () => {
   const lockedOut = shallowRef<LockedOut | null>(null)
 
   const readonly = computed(() => row.value?.status === 'submitted')
+  /** The last write failed for want of space: the view says so plainly, not in a tooltip. */
+  const storageFull = computed(() => autosave.state.value === 'error' && isQuotaError(autosave.lastError.value))
 
   const autosave = useAutosave({
     persistStorage: () => persistStorage(),
@@ -316,6 +319,7 @@ export const useFillStore = defineStore('fill', () => {
     progress,
     saveState: autosave.state,
     saveError: autosave.lastError,
+    storageFull,
     pendingWrites: autosave.pending,
     load,
     reset,

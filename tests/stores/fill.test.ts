@@ -133,9 +133,11 @@ describe('fill store', () => {
     store.setValue('a', 'ok')
     await vi.waitFor(() => expect(store.saveState).toBe('error'))
     expect((store.saveError as DOMException).name).toBe('QuotaExceededError')
+    expect(store.storageFull).toBe(true)
     expect(store.answers.a?.value).toBe('ok')
     store.retrySave()
     await vi.waitFor(() => expect(store.saveState).toBe('saved'))
+    expect(store.storageFull).toBe(false)
     expect((await getResponse(db, id))?.response.answers.a?.value).toBe('ok')
   })
 
