@@ -271,7 +271,7 @@ export const useFillStore = defineStore('fill', () => {
     for (const key of keys) {
       const item = key.startsWith('answer:') ? byId.get(key.slice('answer:'.length)) : undefined
       const answer = item ? answers[item.id] : undefined
-      if (item && answer) unsaved.push({ item, answer: stripPending(answer) })
+      if (item && answer) unsaved.push({ item, answer: { ...toRaw(answer) } })
       else if (!key.startsWith('answer:')) fileWrites += 1
     }
     const locked: LockedOut = { reason: error instanceof ResponseLockedError ? 'submitted' : 'deleted', unsaved, files: fileWrites }
