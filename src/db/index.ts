@@ -6,6 +6,7 @@ export { QingdanDatabase, openDatabase, DEFAULT_DB_NAME, type OpenDatabaseOption
 export { getDb, setDb } from './singleton'
 export * from './rows'
 export { ResponseLockedError, ResponseNotFoundError } from './errors'
+export { isQuotaError } from './storage-error'
 export { CURRENT_VERSION, v1Stores, v2Stores, v3Stores, v4Stores } from './schema'
 export { subjectKey, subjectTerms, subjectTerm } from './subject-index'
 export { DEVICE_ID_KEY, INSTALLED_SAMPLES_KEY, LAST_BACKUP_KEY } from './keys'

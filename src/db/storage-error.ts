@@ -20,3 +20,16 @@ export async function storageWrite<T>(write: () => Promise<T>): Promise<T> {
     throw originalError(error)
   }
 }
+
+/**
+ * Whether a write failed because the browser's storage quota is used up (a full tablet). The
+ * browser raises it on the request or, when the commit itself does not fit, as the abort of the
+ * transaction (Dexie: an AbortError whose `inner` is the QuotaExceededError), so both are looked at.
+ */
+export function isQuotaError(error: unknown): boolean {
+  for (let e = error; e !== undefined && e !== null; ) {
+    if (typeof e === 'object' && 'name' in e && e.name === 'QuotaExceededError') return true
+    e = typeof e === 'object' && 'inner' in e ? e.inner : undefined
+  }
+  return false
+}

@@ -12,6 +12,7 @@ import type { Issue } from '@/core/result'
 import { getDb } from '@/db/singleton'
 import { getDeviceId } from '@/db/repositories/meta'
 import { listPublishedTemplates } from '@/db/repositories/templates'
+import { isQuotaError } from '@/db/storage-error'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/repositories/bundle-export'
 import { subjectTerm } from '@/db/subject-index'
 import type { PreparedImport } from '@/io/bundle/import'
@@ -49,11 +50,23 @@ export const useBackupStore = defineStore('backup', () => {
   const plan = shallowRef<MergePlan | null>(null)
   const lastExport = ref<SaveOutcome | null>(null)
   const error = ref<string | null>(null)
+  /** The last import or export failed because the device's storage is full (the view says what to do). */
+  const storageFull = ref(false)
   const now = ref(new Date().toISOString())
   /** Templates offered by the export filter. */
   const templates = shallowRef<Array<{ id: string; title: string }>>([])
 
   const reminder = computed<ReminderReason | null>(() => backupReminder(status.value, now.value))
+
+  /**
+   * Records a failure for the view. A DOMException such as QuotaExceededError often has an empty
+   * message: fall back to its name, never to an empty string the page would hide.
+   */
+  function fail(e: unknown): void {
+    storageFull.value = isQuotaError(e)
+    const message = e instanceof Error || e instanceof DOMException ? e.message || e.name : String(e)
+    error.value = message === '' ? 'Error' : message
+  }
 
   async function refresh(): Promise<void> {
     now.value = new Date().toISOString()
@@ -72,6 +85,7 @@ export const useBackupStore = defineStore('backup', () => {
   async function exportBundle(filter: BundleFilter = {}, usePicker = true): Promise<SaveOutcome> {
     phase.value = 'exporting'
     error.value = null
+    storageFull.value = false
     progress.value = null
     try {
       const createdAt = new Date().toISOString()
@@ -87,7 +101,7 @@ export const useBackupStore = defineStore('backup', () => {
       await refresh()
       return outcome
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      fail(e)
       throw e
     } finally {
       phase.value = 'idle'
@@ -102,6 +116,7 @@ export const useBackupStore = defineStore('backup', () => {
     issues.value = []
     plan.value = null
     error.value = null
+    storageFull.value = false
     try {
       const { prepareBundleImport } = await import('@/io/bundle/import')
       const result = await prepareBundleImport(getDb(), file)
@@ -115,7 +130,7 @@ export const useBackupStore = defineStore('backup', () => {
       phase.value = 'review'
       return true
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      fail(e)
       phase.value = 'idle'
       return false
     }
@@ -140,7 +155,7 @@ export const useBackupStore = defineStore('backup', () => {
       await refresh()
       return true
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e)
+      fail(e)
       plan.value = null
       phase.value = 'idle'
       return false
@@ -159,5 +174,5 @@ export const useBackupStore = defineStore('backup', () => {
     }
   }
 
-  return { status, deviceId, templates, loadTemplates, phase, progress, issues, plan, lastExport, error, now, reminder, refresh, exportBundle, review, commit, cancel }
+  return { status, deviceId, templates, loadTemplates, phase, progress, issues, plan, lastExport, error, storageFull, now, reminder, refresh, exportBundle, review, commit, cancel }
 })

@@ -10,7 +10,7 @@
  */
 import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { defineStore } from 'pinia'
-import type { Answer, AnswerValue, Response, ScoreResult, Template } from '@/core/format/types'
+import type { Answer, AnswerValue, Item, Response, ScoreResult, Template } from '@/core/format/types'
 import { indexTemplate, scoreResponse, type ItemNode } from '@/core/scoring'
 import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
 import {
@@ -20,9 +20,12 @@ import {
   getDb,
   getResponse,
   getTemplateVersion,
+  isQuotaError,
   listAttachments,
   openTasksForSubmitted,
   persistStorage,
+  ResponseLockedError,
+  ResponseNotFoundError,
   saveAnswer,
   saveResponseFields,
   submitResponse,
@@ -33,6 +36,20 @@ import { stripPending, useFillAttachments } from '@/composables/useFillAttachmen
 import { nextSubject } from '@/composables/dormRound'
 
 export type { AttachmentSlot, AttachmentView } from '@/composables/useFillAttachments'
+
+/**
+ * This tab can no longer write the response: it was submitted (or deleted) elsewhere, e.g. in
+ * another tab. `unsaved` holds the changes this tab had not stored yet, so that the person sees
+ * them instead of losing them silently; `files` counts photo, file and signature writes among them.
+ */
+export interface LockedOut {
+  reason: 'submitted' | 'deleted'
+  unsaved: Array<{ item: Item; answer: Answer }>
+  files: number
+}
+
+/** Errors after which no retry of a write can succeed. */
+const isLockedOut = (error: unknown): boolean => error instanceof ResponseLockedError || error instanceof ResponseNotFoundError
 
 export const useFillStore = defineStore('fill', () => {
   const template = shallowRef<Template | null>(null)
@@ -47,14 +64,19 @@ export const useFillStore = defineStore('fill', () => {
   const loaded = ref(false)
   const loadError = ref<string | null>(null)
   const submitting = ref(false)
+  const lockedOut = shallowRef<LockedOut | null>(null)
 
   const readonly = computed(() => row.value?.status === 'submitted')
+  /** The last write failed for want of space: the view says so plainly, not in a tooltip. */
+  const storageFull = computed(() => autosave.state.value === 'error' && isQuotaError(autosave.lastError.value))
 
   const autosave = useAutosave({
     persistStorage: () => persistStorage(),
     ready: loaded,
     // A tap's answer write overlaps the frame that paints the tap (see afterDomPatch).
     schedule: afterDomPatch,
+    isFatal: isLockedOut,
+    onFatal: (error, keys) => void lockOut(error, keys),
   })
 
   const files = useFillAttachments({
@@ -81,6 +103,7 @@ export const useFillStore = defineStore('fill', () => {
     result.value = null
     loaded.value = false
     loadError.value = null
+    lockedOut.value = null
   }
 
   /** Loads a response, its template version and its attachments; then autosave may write. */
@@ -146,7 +169,7 @@ export const useFillStore = defineStore('fill', () => {
 
   /** Changes part of an item's answer; writes at once, or debounced for typing. */
   function patchAnswer(itemId: string, patch: Partial<Answer>, options: { debounce?: boolean } = {}): void {
-    if (readonly.value || !loaded.value) return
+    if (readonly.value || !loaded.value || lockedOut.value) return
     const next: Answer = { ...answers[itemId], ...patch, updatedAt: new Date().toISOString() }
     for (const key of Object.keys(next) as Array<keyof Answer>) if (next[key] === undefined) delete next[key]
     answers[itemId] = next
@@ -182,27 +205,66 @@ export const useFillStore = defineStore('fill', () => {
   const progress = computed(() => (template.value ? progressOf(template.value, states.value) : { answered: 0, applicable: 0 }))
 
   /**
-   * Submits: writes every pending change, checks the blockers, stores the core's score and locks
-   * the response. Returns why it did not submit, or null.
+   * Submits: writes every pending change, checks the blockers, then the database scores the stored
+   * answers with the core and locks the response in one transaction (another tab may have stored
+   * answers this one never saw: the stored score is always the score of the stored answers).
+   * Returns why it did not submit, or null.
    */
   async function submit(): Promise<'blocked' | 'unsaved' | 'locked' | null> {
     if (!row.value || !template.value) return 'blocked'
-    if (readonly.value) return 'locked'
+    if (readonly.value || lockedOut.value) return 'locked'
     if (blockers.value.length > 0) return 'blocked'
     submitting.value = true
     try {
-      if (!(await autosave.flush())) return 'unsaved'
-      const score = scoreResponse(template.value, currentResponse(true))
+      if (!(await autosave.flush())) return lockedOut.value ? 'locked' : 'unsaved'
       const db = getDb()
-      await submitResponse(db, row.value.id, score)
-      await openTasksForSubmitted(db, row.value.id) // #6: findings become rectification tasks
-      const stored = await getResponse(db, row.value.id)
-      if (stored) row.value = stored.row
+      const id = row.value.id
+      try {
+        await submitResponse(db, id, template.value)
+      } catch (error) {
+        if (!isLockedOut(error)) throw error
+        await lockOut(error, [])
+        return 'locked'
+      }
+      await openTasksForSubmitted(db, id) // #6: findings become rectification tasks
+      const stored = await getResponse(db, id)
+      if (stored) {
+        row.value = stored.row
+        // Show what was submitted: the stored answers, which may include another tab's.
+        Object.assign(answers, stored.response.answers)
+      }
       rescore()
       return null
     } finally {
       submitting.value = false
     }
+  }
+
+  /**
+   * The response was submitted or deleted elsewhere: keep this tab's unwritten changes for the
+   * person (listed, never dropped silently), then show the response as stored, read-only.
+   */
+  async function lockOut(error: unknown, keys: string[]): Promise<void> {
+    const r = row.value
+    if (!r) return
+    const byId = new Map(items.value.map(({ item }) => [item.id, item]))
+    const unsaved: LockedOut['unsaved'] = []
+    let fileWrites = 0
+    for (const key of keys) {
+      const item = key.startsWith('answer:') ? byId.get(key.slice('answer:'.length)) : undefined
+      const answer = item ? answers[item.id] : undefined
+      if (item && answer) unsaved.push({ item, answer: { ...toRaw(answer) } })
+      else if (!key.startsWith('answer:')) fileWrites += 1
+    }
+    const locked: LockedOut = { reason: error instanceof ResponseLockedError ? 'submitted' : 'deleted', unsaved, files: fileWrites }
+    lockedOut.value = locked
+    if (locked.reason === 'deleted') return
+    const stored = await getResponse(getDb(), r.id)
+    if (!stored || row.value?.id !== r.id) return
+    row.value = stored.row
+    for (const key of Object.keys(answers)) delete answers[key]
+    Object.assign(answers, stored.response.answers)
+    rescore()
   }
 
   /** Dorm round: a new draft for the next room, building and floor kept. Returns its id. */
@@ -234,11 +296,13 @@ export const useFillStore = defineStore('fill', () => {
     loaded,
     loadError,
     submitting,
+    lockedOut,
     readonly,
     blockers,
     progress,
     saveState: autosave.state,
     saveError: autosave.lastError,
+    storageFull,
     pendingWrites: autosave.pending,
     load,
     reset,

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setDb } from '@/db'
 import { exportFilter, useBackupStore, type ExportForm } from '@/stores/backup'
+import { writeFaults } from '../db/helpers'
 import { device, exportBlob, fillRoom } from './bundle-builders'
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -45,6 +46,37 @@ describe('useBackupStore', () => {
     expect(store.plan).toBeNull()
     expect(await store.commit()).toBe(false)
     expect(await b.responses.count()).toBe(0)
+  })
+
+  it('says the storage is full when the import fails for want of space, and writes nothing', async () => {
+    const a = await device()
+    await fillRoom(a, '101', { q1: 'ok' }, { submit: true, photo: true })
+    const bundle = await exportBlob(a)
+    let faults: ReturnType<typeof writeFaults> | undefined
+    const b = await device((d) => (faults = writeFaults(d)))
+    setDb(b)
+    const store = useBackupStore()
+    expect(await store.review(bundle)).toBe(true)
+    faults?.fail('attachments')
+    expect(await store.commit()).toBe(false)
+    expect(store.storageFull).toBe(true)
+    expect(store.error).toBeTruthy()
+    expect(store.phase).toBe('idle')
+    expect(await b.responses.count()).toBe(0)
+  })
+
+  it('does not call every storage failure a full disk, and still shows it', async () => {
+    const a = await device()
+    await fillRoom(a, '101', { q1: 'ok' }, { submit: true })
+    let faults: ReturnType<typeof writeFaults> | undefined
+    const b = await device((d) => (faults = writeFaults(d)))
+    setDb(b)
+    const store = useBackupStore()
+    expect(await store.review(await exportBlob(a))).toBe(true)
+    faults?.fail('responses', 'UnknownError')
+    expect(await store.commit()).toBe(false)
+    expect(store.storageFull).toBe(false)
+    expect(store.error).toBeTruthy()
   })
 })
 

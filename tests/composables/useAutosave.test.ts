@@ -252,4 +252,82 @@ describe('useAutosave', () => {
     await settle()
     await expect(failed).resolves.toBe(false)
   })
+
+  it('writes continuous typing at least every maxWaitMs, not only once it stops', async () => {
+    const { store, save } = setup({ debounceMs: 300, maxWaitMs: 2000 })
+    let text = ''
+    // A key every 100 ms for 4.5 s: never quiet for 300 ms.
+    for (let i = 0; i < 45; i++) {
+      text += 'a'
+      save('t', { value: text }, { debounce: true })
+      vi.advanceTimersByTime(100)
+      await settle()
+    }
+    const lengths = store.committed.map(([, a]) => String(a.value).length)
+    expect(lengths.length).toBeGreaterThanOrEqual(2)
+    // The first write lands within 2 s of the first key, and each next one within 2 s of the last.
+    expect(lengths[0]).toBeLessThanOrEqual(21)
+    for (let i = 1; i < lengths.length; i++) expect(lengths[i]! - lengths[i - 1]!).toBeLessThanOrEqual(21)
+  })
+
+  it('flushes debouncing writes when the page is hidden or left', async () => {
+    const page = fakeWindow()
+    const { store, save } = setup({ window: page, debounceMs: 300 })
+    save('t', { value: 'typed' }, { debounce: true })
+    page.document.visibilityState = 'hidden'
+    page.document.dispatch('visibilitychange')
+    await settle()
+    expect(store.committed).toEqual([['t', { value: 'typed' }]])
+    save('t', { value: 'typed more' }, { debounce: true })
+    page.dispatch('pagehide')
+    await settle()
+    expect(store.committed.at(-1)).toEqual(['t', { value: 'typed more' }])
+  })
+
+  it('asks before the page is left while a write is pending or failed, and not once all is saved', async () => {
+    const page = fakeWindow()
+    const { store, save } = setup({ window: page })
+    store.failNext(1)
+    save('q1', { value: 'yes' })
+    await settle()
+    expect(page.dispatch('beforeunload').defaultPrevented).toBe(true)
+    await settle()
+    expect(page.dispatch('beforeunload').defaultPrevented).toBe(false)
+  })
+
+  it('stops on a fatal error and hands every unwritten key over, instead of retrying forever', async () => {
+    const onFatal = vi.fn()
+    const locked = new Error('locked')
+    const { store, autosave, save } = setup({ isFatal: (e) => e === locked, onFatal })
+    store.write.mockRejectedValueOnce(locked)
+    save('q1', { value: 'a' })
+    save('q2', { value: 'b' }, { debounce: true })
+    const done = autosave.flush()
+    await settle()
+    await expect(done).resolves.toBe(false)
+    expect(onFatal).toHaveBeenCalledWith(locked, ['answer:q1', 'answer:q2'])
+    expect(autosave.state.value).toBe('stopped')
+    expect(autosave.pending.value).toBe(0)
+    vi.advanceTimersByTime(60_000)
+    await settle()
+    expect(store.write).toHaveBeenCalledTimes(1)
+  })
 })
+
+/** A window and document that only dispatch the events autosave listens to. */
+function fakeWindow() {
+  const make = () => {
+    const target = new EventTarget()
+    return {
+      addEventListener: (type: string, fn: (e: Event) => void) => target.addEventListener(type, fn),
+      removeEventListener: (type: string, fn: (e: Event) => void) => target.removeEventListener(type, fn),
+      dispatch: (type: string) => {
+        const event = new Event(type, { cancelable: true })
+        target.dispatchEvent(event)
+        return event
+      },
+    }
+  }
+  const document = { ...make(), visibilityState: 'visible' as DocumentVisibilityState }
+  return { ...make(), document }
+}

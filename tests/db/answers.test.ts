@@ -10,7 +10,7 @@ import {
   submitResponse,
   type QingdanDatabase,
 } from '@/db'
-import { fake, writeFaults, freshDb, scoreOf, template } from './helpers'
+import { fake, writeFaults, freshDb, template } from './helpers'
 import { sameData } from '@/db/repositories/guard'
 
 let db: QingdanDatabase
@@ -45,7 +45,7 @@ describe('saveAnswer', () => {
     db = freshDb()
     const row = await start()
     await saveAnswer(db, row.id, 'q1', { value: 'ok' })
-    await submitResponse(db, row.id, scoreOf(dorm))
+    await submitResponse(db, row.id, dorm)
     const error = await saveAnswer(db, row.id, 'q1', { value: 'bad' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ResponseLockedError)
     expect((error as ResponseLockedError).responseId).toBe(row.id)
@@ -97,7 +97,7 @@ describe('saveAnswer', () => {
       const row = await start()
       await saveAnswer(db, row.id, 'q1', { value: 'ok' })
       other = openDatabase({ name: db.name, ...fake })
-      await submitResponse(other, row.id, scoreOf(dorm))
+      await submitResponse(other, row.id, dorm)
       const submitted = (await db.responses.get(row.id))!
       await expect(saveAnswer(db, row.id, 'q1', { value: 'bad' })).rejects.toBeInstanceOf(ResponseLockedError)
       await expect(saveAnswer(db, row.id, 'q2', { value: 'bad' })).rejects.toBeInstanceOf(ResponseLockedError)

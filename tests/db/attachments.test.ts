@@ -10,7 +10,7 @@ import {
   submitResponse,
   type QingdanDatabase,
 } from '@/db'
-import { freshDb, scoreOf, template } from './helpers'
+import { freshDb, template } from './helpers'
 
 let db: QingdanDatabase
 afterEach(async () => db?.delete())
@@ -64,7 +64,7 @@ describe('attachments', () => {
     db = freshDb()
     const r = await start()
     const a = await addAttachment(db, { responseId: r.id, itemId: 'q1', blob: photo(), name: 'a.jpg', type: 'image/jpeg' })
-    await submitResponse(db, r.id, scoreOf(dorm))
+    await submitResponse(db, r.id, dorm)
     await expect(addAttachment(db, { responseId: r.id, itemId: 'q1', blob: photo(), name: 'b.jpg', type: 'image/jpeg' })).rejects.toBeInstanceOf(ResponseLockedError)
     await expect(deleteAttachment(db, a.id)).rejects.toBeInstanceOf(ResponseLockedError)
     expect((await listAttachments(db, r.id)).map((x) => x.id)).toEqual([a.id])

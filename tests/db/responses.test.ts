@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { scoreResponse } from '@/core/scoring'
 import {
   addAttachment,
   createResponse,
@@ -8,6 +9,7 @@ import {
   getTemplateVersion,
   installSamples,
   listResponses,
+  openDatabase,
   ResponseLockedError,
   saveAnswer,
   saveResponseFields,
@@ -15,7 +17,7 @@ import {
   subjectKey,
   type QingdanDatabase,
 } from '@/db'
-import { freshDb, scoreOf, template } from './helpers'
+import { fake, freshDb, template } from './helpers'
 
 let db: QingdanDatabase
 afterEach(async () => db?.delete())
@@ -92,7 +94,7 @@ describe('listResponses', () => {
     const other = await createResponse(db, { template: template('conduct', 1), subject: {}, role: 'self', inspector: '' })
     await saveAnswer(db, a.id, 'q1', { value: 'ok' })
     expect((await listResponses(db)).map((r) => r.id)[0]).toBe(a.id)
-    await submitResponse(db, b.id, scoreOf(dorm))
+    await submitResponse(db, b.id, dorm)
     expect((await listResponses(db, { status: 'draft' })).map((r) => r.id).sort()).toEqual([a.id, other.id].sort())
     expect((await listResponses(db, { templateId: 'dorm' })).map((r) => r.id)).toEqual([b.id, a.id])
     expect((await listResponses(db, { templateId: 'dorm', status: 'submitted' })).map((r) => r.id)).toEqual([b.id])
@@ -112,40 +114,63 @@ describe('saveResponseFields', () => {
   it('rejects with ResponseLockedError once submitted', async () => {
     db = freshDb()
     const row = await start()
-    await submitResponse(db, row.id, scoreOf(dorm))
+    await submitResponse(db, row.id, dorm)
     await expect(saveResponseFields(db, row.id, { inspector: 'x' })).rejects.toBeInstanceOf(ResponseLockedError)
   })
 })
 
 describe('submitResponse', () => {
-  it('stores the score and band, and locks the response', async () => {
+  it('scores the stored answers, stores that score and band, and locks the response', async () => {
     db = freshDb()
     const row = await start()
-    const result = scoreOf(dorm, 3, '合格')
-    await submitResponse(db, row.id, result, '2025-05-01T10:00:00.000Z')
-    expect(await db.responses.get(row.id)).toMatchObject({
+    await saveAnswer(db, row.id, 'q1', { value: 'ok' })
+    await saveAnswer(db, row.id, 'q2', { value: 'bad' })
+    const result = await submitResponse(db, row.id, dorm, '2025-05-01T10:00:00.000Z')
+    const stored = (await getResponse(db, row.id))!
+    expect(result).toEqual(scoreResponse(dorm, stored.response))
+    expect(stored.row).toMatchObject({
       status: 'submitted',
       submittedAt: '2025-05-01T10:00:00.000Z',
       result,
-      total: 3,
-      percent: 75,
-      band: '合格',
+      total: 2,
+      percent: 50,
+      band: null,
     })
-    await expect(submitResponse(db, row.id, result)).rejects.toBeInstanceOf(ResponseLockedError)
+    await expect(submitResponse(db, row.id, dorm)).rejects.toBeInstanceOf(ResponseLockedError)
+  })
+
+  it('scores what another writer stored, not what the submitting tab last saw', async () => {
+    db = freshDb()
+    const name = db.name
+    // Two tabs: two connections to one database.
+    const other = openDatabase({ name, ...fake })
+    const row = await start()
+    // Tab A saved both items as met; tab B then found a fault on q2, which tab A never saw.
+    await saveAnswer(db, row.id, 'q1', { value: 'ok' })
+    await saveAnswer(db, row.id, 'q2', { value: 'ok' })
+    await saveAnswer(other, row.id, 'q2', { value: 'bad' })
+    const result = await submitResponse(db, row.id, dorm)
+    const stored = (await getResponse(db, row.id))!
+    expect(stored.response.answers.q2?.value).toBe('bad')
+    expect(result.total).toBe(2)
+    expect(stored.row.total).toBe(scoreResponse(dorm, stored.response).total)
+    // And tab B's next write is refused: the response is locked.
+    await expect(saveAnswer(other, row.id, 'q1', { value: 'bad' })).rejects.toBeInstanceOf(ResponseLockedError)
+    other.close()
   })
 
   it('stores a null band when the template has no grade', async () => {
     db = freshDb()
     const row = await start()
-    await submitResponse(db, row.id, scoreOf(dorm, 4, null))
+    await submitResponse(db, row.id, dorm)
     expect((await db.responses.get(row.id))?.band).toBeNull()
     expect(await db.responses.where('band').equals('合格').count()).toBe(0)
   })
 
-  it('refuses a score computed for another template version', async () => {
+  it('refuses to score with another template version', async () => {
     db = freshDb()
     const row = await start()
-    await expect(submitResponse(db, row.id, scoreOf(template('dorm', 2)))).rejects.toThrow(/dorm@2/)
+    await expect(submitResponse(db, row.id, template('dorm', 2))).rejects.toThrow(/dorm@2/)
     expect((await db.responses.get(row.id))?.status).toBe('draft')
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createResponse, saveResponseFields, submitResponse, suggestSubjectValues, type QingdanDatabase } from '@/db'
-import { freshDb, scoreOf, template } from './helpers'
+import { freshDb, template } from './helpers'
 
 let db: QingdanDatabase
 afterEach(async () => db?.delete())
@@ -53,7 +53,7 @@ describe('suggestSubjectValues', () => {
     await saveResponseFields(db, r.id, { subject: { building: '', room: '2' } })
     await saveResponseFields(db, r.id, { subject: { building: '', room: '204' } })
     expect(await suggestSubjectValues(db, 'room')).toEqual([])
-    await submitResponse(db, r.id, scoreOf(dorm))
+    await submitResponse(db, r.id, dorm)
     expect(await suggestSubjectValues(db, 'room')).toEqual(['204'])
   })
 })

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { scoreResponse } from '@/core/scoring'
 import {
   createResponse,
-  getResponse,
   linkRecheck,
   listAttachments,
   listTasks,
@@ -33,9 +31,7 @@ const photo = { blob: new Blob(['jpeg'], { type: 'image/jpeg' }), name: 'fix.jpg
 async function submitRoom(db: QingdanDatabase, answers: Record<string, string | number>, at = '2026-11-27T02:00:00.000Z'): Promise<string> {
   const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room: '201' }, role: 'self', inspector: '王老师' })
   for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value, ...(itemId === 'smoking' && { note: '烟头在阳台' }) })
-  const stored = await getResponse(db, row.id)
-  if (!stored) throw new Error('missing')
-  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), at)
+  await submitResponse(db, row.id, dorm, at)
   return row.id
 }
 

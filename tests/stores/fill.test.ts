@@ -133,9 +133,11 @@ describe('fill store', () => {
     store.setValue('a', 'ok')
     await vi.waitFor(() => expect(store.saveState).toBe('error'))
     expect((store.saveError as DOMException).name).toBe('QuotaExceededError')
+    expect(store.storageFull).toBe(true)
     expect(store.answers.a?.value).toBe('ok')
     store.retrySave()
     await vi.waitFor(() => expect(store.saveState).toBe('saved'))
+    expect(store.storageFull).toBe(false)
     expect((await getResponse(db, id))?.response.answers.a?.value).toBe('ok')
   })
 
@@ -160,5 +162,64 @@ describe('fill store', () => {
     expect(next?.row.subject).toEqual({ building: '6号楼', floor: 2, room: '202' })
     expect(next?.row.status).toBe('draft')
     expect(next?.row.inspector).toBe('李老师')
+  })
+
+  describe('two tabs on one draft', () => {
+    /** A second tab: its own Pinia (own fill store) on the same database. */
+    async function openTab(id: string) {
+      const store = useFillStore(createPinia())
+      expect(await store.load(id)).toBe(true)
+      return store
+    }
+
+    it('stores the score of the stored answers, including another tab\'s, when one tab submits', async () => {
+      const t = template([section('s', [yesNo('a'), yesNo('b')])])
+      const { store: tabA, id } = await start(t)
+      const tabB = await openTab(id)
+      tabA.setValue('a', 'ok')
+      tabA.setValue('b', 'ok')
+      await saved(tabA)
+      // Tab B finds a fault on b; tab A never sees it and shows 4.
+      tabB.setValue('b', 'bad')
+      await saved(tabB)
+      expect(tabA.result?.total).toBe(4)
+      expect(await tabA.submit()).toBeNull()
+      const stored = (await getResponse(db, id))!
+      expect(stored.response.answers.b?.value).toBe('bad')
+      expect(stored.row.total).toBe(scoreResponse(t, stored.response).total)
+      expect(stored.row.total).toBe(2)
+      // Tab A now shows what was submitted.
+      expect(tabA.result?.total).toBe(2)
+      expect(tabA.answers.b?.value).toBe('bad')
+    })
+
+    it('tells the second tab the response was submitted elsewhere, stops retrying and lists its unsaved edits', async () => {
+      const t = template([section('s', [yesNo('a'), yesNo('b')])])
+      const { store: tabA, id } = await start(t)
+      const tabB = await openTab(id)
+      tabA.setValue('a', 'ok')
+      expect(await tabA.submit()).toBeNull()
+
+      const put = vi.spyOn(db.answers, 'put')
+      tabB.setValue('b', 'bad')
+      tabB.setNote('a', '门锁坏了')
+      expect(await tabB.flush()).toBe(false)
+      expect(tabB.saveState).toBe('stopped')
+      expect(tabB.lockedOut?.reason).toBe('submitted')
+      expect(tabB.lockedOut?.unsaved.map(({ item, answer }) => [item.id, answer.value, answer.note])).toEqual([
+        ['b', 'bad', undefined],
+        ['a', undefined, '门锁坏了'],
+      ])
+      // It shows the submitted response, read-only, and never writes again.
+      await vi.waitFor(() => expect(tabB.readonly).toBe(true))
+      expect(tabB.answers.a?.value).toBe('ok')
+      expect(tabB.answers.b).toBeUndefined()
+      const attempts = put.mock.calls.length
+      await new Promise((r) => setTimeout(r, 1200))
+      expect(put.mock.calls.length).toBe(attempts)
+      expect(tabB.saveState).toBe('stopped')
+      expect(await tabB.submit()).toBe('locked')
+      expect((await getResponse(db, id))?.response.answers.b).toBeUndefined()
+    })
   })
 })

@@ -42,9 +42,8 @@ describe('library store', () => {
 
 describe('library store: re-scoring older responses', () => {
   it('lists nothing before a template has two versions, and re-scores older responses with the latest', async () => {
-    const { setDb, createResponse, getResponse, submitResponse } = await import('@/db')
+    const { setDb, createResponse, submitResponse } = await import('@/db')
     const { publishDraft, saveDraft, createTemplate } = await import('@/db/repositories/templates-edit')
-    const { scoreResponse } = await import('@/core/scoring')
     const db = freshDb()
     setDb(db)
     const store = useLibraryStore()
@@ -54,8 +53,7 @@ describe('library store: re-scoring older responses', () => {
     await publishDraft(db, 't')
     const v1 = template('t', 1)
     const row = await createResponse(db, { template: v1, subject: { building: 'A', room: '1' }, role: 'self', inspector: '王' })
-    const stored = await getResponse(db, row.id)
-    await submitResponse(db, row.id, scoreResponse(v1, stored!.response))
+    await submitResponse(db, row.id, v1)
     expect(await store.rescoreOlder('t')).toEqual([])
     await saveDraft(db, 't', template('t', 2, ['q1', 'q3']))
     await publishDraft(db, 't')

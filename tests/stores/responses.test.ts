@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { scoreResponse } from '@/core/scoring'
-import { addAttachment, createResponse, getResponse, installSamples, listResponses, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
+import { addAttachment, createResponse, installSamples, listResponses, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
 import { useResponsesStore } from '@/stores/responses'
 import { freshDb } from '../db/helpers'
 import { sample } from '../fixtures/load'
@@ -18,9 +17,7 @@ async function submitted(
   const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room }, role, inspector: '王老师' })
   for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
   await beforeSubmit(row.id)
-  const stored = await getResponse(db, row.id)
-  if (!stored) throw new Error('missing')
-  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), '2026-11-02T02:00:00.000Z')
+  await submitResponse(db, row.id, dorm, '2026-11-02T02:00:00.000Z')
   return row.id
 }
 

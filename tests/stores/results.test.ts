@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { scoreResponse } from '@/core/scoring'
-import { createResponse, getResponse, openTasksForSubmitted, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
+import { createResponse, openTasksForSubmitted, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
 import { useResultsStore } from '@/stores/results'
 import { useTasksStore } from '@/stores/tasks'
 import { freshDb } from '../db/helpers'
@@ -13,9 +12,7 @@ let db: QingdanDatabase
 async function submitRoom(room: string, answers: Record<string, string | number>, at: string): Promise<string> {
   const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room }, role: 'self', inspector: '王老师' })
   for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
-  const stored = await getResponse(db, row.id)
-  if (!stored) throw new Error('missing')
-  await submitResponse(db, row.id, scoreResponse(dorm, stored.response), at)
+  await submitResponse(db, row.id, dorm, at)
   await openTasksForSubmitted(db, row.id)
   return row.id
 }

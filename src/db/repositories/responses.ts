@@ -1,5 +1,6 @@
 import type { Answer, Response, ResponseStatus, Role, ScoreResult, Template } from '@/core/format/types'
 import { FORMAT_VERSION } from '@/core/format/types'
+import { scoreResponse } from '@/core/scoring'
 import type { QingdanDatabase } from '../database'
 import { storageWrite } from '../storage-error'
 import type { AnswerRow, ResponseRow, StoredResponse, Subject } from '../rows'
@@ -141,23 +142,29 @@ export async function saveResponseFields(db: QingdanDatabase, id: string, patch:
 }
 
 /**
- * Submits a draft: stores the score and locks the response. The final subject values are
- * remembered (values typed after the start were not yet).
+ * Submits a draft: scores the answers as stored, stores that score and locks the response, in one
+ * transaction. The score is never taken from the caller: another tab may have written answers the
+ * caller never saw, and what is stored is what will be exported, reviewed and scored again by
+ * `qingdan score`. The core decides the number (`scoreResponse`); this only reads the rows and
+ * writes the result. The final subject values are remembered (values typed after the start were
+ * not yet). Returns the stored score.
+ *
+ * @param template the response's template version (its id and version must match the row's).
  */
 export async function submitResponse(
   db: QingdanDatabase,
   id: string,
-  result: ScoreResult,
+  template: Template,
   submittedAt: string = nowIso(),
-): Promise<void> {
-  await storageWrite(() =>
-    db.transaction('rw', db.responses, db.subjects, async () => {
+): Promise<ScoreResult> {
+  return storageWrite(() =>
+    db.transaction('rw', db.responses, db.answers, db.subjects, async () => {
       const row = await writableResponse(db, id)
-      if (result.templateId !== row.templateId || result.templateVersion !== row.templateVersion) {
-        throw new Error(
-          `Score of ${result.templateId}@${result.templateVersion} given for a response on ${row.templateId}@${row.templateVersion}`,
-        )
+      if (template.id !== row.templateId || template.version !== row.templateVersion) {
+        throw new Error(`Template ${template.id}@${template.version} given for a response on ${row.templateId}@${row.templateVersion}`)
       }
+      const answers = await db.answers.where('responseId').equals(id).toArray()
+      const result = scoreResponse(template, toResponse(row, answers))
       await db.responses.put({
         ...row,
         status: 'submitted',
@@ -169,6 +176,7 @@ export async function submitResponse(
         band: result.band?.label ?? null,
       })
       await rememberSubject(db, row.templateId, row.subject, submittedAt, false)
+      return result
     }),
   )
 }

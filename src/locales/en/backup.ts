@@ -25,6 +25,7 @@ export default {
       cancelled: 'Export cancelled.',
     },
     import: {
+      storageFull: 'Nothing was imported: this device\'s storage is full. Export a backup first, then delete old records or photos you have backed up to free space, and import again.',
       title: 'Import a bundle',
       hint: 'Check the summary first; on confirmation everything is written at once, and nothing is written on an error.',
       choose: 'Choose a bundle (.zip)',

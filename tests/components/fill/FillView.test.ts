@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { RouterView, createMemoryHistory, createRouter, type Router } from 'vue-router'
@@ -8,7 +8,7 @@ import { defineComponent, h } from 'vue'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import type { Template } from '@/core/format/types'
 import { scoreResponse } from '@/core/scoring'
-import { createResponse, getResponse, listResponses, openDatabase, setDb, type QingdanDatabase } from '@/db'
+import { createResponse, getResponse, listResponses, openDatabase, setDb, submitResponse, type QingdanDatabase } from '@/db'
 import FillView from '@/views/FillView.vue'
 import dorm from '../../../schemas/samples/dorm-room-safety.json'
 import { mountFill } from './mountWith'
@@ -28,10 +28,14 @@ beforeEach(() => {
     routes: [
       { path: '/fill', name: 'drafts', component: { template: '<div />' } },
       { path: '/fill/:responseId', name: 'fill', component: FillView },
+      { path: '/backup', name: 'backup', component: { template: '<div />' } },
     ],
   })
 })
-afterEach(() => db.close())
+afterEach(() => {
+  db.close()
+  vi.restoreAllMocks()
+})
 
 async function open(template: Template, subject: Record<string, string | number>) {
   const row = await createResponse(db, { template, subject, role: 'self', inspector: '王老师' })
@@ -112,4 +116,32 @@ describe('FillView on the dorm sample', () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe('负责人姓名')
     w.unmount()
   })
+
+  it('tells plainly that the storage is full and what to do, until a save succeeds', async () => {
+    const { w } = await open(dormTemplate, { building: '6号楼', floor: 2, room: '205' })
+    vi.spyOn(db.answers, 'put').mockRejectedValueOnce(new DOMException('', 'QuotaExceededError'))
+    await w.get('#item-knife [data-option=yes]').trigger('click')
+    await expectSoon(() => w.find('[data-testid=storage-full]').exists())
+    const notice = w.get('[data-testid=storage-full]')
+    expect(notice.attributes('role')).toBe('alert')
+    expect(notice.text()).toContain('存储空间已满')
+    expect(notice.text()).toContain('导出备份')
+    await notice.get('button').trigger('click')
+    await expectSoon(() => w.get('[data-testid=save-status]').text().includes('已保存'))
+    expect(w.find('[data-testid=storage-full]').exists()).toBe(false)
+  })
+
+  it('tells a tab whose draft was submitted elsewhere, and lists what it could not save', async () => {
+    const { w, id } = await open(dormTemplate, { building: '6号楼', floor: 2, room: '206' })
+    // Another tab submits the draft.
+    await submitResponse(db, id, dormTemplate)
+    await w.get('#item-knife [data-option=yes]').trigger('click')
+    await expectSoon(() => w.find('[data-testid=locked-out]').exists())
+    const notice = w.get('[data-testid=locked-out]')
+    expect(notice.text()).toContain('已在其他窗口或设备上提交')
+    expect(notice.text()).toContain('管制刀具')
+    expect(w.get('[data-testid=save-status]').text()).not.toContain('重试')
+    expect((await getResponse(db, id))?.response.answers.knife).toBeUndefined()
+  })
 })
+

@@ -101,6 +101,28 @@ describe('ScoreStepper', () => {
 })
 
 describe('NumberStepper (the stepper both share)', () => {
+  it('emits a typed value on every keystroke, marked as typed, before the box is left', async () => {
+    const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', min: 5, max: 20, integer: true } })
+    const input = w.get('input')
+    const el = input.element as HTMLInputElement
+    el.value = '1'
+    await input.trigger('input')
+    // Fitted for the total (1 → 5), but the box keeps "1" so that typing "10" is not turned into "50".
+    expect(w.emitted('update:modelValue')).toEqual([[5, true]])
+    await w.setProps({ modelValue: 5 })
+    expect(el.value).toBe('1')
+    el.value = '10'
+    await input.trigger('input')
+    expect(w.emitted('update:modelValue')?.at(-1)).toEqual([10, true])
+    el.value = '30'
+    await input.trigger('input')
+    await w.setProps({ modelValue: 20 })
+    await input.trigger('change')
+    await input.trigger('blur')
+    expect(el.value).toBe('20')
+    expect(w.emitted('update:modelValue')).toHaveLength(3)
+  })
+
   it('integer: truncates a typed fraction and clamps it into [min, max]', async () => {
     const w = mountFill(NumberStepper, { props: { modelValue: 2, label: 'x', min: 1, max: 5, integer: true } })
     const input = w.get('input')
