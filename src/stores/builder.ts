@@ -68,7 +68,7 @@ export const useBuilderStore = defineStore('builder', () => {
   const lastPublish = shallowRef<{ version: number; diff: TemplateDiff } | null>(null)
   const ready = ref(false)
 
-  const autosave = useAutosave({ ready, debounceMs: 400 })
+  const autosave = useAutosave({ ready, debounceMs: 300 })
 
   /**
    * A validation already known for one snapshot: after a publish, the new draft (version N+1) is
