@@ -5,6 +5,7 @@
 import type { Answer, Response, ResponseStatus, Role, ScoreResult } from '@/core/format/types'
 import type { ResultSummary } from '@/core/stats/types'
 import type { Task } from '@/core/tasks/task'
+import type { BundleAttachment, HistoryRecord } from '@/core/exchange/bundle'
 import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
 
 /** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
@@ -50,19 +51,10 @@ export interface AnswerRow {
   answer: Answer
 }
 
-export interface AttachmentRow {
-  id: string
-  responseId: string
-  /** null: the response's signature. */
-  itemId: string | null
-  name: string
-  type: string
-  size: number
+/** An attachment as stored: the bundle's attachment record plus its bytes (and a thumbnail). */
+export interface AttachmentRow extends BundleAttachment {
   blob: Blob
   thumb?: Blob
-  width?: number
-  height?: number
-  createdAt: string
 }
 
 /** A remembered subject value (a building, a room, a teacher) for suggestions. */
@@ -85,18 +77,9 @@ export interface SummaryRow extends ResultSummary {
 
 /**
  * Schema v4 (#7): an answer that lost a merge (the same item edited on two tablets), kept so
- * that no edit is silently dropped. Same shape as the core's `HistoryRecord`.
+ * that no edit is silently dropped.
  */
-export interface AnswerHistoryRow {
-  responseId: string
-  itemId: string
-  /** Fingerprint of `answer` (part of the key: one entry per distinct losing answer). */
-  hash: string
-  answer: Answer
-  from: 'local' | 'incoming'
-  deviceId?: string
-  recordedAt: string
-}
+export type AnswerHistoryRow = HistoryRecord
 
 export interface MetaRow {
   key: string
