@@ -22,6 +22,10 @@ export const TEMPLATE_MESSAGES = {
   'rule.selfReference': { 'zh-CN': '题目“{id}”的条件引用了它自己。', en: 'The condition of item "{id}" refers to the item itself.' },
   'rule.cycle': { 'zh-CN': '显示条件形成循环：{cycle}。', en: 'Show-if conditions form a cycle: {cycle}.' },
   'rule.unknownBandVar': { 'zh-CN': '等级条件只能读取 total、percent、sections，不能读取“{id}”。', en: 'A band condition reads only total, percent and sections, not "{id}".' },
+  'rule.passBudget': {
+    'zh-CN': '条件太多或太复杂：计分一次最多可能要计算 {steps} 步，上限为 {limit} 步，从这条条件起超出。请简化条件（尤其是 map、filter、some、all 等遍历）或减少条件数量。',
+    en: 'Too many or too complex conditions: one scoring could take up to {steps} steps, over the limit of {limit}, from this condition on. Simplify the conditions (especially map, filter, some, all over lists) or use fewer.',
+  },
   'scoring.maxRequired': { 'zh-CN': '使用 {feature} 时必须给出 scoring.max。', en: 'scoring.max is required with {feature}.' },
   'scoring.weightMissing': { 'zh-CN': '加权计分时分区“{id}”需要 weight。', en: 'With weighted scoring, section "{id}" needs a weight.' },
   'scoring.weightSum': { 'zh-CN': '各分区 weight 之和为 {sum}，应等于 scoring.max（{max}）。', en: 'The section weights sum to {sum}; they must sum to scoring.max ({max}).' },
