@@ -51,6 +51,10 @@ export const TEMPLATE_MESSAGES = {
   'text.lengthRange': { 'zh-CN': 'minLength（{min}）大于 maxLength（{max}）。', en: 'minLength ({min}) is greater than maxLength ({max}).' },
   'text.pattern': { 'zh-CN': '正则表达式无效：{reason}', en: 'Invalid regular expression: {reason}' },
   'text.patternUnsupported': { 'zh-CN': '不支持这种正则写法（{reason}）：格式检查使用 RE2 语法，不能用前后查找 (?=…)、(?<=…) 或反向引用 \\1。', en: 'This regular expression is not supported ({reason}): formats use RE2 syntax, without lookaround (?=…), (?<=…) or backreferences \\1.' },
+  'text.patternBudget': {
+    'zh-CN': '模板中的正则表达式合计太复杂（超过 {limit} 步），从这里起不再检查；请减少或简化正则表达式（相同的正则只算一次）。',
+    en: 'The template\'s regular expressions are too complex together (over {limit} steps); from here on they are not checked. Use fewer or simpler ones (identical ones count once).',
+  },
   'text.patternTooComplex': { 'zh-CN': '正则表达式太复杂（{size} 步，上限 {limit}），检查答案会太慢；请简化，长度限制请用 minLength/maxLength。', en: 'The regular expression is too complex ({size} steps, limit {limit}) to check answers quickly; simplify it, and use minLength/maxLength for lengths.' },
   'date.range': { 'zh-CN': 'minDate（{min}）晚于 maxDate（{max}）。', en: 'minDate ({min}) is after maxDate ({max}).' },
   'attachment.countRange': { 'zh-CN': 'minCount（{min}）大于 maxCount（{max}）。', en: 'minCount ({min}) is greater than maxCount ({max}).' },
