@@ -7,7 +7,8 @@
  *    `__proto__`, `constructor` and `prototype`, so no rule can walk to a prototype, a
  *    constructor or a global, even with a path computed at run time (`{"var": {"cat": …}}`);
  *  - every evaluation has a step budget, and `cat`/`merge` a size cap, so a hostile rule
- *    (nested `map`s over long literals, a `reduce` that doubles a string) cannot hang the page.
+ *    (nested `map`s over long literals, a `reduce` that doubles a string) cannot hang the page;
+ *    a pass over many rules also shares one budget (budget.ts), so thousands of them cannot.
  */
 import jsonLogic from 'json-logic-js'
 
