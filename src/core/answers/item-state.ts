@@ -9,6 +9,7 @@
  * This runs on every tap of a 1,000-item checklist: an item whose state did not change keeps
  * its previous state object (no allocation, and the UI can compare by identity).
  */
+import { RuleBudget } from '../conditions'
 import type { Answer, AnswerValue, ItemResult, ScoreResult, Step, Template } from '../format/types'
 import type { ItemNode, TemplateIndex } from '../scoring/nodes'
 import { indexTemplate } from '../scoring/template-index'
@@ -50,10 +51,15 @@ function resultOf(result: ScoreResult, node: ItemNode): ItemResult | undefined {
 }
 
 /** The rule data `requiredIf` reads: the scoring's own when `result` is the last one scored. */
-function ruleData(index: TemplateIndex, answers: Readonly<Record<string, Answer>>, result: ScoreResult): Record<string, unknown> {
+function ruleData(
+  index: TemplateIndex,
+  answers: Readonly<Record<string, Answer>>,
+  result: ScoreResult,
+  pass: RuleBudget,
+): Record<string, unknown> {
   const { lastResult, lastData } = index.scratch
   if (lastResult === result && lastData !== null) return lastData
-  return decideVisibility(index, answers).data
+  return decideVisibility(index, answers, pass).data
 }
 
 /**
@@ -73,6 +79,8 @@ export function deriveItemStates(
   const read = newReadAnswer()
   // Decided only if some visible item has a requiredIf (most templates: none).
   let data: Record<string, unknown> | undefined
+  // One step budget for this pass's rules, as in scoring (a spent budget makes rules broken).
+  const pass = new RuleBudget()
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i] as ItemNode
     const r = resultOf(result, node)
@@ -83,7 +91,7 @@ export function deriveItemStates(
     let required = false
     if (!hidden && node.kind !== 'info') {
       if (node.required) required = true
-      else if (node.requiredIf !== undefined) required = isRequired(node, (data ??= ruleData(index, answers, result)))
+      else if (node.requiredIf !== undefined) required = isRequired(node, (data ??= ruleData(index, answers, result, pass)), pass)
     }
     const flagged = r === undefined ? false : r.flagged
     const needed = hidden || na ? 0 : evidenceNeeded(node, flagged)

@@ -7,7 +7,8 @@
  *    `__proto__`, `constructor` and `prototype`, so no rule can walk to a prototype, a
  *    constructor or a global, even with a path computed at run time (`{"var": {"cat": …}}`);
  *  - every evaluation has a step budget, and `cat`/`merge` a size cap, so a hostile rule
- *    (nested `map`s over long literals, a `reduce` that doubles a string) cannot hang the page.
+ *    (nested `map`s over long literals, a `reduce` that doubles a string) cannot hang the page;
+ *    a pass over many rules also shares one budget (budget.ts), so thousands of them cannot.
  */
 import jsonLogic from 'json-logic-js'
 
@@ -66,6 +67,9 @@ function safeVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
 /** Thrown when a rule works too hard; `evaluateRule` turns it into `undefined` (a broken rule). */
 export class RuleLimitError extends Error {}
 
+/** The step budget (the rule's own, or what is left of its scoring pass's) ran out. */
+export class RuleStepsError extends RuleLimitError {}
+
 /** Rule nodes visited per evaluation. Real rules visit tens; `all` over 50 sections a few hundred. */
 export const MAX_RULE_STEPS = 50_000
 /** Longest string (`cat`) or array (`merge`) a rule may build. */
@@ -97,6 +101,8 @@ type Apply = (logic: unknown, data?: unknown) => unknown
 const rawApply = jsonLogic.apply as Apply
 /** Steps left in the current `applyRule`; null outside one, so other callers are never limited. */
 let budget: number | null = null
+/** Steps the last `applyRule` took (its limit when it ran out). */
+let lastSteps = 0
 
 /**
  * json-logic-js recurses through its own `jsonLogic.apply` property, so replacing that property
@@ -104,22 +110,29 @@ let budget: number | null = null
  */
 Object.assign(jsonLogic, {
   apply: function countedApply(logic: unknown, data?: unknown): unknown {
-    if (budget !== null && --budget < 0) throw new RuleLimitError('rule evaluation took too many steps')
+    if (budget !== null && --budget < 0) throw new RuleStepsError('rule evaluation took too many steps')
     return rawApply.call(jsonLogic, logic, data)
   },
 })
 
-/** Evaluates with a fresh step budget; throws on broken or over-budget rules (the caller catches). */
-export function applyRule(rule: unknown, data: unknown): unknown {
+/**
+ * Evaluates with a budget of `limit` steps (at least 1, at most MAX_RULE_STEPS); throws on broken
+ * or over-budget rules (the caller catches). `lastRuleSteps()` then tells what it took.
+ */
+export function applyRule(rule: unknown, data: unknown, limit: number = MAX_RULE_STEPS): unknown {
   // The root node is counted here and evaluated directly, one wrapper call fewer per rule
   // (visibility rules run on every re-score); every node below it goes through `countedApply`.
-  budget = MAX_RULE_STEPS - 1
+  budget = limit - 1
   try {
     return rawApply.call(jsonLogic, rule, data)
   } finally {
+    lastSteps = Math.min(limit, limit - budget)
     budget = null
   }
 }
+
+/** Steps the last `applyRule` visited, counting the root; its whole limit when it ran out. */
+export const lastRuleSteps = (): number => lastSteps
 
 /** The library's truthiness, read once rather than through the module object on every call. */
 const libraryTruthy = jsonLogic.truthy.bind(jsonLogic) as (value: unknown) => boolean

@@ -4,7 +4,7 @@
  * ceiling. When none qualifies (a `when` fails all the way down), the last band — the lowest —
  * is the grade, and a note says so: every graded result gets a grade.
  */
-import { ruleHolds } from '../conditions'
+import { ruleHolds, type RuleBudget } from '../conditions'
 import type { BandResult, ResultNote, TemplateScoring } from '../format/types'
 import { note } from './notes'
 
@@ -20,6 +20,7 @@ export function pickBand(
   data: BandData,
   ceilingIndex: number | null,
   notes: ResultNote[],
+  pass: RuleBudget,
 ): BandResult | null {
   const bands = scoring?.bands ?? []
   if (bands.length === 0) return null
@@ -30,7 +31,7 @@ export function pickBand(
   for (let i = first; i < bands.length; i++) {
     const band = bands[i]
     if (band === undefined || value < band.min) continue
-    if (band.when !== undefined && !ruleHolds(band.when, ruleData)) continue
+    if (band.when !== undefined && !ruleHolds(band.when, ruleData, pass)) continue
     return toResult(band, i)
   }
   const lastIndex = bands.length - 1

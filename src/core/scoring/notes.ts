@@ -9,6 +9,7 @@ export const NOTE_CODES = [
   'unknownVetoBand',
   'lowestBandFallback',
   'templateMismatch',
+  'ruleBudgetExhausted',
 ] as const
 export type NoteCode = (typeof NOTE_CODES)[number]
 
@@ -42,6 +43,10 @@ const MESSAGES = {
   templateMismatch: (p) => ({
     'zh-CN': `答卷属于模板 ${p.responseTemplate} 第${p.responseVersion}版，却按 ${p.template} 第${p.version}版计分。`,
     en: `The response was filled for ${p.responseTemplate} v${p.responseVersion} but is scored against ${p.template} v${p.version}.`,
+  }),
+  ruleBudgetExhausted: (): ResultNote['message'] => ({
+    'zh-CN': '条件太多或太复杂，一次计分算不完；其余条件按不成立处理（相关项隐藏、不必填、等级条件不满足）。请检查模板。',
+    en: 'The conditions are too many or too complex for one scoring; the rest count as not met (items hidden, not required, band conditions unmet). Check the template.',
   }),
 } satisfies Record<NoteCode, (p: Params) => ResultNote['message']>
 

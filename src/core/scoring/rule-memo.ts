@@ -10,7 +10,7 @@
  * element) are always evaluated. Only primitive inputs are compared: an array answer could be
  * changed in place between scorings, so a rule reading one is evaluated afresh.
  */
-import { FORBIDDEN_SEGMENTS, ruleHolds } from '../conditions'
+import { FORBIDDEN_SEGMENTS, ruleHolds, type RuleBudget } from '../conditions'
 import type { JsonLogicRule } from '../format/types'
 
 /** Operators whose result depends on nothing but their evaluated arguments. */
@@ -26,6 +26,8 @@ export interface RuleMemo {
   /** Their values when `holds` was decided; meaningful only while `valid`. */
   values: unknown[]
   holds: boolean
+  /** Steps the evaluation that decided `holds` took: charged again on reuse (see `RuleBudget.charge`). */
+  steps: number
   valid: boolean
 }
 
@@ -58,12 +60,16 @@ export function memoFor(rule: JsonLogicRule | undefined): RuleMemo | null {
   const inputs = new Set<string>()
   if (!collect(rule, inputs)) return null
   const ids = [...inputs]
-  return { inputs: ids, values: ids.map(() => undefined), holds: false, valid: false }
+  return { inputs: ids, values: ids.map(() => undefined), holds: false, steps: 0, valid: false }
 }
 
-/** `ruleHolds(rule, data)`, reusing the memo's last answer when every input is unchanged. */
-export function holdsWithMemo(rule: JsonLogicRule, memo: RuleMemo | null, data: Record<string, unknown>): boolean {
-  if (memo === null) return ruleHolds(rule, data)
+/**
+ * `ruleHolds(rule, data, pass)`, reusing the memo's last answer when every input is unchanged.
+ * A reused answer costs the pass what its evaluation did, and an answer cut short by the pass's
+ * budget is never kept.
+ */
+export function holdsWithMemo(rule: JsonLogicRule, memo: RuleMemo | null, data: Record<string, unknown>, pass: RuleBudget): boolean {
+  if (memo === null) return ruleHolds(rule, data, pass)
   const { inputs, values } = memo
   let same = memo.valid
   let primitive = true
@@ -73,12 +79,15 @@ export function holdsWithMemo(rule: JsonLogicRule, memo: RuleMemo | null, data: 
     // Object.is: -0 and 0 can decide differently ({"/": [1, x]}), NaN equals itself.
     if (!Object.is(value, values[k])) same = false
   }
-  if (same && primitive) return memo.holds
-  const holds = ruleHolds(rule, data)
-  memo.valid = primitive
-  if (primitive) {
+  // A rule a fresh evaluation could not finish within the pass is broken, hence false.
+  if (same && primitive) return pass.charge(memo.steps) && memo.holds
+  const before = pass.left
+  const holds = ruleHolds(rule, data, pass)
+  memo.valid = primitive && !pass.exhausted
+  if (memo.valid) {
     for (let k = 0; k < inputs.length; k++) values[k] = data[inputs[k] as string]
     memo.holds = holds
+    memo.steps = before - pass.left
   }
   return holds
 }

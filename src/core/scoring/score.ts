@@ -3,6 +3,7 @@
  * Order of work: visibility (dependency order, so a hidden item reads as null to later rules) →
  * items → sections → total → band. Each part lives in its own file; this one wires them.
  */
+import { RuleBudget } from '../conditions'
 import type { Answer, Finding, ItemResult, Response, ScoreResult, Template, VetoHit, ZeroHit } from '../format/types'
 import { answerOf, evidenceCount, newReadAnswer, readAnswer } from '../answers/read'
 import { evidenceNeeded, isRequired } from '../answers/rules'
@@ -82,7 +83,9 @@ function applyTriggers(index: TemplateIndex, node: ItemNode, out: ItemOut, resul
 export function scoreResponse(template: Template, response: ScorableResponse): ScoreResult {
   const index = indexTemplate(template)
   const answers = response.answers ?? {}
-  const vis = decideVisibility(index, answers)
+  // One step budget for every rule this scoring runs (visibleIf, requiredIf, band `when`).
+  const pass = new RuleBudget()
+  const vis = decideVisibility(index, answers, pass)
   const result = emptyResult(template)
   if (response.templateId !== template.id || response.templateVersion !== template.version) {
     result.notes.push(
@@ -119,7 +122,7 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
     }
     if (out.triggers.length > 0) applyTriggers(index, node, out, result, effects)
     if (itemResult.flagged) result.findings.push(finding(node, out, answer))
-    if (!itemResult.answered && (node.scored || isRequired(node, vis.data))) result.unanswered.push(node.id)
+    if (!itemResult.answered && (node.scored || isRequired(node, vis.data, pass))) result.unanswered.push(node.id)
     if (node.evidence !== undefined) {
       const needed = evidenceNeeded(node, itemResult.flagged)
       if (needed > 0 && evidenceCount(node.kind, answer) < needed) result.missingEvidence.push(node.id)
@@ -154,7 +157,8 @@ export function scoreResponse(template: Template, response: ScorableResponse): S
       .filter((s) => !s.isBonus && !s.hidden && s.max > 0)
       .map((s) => ({ id: s.id, score: s.score, max: s.max, percent: s.percent })),
   }
-  result.band = pickBand(template.scoring, bandData, effects.ceilingIndex, result.notes)
+  result.band = pickBand(template.scoring, bandData, effects.ceilingIndex, result.notes, pass)
+  if (pass.exhausted) result.notes.push(note('ruleBudgetExhausted', {}))
   index.scratch.lastResult = result
   index.scratch.lastData = vis.data
   return result

@@ -5,6 +5,7 @@
  */
 import type { Answer } from '../format/types'
 import { answerOf, newReadAnswer, readAnswer } from '../answers/read'
+import type { RuleBudget } from '../conditions'
 import { holdsWithMemo } from './rule-memo'
 import type { ItemNode, TemplateIndex } from './nodes'
 
@@ -21,7 +22,7 @@ export interface Visibility {
   data: Record<string, unknown>
 }
 
-export function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>): Visibility {
+export function decideVisibility(index: TemplateIndex, answers: Record<string, Answer>, pass: RuleBudget): Visibility {
   const { nodes, rules, memos, sectionParent } = index.visibility
   const items = index.items
   // Reused between scorings (see `ScoringScratch`), so cleared first.
@@ -37,13 +38,13 @@ export function decideVisibility(index: TemplateIndex, answers: Record<string, A
       const s = ~code
       const parent = sectionParent[s] as number
       const hidden =
-        (parent >= 0 && sectionHidden[parent] === 1) || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data))
+        (parent >= 0 && sectionHidden[parent] === 1) || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data, pass))
       if (hidden) sectionHidden[s] = 1
       continue
     }
     const node = items[code]
     if (node === undefined) continue
-    const hidden = sectionHidden[node.section] === 1 || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data))
+    const hidden = sectionHidden[node.section] === 1 || (rule !== undefined && !holdsWithMemo(rule, memos[k] ?? null, data, pass))
     if (hidden) itemHidden[code] = 1
     if (node.referenced) {
       readAnswer(node, answerOf(node, answers), read)

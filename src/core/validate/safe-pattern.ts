@@ -22,10 +22,14 @@ export const MAX_PATTERN_PROGRAM = 2500
 /** Why a pattern is refused: malformed, a construct RE2 leaves out, or too big to run cheaply. */
 export type PatternProblem = 'syntax' | 'unsupported' | 'tooComplex'
 
+/**
+ * `cost`: what compiling took, in RE2 program instructions (compile time grows with them, about
+ * 7 µs each on a desktop); for a pattern that did not parse, its length.
+ */
 export type CompiledPattern =
   /** `test` is for answers of at most MAX_PATTERN_INPUT characters; callers check the length first. */
-  | { ok: true; test: (value: string) => boolean }
-  | { ok: false; problem: PatternProblem; reason: string }
+  | { ok: true; test: (value: string) => boolean; cost: number }
+  | { ok: false; problem: PatternProblem; reason: string; cost: number }
 
 const cache = new Map<string, CompiledPattern>()
 
@@ -51,12 +55,12 @@ function compile(pattern: string): CompiledPattern {
   } catch (error) {
     // re2js messages name the construct, e.g. "invalid or unsupported Perl syntax: `(?=`".
     const reason = (error instanceof Error ? error.message : String(error)).replace(/^error parsing regexp: /, '')
-    return { ok: false, problem: UNSUPPORTED.test(reason) ? 'unsupported' : 'syntax', reason }
+    return { ok: false, problem: UNSUPPORTED.test(reason) ? 'unsupported' : 'syntax', reason, cost: pattern.length }
   }
   const size = re.programSize()
-  if (size > MAX_PATTERN_PROGRAM) return { ok: false, problem: 'tooComplex', reason: String(size) }
+  if (size > MAX_PATTERN_PROGRAM) return { ok: false, problem: 'tooComplex', reason: String(size), cost: size }
   // testExact anchors both ends: the whole answer must match.
-  return { ok: true, test: (value) => re.testExact(value) }
+  return { ok: true, test: (value) => re.testExact(value), cost: size }
 }
 
 /** The whole-answer matcher for a text item's `pattern`, or why it cannot be used. Cached. */

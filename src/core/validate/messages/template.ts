@@ -22,6 +22,10 @@ export const TEMPLATE_MESSAGES = {
   'rule.selfReference': { 'zh-CN': '题目“{id}”的条件引用了它自己。', en: 'The condition of item "{id}" refers to the item itself.' },
   'rule.cycle': { 'zh-CN': '显示条件形成循环：{cycle}。', en: 'Show-if conditions form a cycle: {cycle}.' },
   'rule.unknownBandVar': { 'zh-CN': '等级条件只能读取 total、percent、sections，不能读取“{id}”。', en: 'A band condition reads only total, percent and sections, not "{id}".' },
+  'rule.passBudget': {
+    'zh-CN': '条件太多或太复杂：计分一次最多可能要计算 {steps} 步，上限为 {limit} 步，从这条条件起超出。请简化条件（尤其是 map、filter、some、all 等遍历）或减少条件数量。',
+    en: 'Too many or too complex conditions: one scoring could take up to {steps} steps, over the limit of {limit}, from this condition on. Simplify the conditions (especially map, filter, some, all over lists) or use fewer.',
+  },
   'scoring.maxRequired': { 'zh-CN': '使用 {feature} 时必须给出 scoring.max。', en: 'scoring.max is required with {feature}.' },
   'scoring.weightMissing': { 'zh-CN': '加权计分时分区“{id}”需要 weight。', en: 'With weighted scoring, section "{id}" needs a weight.' },
   'scoring.weightSum': { 'zh-CN': '各分区 weight 之和为 {sum}，应等于 scoring.max（{max}）。', en: 'The section weights sum to {sum}; they must sum to scoring.max ({max}).' },
@@ -47,6 +51,10 @@ export const TEMPLATE_MESSAGES = {
   'text.lengthRange': { 'zh-CN': 'minLength（{min}）大于 maxLength（{max}）。', en: 'minLength ({min}) is greater than maxLength ({max}).' },
   'text.pattern': { 'zh-CN': '正则表达式无效：{reason}', en: 'Invalid regular expression: {reason}' },
   'text.patternUnsupported': { 'zh-CN': '不支持这种正则写法（{reason}）：格式检查使用 RE2 语法，不能用前后查找 (?=…)、(?<=…) 或反向引用 \\1。', en: 'This regular expression is not supported ({reason}): formats use RE2 syntax, without lookaround (?=…), (?<=…) or backreferences \\1.' },
+  'text.patternBudget': {
+    'zh-CN': '模板中的正则表达式合计太复杂（超过 {limit} 步），从这里起不再检查；请减少或简化正则表达式（相同的正则只算一次）。',
+    en: 'The template\'s regular expressions are too complex together (over {limit} steps); from here on they are not checked. Use fewer or simpler ones (identical ones count once).',
+  },
   'text.patternTooComplex': { 'zh-CN': '正则表达式太复杂（{size} 步，上限 {limit}），检查答案会太慢；请简化，长度限制请用 minLength/maxLength。', en: 'The regular expression is too complex ({size} steps, limit {limit}) to check answers quickly; simplify it, and use minLength/maxLength for lengths.' },
   'date.range': { 'zh-CN': 'minDate（{min}）晚于 maxDate（{max}）。', en: 'minDate ({min}) is after maxDate ({max}).' },
   'attachment.countRange': { 'zh-CN': 'minCount（{min}）大于 maxCount（{max}）。', en: 'minCount ({min}) is greater than maxCount ({max}).' },

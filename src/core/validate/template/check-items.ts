@@ -2,7 +2,8 @@
 import type { Item, MultiItem, NumberItem, SingleItem } from '@/core/format/types'
 import type { Issue } from '@/core/result'
 import { makeIssue } from '../issues'
-import { compilePattern, MAX_PATTERN_PROGRAM, type CompiledPattern } from '../safe-pattern'
+import { MAX_PATTERN_TOTAL, PatternBudget } from '../pattern-budget'
+import { MAX_PATTERN_PROGRAM, type CompiledPattern } from '../safe-pattern'
 import { checkValue } from '../values'
 import type { TemplateIndex } from '@/core/scoring'
 
@@ -57,7 +58,7 @@ function patternIssue(refused: Extract<CompiledPattern, { ok: false }>, at: stri
   }
 }
 
-function checkItem(item: Item, at: string): Issue[] {
+function checkItem(item: Item, at: string, patterns: PatternBudget): Issue[] {
   switch (item.type) {
     case 'single':
     case 'multi':
@@ -77,8 +78,10 @@ function checkItem(item: Item, at: string): Issue[] {
       if (item.minLength !== undefined && item.maxLength !== undefined && item.minLength > item.maxLength) {
         issues.push(makeIssue('text.lengthRange', `${at}/minLength`, { min: item.minLength, max: item.maxLength }, item.id))
       }
-      const compiled = item.pattern === undefined ? null : compilePattern(item.pattern)
-      if (compiled && !compiled.ok) issues.push(patternIssue(compiled, `${at}/pattern`, item.id))
+      if (item.pattern === undefined) return issues
+      const compiled = patterns.compile(item.pattern)
+      if (compiled === null) issues.push(makeIssue('text.patternBudget', `${at}/pattern`, { limit: MAX_PATTERN_TOTAL }, item.id))
+      else if (!compiled.ok) issues.push(patternIssue(compiled, `${at}/pattern`, item.id))
       return issues
     }
     case 'date':
@@ -102,13 +105,20 @@ function checkItem(item: Item, at: string): Issue[] {
 
 export function checkItems(index: TemplateIndex): Issue[] {
   const issues: Issue[] = []
+  const patterns = new PatternBudget()
+  let overBudget = false
   for (const { item, pointer } of index.items) {
-    issues.push(...checkItem(item, pointer))
+    const found = checkItem(item, pointer, patterns)
+    // Once the patterns' budget is spent, one issue says so; the patterns after it go unchecked.
+    const unchecked = found.some((i) => i.code === 'text.patternBudget')
+    issues.push(...(overBudget ? found.filter((i) => i.code !== 'text.patternBudget') : found))
+    if (unchecked) overBudget = true
     if (item.type === 'info') continue
     if (item.evidence?.min !== undefined && item.evidence.min < 1) {
       issues.push(makeIssue('evidence.min', `${pointer}/evidence/min`, {}, item.id))
     }
-    if ('default' in item && item.default !== undefined) issues.push(...checkValue(item, item.default, `${pointer}/default`))
+    // An unchecked pattern stays uncompiled: its default is not matched against it either.
+    if ('default' in item && item.default !== undefined && !unchecked) issues.push(...checkValue(item, item.default, `${pointer}/default`))
   }
   return issues
 }

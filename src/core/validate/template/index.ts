@@ -6,6 +6,7 @@ import { checkCycles } from './check-cycles'
 import { checkIds } from './check-ids'
 import { checkItems } from './check-items'
 import { checkPoints } from './check-points'
+import { checkRuleBudget } from './check-rule-budget'
 import { checkRules } from './check-rules'
 import { checkScoring } from './check-scoring'
 import { checkStructure } from './check-structure'
@@ -15,6 +16,7 @@ const CHECKS: ReadonlyArray<(index: TemplateIndex) => Issue[]> = [
   checkIds,
   checkStructure,
   checkRules,
+  checkRuleBudget,
   checkCycles,
   checkScoring,
   checkBands,
