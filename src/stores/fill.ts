@@ -21,7 +21,6 @@ import {
   getResponse,
   getTemplateVersion,
   listAttachments,
-  openTasksForSubmitted,
   persistStorage,
   saveAnswer,
   saveResponseFields,
@@ -195,7 +194,9 @@ export const useFillStore = defineStore('fill', () => {
       const score = scoreResponse(template.value, currentResponse(true))
       const db = getDb()
       await submitResponse(db, row.value.id, score)
-      await openTasksForSubmitted(db, row.value.id) // #6: findings become rectification tasks
+      // #6: findings become rectification tasks. Loaded here, not with the page: only a submit needs it.
+      const { openTasksForSubmitted } = await import('@/db/repositories/tasks')
+      await openTasksForSubmitted(db, row.value.id)
       const stored = await getResponse(db, row.value.id)
       if (stored) row.value = stored.row
       rescore()
