@@ -13,20 +13,15 @@ import { defineStore } from 'pinia'
 import type { Answer, AnswerValue, Response, ScoreResult, Template } from '@/core/format/types'
 import { indexTemplate, scoreResponse, type ItemNode } from '@/core/scoring'
 import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
-import {
-  addAttachment,
-  createResponse,
-  deleteAttachment,
-  getDb,
-  getResponse,
-  getTemplateVersion,
-  listAttachments,
-  persistStorage,
-  saveAnswer,
-  saveResponseFields,
-  submitResponse,
-  type ResponseRow,
-} from '@/db'
+// Repository modules by path, not the '@/db' barrel: the barrel drags every repository's module
+// (tasks, results queries …) into the fill page's chunk as side-effect imports.
+import { getDb } from '@/db/singleton'
+import { persistStorage } from '@/db/persist'
+import type { ResponseRow } from '@/db/rows'
+import { addAttachment, deleteAttachment, listAttachments } from '@/db/repositories/attachments'
+import { saveAnswer } from '@/db/repositories/answers'
+import { createResponse, getResponse, saveResponseFields, submitResponse } from '@/db/repositories/responses'
+import { getTemplateVersion } from '@/db/repositories/templates'
 import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
 import { stripPending, useFillAttachments } from '@/composables/useFillAttachments'
 import { nextSubject } from '@/composables/dormRound'
