@@ -71,7 +71,15 @@ export default defineConfig({
     // Lets a start skip loading the samples once they are all installed (src/db/boot.ts).
     __QINGDAN_SAMPLE_KEYS__: JSON.stringify(sampleKeys()),
   },
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // Dexie's package entry wraps its ES5 UMD build, which the bundler can neither shrink nor
+      // tree-shake; its modern ES module build is the same library in fewer bytes. Builds only:
+      // tests keep the package entry, as node resolves it.
+      ...(process.env.VITEST ? [] : [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }]),
+    ],
+  },
   // Unit and component tests; the e2e suite (tests/e2e) runs in real Chromium via scripts/e2e.mjs
   // with its own config (tests/e2e/support/vitest.config.ts).
   test: {

@@ -6,8 +6,10 @@
  * serves `src/app/messages.ts` precompiled: the same merged trees, each string replaced by the
  * message AST vue-i18n's JIT compiler would have produced, and it sets
  * `__INTLIFY_DROP_MESSAGE_COMPILER__` so the compiler is tree-shaken away. Only zh-CN (the default
- * and fallback) is in that module; each other language is a chunk `loadMessages` fetches, and the
- * service worker precaches it like every chunk. The dev server and the
+ * and fallback) is in that module, and of it only the areas the first pages show (FIRST_AREAS:
+ * the shell, home and filling); the other zh-CN areas are one chunk `loadRestMessages` fetches
+ * (the router does, before entering a page that needs them). Each other language is a chunk
+ * `loadMessages` fetches, all areas. The service worker precaches them like every chunk. The dev server and the
  * tests keep the source strings (the plugin is build-only), so editing a locale file needs no
  * restart there. tests/components/common/i18n-precompile.test.ts checks both forms translate alike.
  */
@@ -24,6 +26,13 @@ const VIRTUAL_ID = '\0qingdan-i18n-precompiled'
 const LANG_PREFIX = 'virtual:qingdan-messages/'
 /** The language whose messages are in the first load: the default and the fallback. */
 const FIRST_LANG = 'zh-CN'
+/**
+ * The areas (src/locales/<lang>/<area>.ts) of FIRST_LANG in the first load: what the shell, home
+ * and the fill pages show. Routes marked `firstLoadMessages` in src/app/router.ts use only these.
+ */
+export const FIRST_AREAS: readonly string[] = ['app', 'fill', 'home']
+/** The module of FIRST_LANG's other areas. */
+const REST_ID = `${LANG_PREFIX}rest`
 
 /** A compiled message tree: each leaf is a message AST (a JSON object) instead of a string. */
 export interface CompiledTree {
@@ -52,11 +61,11 @@ export function compileTree(tree: MessageTree, path = ''): CompiledTree {
   return out
 }
 
-/** Loads and merges `src/locales/<lang>/*.ts` for every language folder, as src/app/messages.ts does. */
-async function loadMessages(watch: (file: string) => void): Promise<Record<string, MessageTree>> {
+/** Loads `src/locales/<lang>/*.ts` for every language folder, by language and file path. */
+async function loadMessages(watch: (file: string) => void): Promise<Record<string, LocaleModules>> {
   // tsx loads the TypeScript locale files in node (the build's own transform is not at hand here).
   const { tsImport } = await import('tsx/esm/api')
-  const out: Record<string, MessageTree> = {}
+  const out: Record<string, LocaleModules> = {}
   for (const lang of readdirSync(localesDir).sort()) {
     const modules: LocaleModules = {}
     for (const file of readdirSync(`${localesDir}${lang}`).filter((f) => f.endsWith('.ts'))) {
@@ -65,9 +74,18 @@ async function loadMessages(watch: (file: string) => void): Promise<Record<strin
       // A fresh query each time: a watch rebuild must see the edited file, not node's cached module.
       modules[path] = (await tsImport(`${pathToFileURL(path).href}?t=${Date.now()}`, import.meta.url)) as { default: MessageTree }
     }
-    out[lang] = mergeMessages(modules)
+    out[lang] = modules
   }
   return out
+}
+
+/** The merged tree of the files of `modules` whose area `keep` accepts. */
+function mergeAreas(modules: LocaleModules, keep: (area: string) => boolean): MessageTree {
+  const picked: LocaleModules = {}
+  for (const [path, module] of Object.entries(modules)) {
+    if (keep(path.slice(path.lastIndexOf('/') + 1).replace(/\.ts$/, ''))) picked[path] = module
+  }
+  return mergeMessages(picked)
 }
 
 /** Serves the precompiled messages in place of src/app/messages.ts in production builds. */
@@ -90,17 +108,22 @@ export function i18nPrecompile(): Plugin {
       filter: { id: /^\0(qingdan-i18n-precompiled|virtual:qingdan-messages\/)/ },
       async handler(id) {
         const trees = await loadMessages((file) => this.addWatchFile(file))
+        const first = trees[FIRST_LANG]
+        if (!first) throw new Error(`no messages for ${FIRST_LANG} in src/locales`)
         // JSON.parse of a string literal parses faster than the same object as a JS literal.
-        const json = (lang: string): string => `JSON.parse(${JSON.stringify(JSON.stringify(compileTree(trees[lang]!)))})`
+        const json = (tree: MessageTree): string => `JSON.parse(${JSON.stringify(JSON.stringify(compileTree(tree)))})`
+        if (id === `\0${REST_ID}`) return `export default ${json(mergeAreas(first, (area) => !FIRST_AREAS.includes(area)))}\n`
         if (id.startsWith(`\0${LANG_PREFIX}`)) {
           const lang = id.slice(LANG_PREFIX.length + 1)
-          if (!trees[lang]) throw new Error(`no messages for ${lang} in src/locales`)
-          return `export default ${json(lang)}\n`
+          const modules = trees[lang]
+          if (!modules) throw new Error(`no messages for ${lang} in src/locales`)
+          return `export default ${json(mergeMessages(modules))}\n`
         }
         if (id !== VIRTUAL_ID) return null
         const lazy = Object.keys(trees).filter((lang) => lang !== FIRST_LANG)
         return [
-          `export const messages = { ${JSON.stringify(FIRST_LANG)}: ${json(FIRST_LANG)} }`,
+          `export const messages = { ${JSON.stringify(FIRST_LANG)}: ${json(mergeAreas(first, (area) => FIRST_AREAS.includes(area)))} }`,
+          `export function loadRestMessages() { return import(${JSON.stringify(REST_ID)}).then((m) => m.default) }`,
           'export function loadMessages(lang) {',
           ...lazy.map((lang) => `  if (lang === ${JSON.stringify(lang)}) return import(${JSON.stringify(LANG_PREFIX + lang)}).then((m) => m.default)`),
           `  return Promise.resolve(messages[lang])`,

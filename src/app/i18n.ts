@@ -1,7 +1,7 @@
 import { computed, type ComputedRef } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { LANGS, type Lang } from '@/core/result'
-import { loadMessages, messages } from '@/app/messages'
+import { loadMessages, loadRestMessages, messages } from '@/app/messages'
 
 /** localStorage key of the chosen interface language. */
 export const LOCALE_STORAGE_KEY = 'qingdan.locale'
@@ -73,6 +73,24 @@ export function ensureLangLoaded(lang: Lang): Promise<void> {
     pending.catch(() => loading.delete(lang))
   }
   return pending
+}
+
+let rest: Promise<void> | undefined
+
+/**
+ * Adds the zh-CN areas that production builds leave out of the first load (only the shell, home
+ * and the fill pages' texts are in it: scripts/i18n-precompile.ts). Other languages' chunks hold
+ * every area, and zh-CN is the fallback, so this is the only gap. A failed load is forgotten.
+ */
+export function ensureAllMessages(): Promise<void> {
+  if (!rest) {
+    const pending = loadRestMessages().then((tree) => {
+      if (tree) i18n.global.mergeLocaleMessage(DEFAULT_LANG, tree)
+    })
+    pending.catch(() => (rest = undefined))
+    rest = pending
+  }
+  return rest
 }
 
 /** The language asked for last: a slow load must not switch back to an earlier choice. */

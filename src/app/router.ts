@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
+import { ensureAllMessages } from '@/app/i18n'
 
 /** The top-bar section a route belongs to, so /fill/abc highlights 填写 like /fill does. */
 export type NavSection = 'home' | 'templates' | 'fill' | 'results' | 'settings'
@@ -11,6 +12,11 @@ declare module 'vue-router' {
     nav: NavSection
     /** Install FormKit before entering (see app/formkit.ts); keeps it off the first load. */
     formkit?: boolean
+    /**
+     * The page shows only texts of the first load's message areas (app, home, fill: see
+     * scripts/i18n-precompile.ts); any other page waits for the rest of the messages.
+     */
+    firstLoadMessages?: boolean
   }
 }
 
@@ -19,7 +25,7 @@ declare module 'vue-router' {
  * everything else is a lazy chunk so the first route stays within its size budget.
  */
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'app.titles.home', nav: 'home' } },
+  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'app.titles.home', nav: 'home', firstLoadMessages: true } },
   {
     path: '/templates',
     name: 'templates',
@@ -36,19 +42,19 @@ export const routes: RouteRecordRaw[] = [
     path: '/fill',
     name: 'drafts',
     component: () => import('@/views/DraftsView.vue'),
-    meta: { titleKey: 'app.titles.drafts', nav: 'fill' },
+    meta: { titleKey: 'app.titles.drafts', nav: 'fill', firstLoadMessages: true },
   },
   {
     path: '/fill/new/:templateId/:version',
     name: 'fill-start',
     component: () => import('@/views/FillStartView.vue'),
-    meta: { titleKey: 'app.titles.fillStart', nav: 'fill' },
+    meta: { titleKey: 'app.titles.fillStart', nav: 'fill', firstLoadMessages: true },
   },
   {
     path: '/fill/:responseId',
     name: 'fill',
     component: () => import('@/views/FillView.vue'),
-    meta: { titleKey: 'app.titles.fill', nav: 'fill' },
+    meta: { titleKey: 'app.titles.fill', nav: 'fill', firstLoadMessages: true },
   },
   {
     path: '/results',
@@ -101,8 +107,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? (leftScrolled ? { top: 0 } : false),
   })
-  router.beforeEach(() => {
+  router.beforeEach((to) => {
     leftScrolled = typeof window !== 'undefined' && window.scrollY > 0
+    // A failed load (offline, chunk missing) still enters the page: zh-CN keys show, not a dead end.
+    if (!to.meta.firstLoadMessages) return ensureAllMessages().catch(() => undefined)
   })
   return router
 }

@@ -13,24 +13,17 @@ import { defineStore } from 'pinia'
 import type { Answer, AnswerValue, Item, Response, ScoreResult, Template } from '@/core/format/types'
 import { indexTemplate, scoreResponse, type ItemNode } from '@/core/scoring'
 import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
-import {
-  addAttachment,
-  createResponse,
-  deleteAttachment,
-  getDb,
-  getResponse,
-  getTemplateVersion,
-  isQuotaError,
-  listAttachments,
-  openTasksForSubmitted,
-  persistStorage,
-  ResponseLockedError,
-  ResponseNotFoundError,
-  saveAnswer,
-  saveResponseFields,
-  submitResponse,
-  type ResponseRow,
-} from '@/db'
+// Repository modules by path, not the '@/db' barrel: the barrel drags every repository's module
+// (tasks, results queries …) into the fill page's chunk as side-effect imports.
+import { getDb } from '@/db/singleton'
+import { persistStorage } from '@/db/persist'
+import type { ResponseRow } from '@/db/rows'
+import { ResponseLockedError, ResponseNotFoundError } from '@/db/errors'
+import { isQuotaError } from '@/db/storage-error'
+import { addAttachment, deleteAttachment, listAttachments } from '@/db/repositories/attachments'
+import { saveAnswer } from '@/db/repositories/answers'
+import { createResponse, getResponse, saveResponseFields, submitResponse } from '@/db/repositories/responses'
+import { getTemplateVersion } from '@/db/repositories/templates'
 import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
 import { stripPending, useFillAttachments } from '@/composables/useFillAttachments'
 import { nextSubject } from '@/composables/dormRound'
@@ -226,7 +219,9 @@ export const useFillStore = defineStore('fill', () => {
         await lockOut(error, [])
         return 'locked'
       }
-      await openTasksForSubmitted(db, id) // #6: findings become rectification tasks
+      // #6: findings become rectification tasks. Loaded here, not with the page: only a submit needs it.
+      const { openTasksForSubmitted } = await import('@/db/repositories/tasks')
+      await openTasksForSubmitted(db, id)
       const stored = await getResponse(db, id)
       if (stored) {
         row.value = stored.row

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { messages, type MessageTree } from '@/app/i18n'
-import { compileTree } from '../../../scripts/i18n-precompile'
+import { compileTree, FIRST_AREAS, i18nPrecompile } from '../../../scripts/i18n-precompile'
 
 function keys(tree: MessageTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : keys(v, `${prefix}${k}.`)))
@@ -29,5 +29,25 @@ describe('precompiled messages (production builds)', () => {
 
   it('rejects a message that does not compile, naming its key', () => {
     expect(() => compileTree({ fill: { broken: 'Hello {name' } })).toThrow(/fill\.broken/)
+  })
+})
+
+describe('first-load message areas (production builds)', () => {
+  type Load = (this: { addWatchFile: (file: string) => void }, id: string) => Promise<string | null>
+  const load = (i18nPrecompile().load as unknown as { handler: Load }).handler
+  const ctx = { addWatchFile: () => undefined }
+  /** The top-level keys (areas) of the JSON.parse'd trees in a generated module. */
+  const areasOf = (code: string): string[][] =>
+    [...code.matchAll(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/g)].map((m) => Object.keys(JSON.parse(JSON.parse(m[1] as string) as string) as object).sort())
+
+  it('puts only the first areas of zh-CN in the first load, and every other zh-CN area in the rest', async () => {
+    const first = areasOf((await load.call(ctx, '\0qingdan-i18n-precompiled')) ?? '')
+    const rest = areasOf((await load.call(ctx, '\0virtual:qingdan-messages/rest')) ?? '')
+    expect(first).toEqual([[...FIRST_AREAS].sort()])
+    expect([...(first[0] ?? []), ...(rest[0] ?? [])].sort()).toEqual(Object.keys(messages['zh-CN']).sort())
+  })
+
+  it('keeps every area in the chunk of another language', async () => {
+    expect(areasOf((await load.call(ctx, '\0virtual:qingdan-messages/en')) ?? '')).toEqual([Object.keys(messages.en).sort()])
   })
 })

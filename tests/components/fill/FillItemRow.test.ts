@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import type { Answer, Item, Template } from '@/core/format/types'
 import { deriveItemStates, type ItemState } from '@/core/answers'
 import FillItemRow from '@/components/fill/FillItemRow.vue'
 import AttachmentInput from '@/components/fill/AttachmentInput.vue'
 import { describeStep, scoreResponse } from '@/core/scoring'
+import { fillRowSourceKey, type FillRowSource } from '@/composables/useFillRowSource'
 import { mountFill } from './mountWith'
 
 const state = (over: Partial<ItemState> = {}): ItemState => ({
@@ -34,15 +36,32 @@ function valueOf(item: Item, answer: Answer | undefined): ItemState['value'] {
   return deriveItemStates(template, answers, scoreResponse(template, { templateId: 't', templateVersion: 1, answers }))[0]?.value
 }
 
+/** A test store holding one item's answer and state; its writes are spies. */
+function testSource(item: Item, answer: Answer | undefined, s: ItemState) {
+  return {
+    answer: (id) => (id === item.id ? answer : undefined),
+    state: (id) => (id === item.id ? s : undefined),
+    attachment: () => undefined,
+    readonly: () => false,
+    setValue: vi.fn(),
+    setNa: vi.fn(),
+    setNote: vi.fn(),
+    addFiles: vi.fn(),
+    removeAttachment: vi.fn(),
+  } satisfies FillRowSource
+}
+
 function row(item: Item, answer?: Answer, s: ItemState = state()) {
-  return mountFill(FillItemRow, { props: { item, answer, state: { ...s, value: valueOf(item, answer) } } })
+  const source = testSource(item, answer, { ...s, value: valueOf(item, answer) })
+  const w = mountFill(FillItemRow, { props: { item }, global: { provide: { [fillRowSourceKey as symbol]: source } } })
+  return Object.assign(w, { source })
 }
 
 describe('FillItemRow', () => {
   it('emits a tapped option as a value written at once', async () => {
     const w = row(single())
     await w.get('[data-option=bad]').trigger('click')
-    expect(w.emitted('value')).toEqual([['bad', false]])
+    expect(w.source.setValue.mock.calls).toEqual([['fire', 'bad', { debounce: false }]])
   })
 
   it('shows a default as the chosen option', () => {
@@ -53,14 +72,14 @@ describe('FillItemRow', () => {
   it('emits typed text as a debounced value', async () => {
     const w = row({ id: 't', type: 'text', title: '说明' })
     await w.get('input[aria-label=说明]').setValue('abc')
-    expect(w.emitted('value')).toEqual([['abc', true]])
+    expect(w.source.setValue.mock.calls).toEqual([['t', 'abc', { debounce: true }]])
   })
 
   it('offers N/A only where allowed, and hides the control when N/A', async () => {
     expect(row(single()).text()).not.toContain('不适用')
     const w = row(single({ na: true }))
     await w.get('.na input').setValue(true)
-    expect(w.emitted('na')).toEqual([[true]])
+    expect(w.source.setNa.mock.calls).toEqual([['fire', true]])
     const na = row(single({ na: true }), { na: true })
     expect(na.find('[role=radiogroup]').exists()).toBe(false)
   })
@@ -69,7 +88,7 @@ describe('FillItemRow', () => {
     const w = row(single())
     await w.get('button.link').trigger('click')
     await w.get('textarea[aria-label="备注 · 灭火器完好"]').setValue('已报修')
-    expect(w.emitted('note')).toEqual([['已报修']])
+    expect(w.source.setNote.mock.calls).toEqual([['fire', '已报修']])
   })
 
   it('renders nothing for a hidden item', () => {
@@ -88,6 +107,11 @@ describe('FillItemRow', () => {
     expect(w.find('[role=note]').exists()).toBe(false)
     await w.get('button.points').trigger('click')
     expect(w.get('button.points').attributes('aria-expanded')).toBe('true')
+    // The steps' chunk loads on the first tap.
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(w.find('[role=note]').exists()).toBe(true)
+    })
     expect(w.get('[role=note]').text()).toBe(describeStep(step, 'zh-CN'))
   })
 

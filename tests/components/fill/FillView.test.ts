@@ -85,6 +85,8 @@ describe('FillView on the dorm sample', () => {
     const { useFillStore } = await import('@/stores/fill')
     await useFillStore().addFiles('power-left-on', [new Blob(['jpeg'], { type: 'image/jpeg' })], 'evidence')
     await w.get('[data-testid=submit]').trigger('click')
+    // The dialog's chunk loads when it is first shown.
+    await expectSoon(() => w.find('dialog [data-testid=confirm]').exists())
     await w.get('dialog [data-testid=confirm]').trigger('click')
     await expectSoon(() => w.find('[data-testid=next-room]').exists())
     const stored = await getResponse(db, id)
