@@ -94,6 +94,30 @@ describe('qingdan validate', { timeout: 60_000 }, () => {
     expect(r.stdout).toContain(`${bad}:/answers/power-strip`)
   })
 
+  it('judges catastrophic-backtracking patterns on long text at once (RE2), in a template and in a response', async () => {
+    // Each pattern took seconds to minutes on 41+ characters with a backtracking engine; the child's
+    // 60 s timeout would end such a run with no exit code.
+    const patterns = ['(a|a)*', '(a|aa)*', 'a*a*a*a*a*a*', '(a+){8}']
+    const long = 'a'.repeat(41) + '!'
+    const template = scratchFile('redos-template.json', JSON.stringify({
+      id: 'redos', version: 1, title: '正则',
+      sections: [{ id: 's', title: 's', items: patterns.map((pattern, i) => ({ id: `t${i}`, type: 'text', title: `t${i}`, pattern, default: long })) }],
+    }))
+    const r = await qingdan(['validate', template])
+    expect(r.code).toBe(1)
+    for (let i = 0; i < patterns.length; i++) expect(r.stdout).toContain(`${template}:/sections/0/items/${i}/default`)
+    const fitting = scratchFile('redos-fitting.json', JSON.stringify({
+      id: 'redos', version: 1, title: '正则',
+      sections: [{ id: 's', title: 's', items: patterns.map((pattern, i) => ({ id: `t${i}`, type: 'text', title: `t${i}`, pattern })) }],
+    }))
+    const response = scratchFile('redos-response.json', JSON.stringify({
+      templateId: 'redos', templateVersion: 1, answers: Object.fromEntries(patterns.map((_p, i) => [`t${i}`, { value: 'a'.repeat(999) + '!' }])),
+    }))
+    const checked = await qingdan(['validate', '--template', fitting, response])
+    expect(checked.code).toBe(1)
+    for (let i = 0; i < patterns.length; i++) expect(checked.stdout).toContain(`${response}:/answers/t${i}/value`)
+  })
+
   it('names a response that belongs to another template', async () => {
     const r = await qingdan(['validate', '--template', 'schemas/samples/floor-common-area.json', WINTER])
     expect(r.code).toBe(1)
