@@ -9,8 +9,8 @@ import { holdsWithMemo } from '../scoring/rule-memo'
 
 /**
  * Whether a visible item is required: `required`, or its `requiredIf` holds over the rule data
- * (item id → value, hidden and N/A items as null), on the pass's rule budget. The rule's memo makes a second decision over
- * the same data (scoring, then the answer model) a lookup.
+ * (item id → value, hidden and N/A items as null), on the pass's rule budget. The rule's memo
+ * makes a second decision over the same data (scoring, then the answer model) a lookup.
  */
 export function isRequired(node: ItemNode, data: Record<string, unknown>, pass: RuleBudget): boolean {
   return node.required || (node.requiredIf !== undefined && holdsWithMemo(node.requiredIf, node.requiredMemo, data, pass))

@@ -8,21 +8,12 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_BUNDLE_ENTRIES,
   MAX_JSON_ENTRY_BYTES,
-  type BundleCounts,
-  type BundleFilter,
   type BundleManifest,
-  type EntryChecksum,
 } from './format'
 import { bundleIssue, formatBytes } from './messages'
 
-export interface ManifestInit {
-  appVersion: string
-  deviceId: string
-  createdAt: string
-  filter?: BundleFilter
-  counts: BundleCounts
-  entries: Record<string, EntryChecksum>
-}
+/** What the writer supplies; the kind and the format version are the reader's contract, set here. */
+export type ManifestInit = Omit<BundleManifest, 'kind' | 'formatVersion'>
 
 export function buildManifest(init: ManifestInit): BundleManifest {
   return {
