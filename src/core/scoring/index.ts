@@ -8,3 +8,4 @@ export { hiddenSectionIds, itemPosition, sectionPath, sectionResults, sectionsBy
 export type { ItemNode, SectionNode, TemplateIndex } from './nodes'
 export { NOTE_CODES, type NoteCode } from './notes'
 export { summarizeSections, type SectionSummary } from './section-summary'
+export { verdictOf, type Verdict, type VerdictKind } from './verdict'
