@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath, URL } from 'node:url'
 import { ajvStandalone } from './scripts/ajv-standalone.ts'
 import { i18nPrecompile } from './scripts/i18n-precompile.ts'
+import { vueI18nNamedImport } from './scripts/vue-i18n-named-import.ts'
 
 const THEME_COLOR = '#1d5fa8'
 
@@ -60,7 +61,7 @@ export default defineConfig({
   // left out of dev and production builds. Component tests keep it, for @vue/test-utils.
   plugins: [
     vue({ features: { optionsAPI: Boolean(process.env.VITEST) } }),
-    ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), pwa]),
+    ...(process.env.VITEST ? [] : [ajvStandalone(), i18nPrecompile(), vueI18nNamedImport(), pwa]),
   ],
   // vue-i18n compile-time flags: composition API only (legacy: false), no <i18n-t>/v-t (unused:
   // templates call t() from useI18n), no prod devtools hook.
