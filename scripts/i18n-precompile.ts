@@ -12,6 +12,13 @@
  * `loadMessages` fetches, all areas. The service worker precaches them like every chunk. The dev server and the
  * tests keep the source strings (the plugin is build-only), so editing a locale file needs no
  * restart there. tests/components/common/i18n-precompile.test.ts checks both forms translate alike.
+ *
+ * With every message precompiled, builds also swap vue-i18n for petite-vue-i18n's runtime build:
+ * the same project's lite edition (composition API `t`/`te`/`tm`/`rt`, no legacy API, components,
+ * directive, or date/number formats, none of which the app uses), without the message compiler.
+ * Petite resolves only flat keys unless told otherwise, so the swapped-in module first registers
+ * core-base's dotted-path resolver, as full vue-i18n does for itself. The e2e suite runs against
+ * such a build.
  */
 import { readdirSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -22,6 +29,15 @@ import { mergeMessages, type LocaleModules, type MessageTree } from '../src/app/
 const localesDir = fileURLToPath(new URL('../src/locales/', import.meta.url))
 const sourceModule = fileURLToPath(new URL('../src/app/messages.ts', import.meta.url))
 const VIRTUAL_ID = '\0qingdan-i18n-precompiled'
+/** What `vue-i18n` resolves to in builds: petite's runtime, with nested keys resolved. */
+const PETITE_ID = '\0qingdan-petite-vue-i18n'
+const PETITE_RUNTIME = 'petite-vue-i18n/dist/petite-vue-i18n.runtime.mjs'
+const PETITE_MODULE = [
+  `import { registerMessageResolver } from '${PETITE_RUNTIME}'`,
+  `import { resolveValue } from '@intlify/core-base'`,
+  'registerMessageResolver(resolveValue)',
+  `export * from '${PETITE_RUNTIME}'`,
+].join('\n')
 /** One module per language but the first-load one, fetched by `loadMessages`. */
 const LANG_PREFIX = 'virtual:qingdan-messages/'
 /** The language whose messages are in the first load: the default and the fallback. */
@@ -96,8 +112,9 @@ export function i18nPrecompile(): Plugin {
     enforce: 'pre',
     config: () => ({ define: { __INTLIFY_DROP_MESSAGE_COMPILER__: 'true' } }),
     resolveId: {
-      filter: { id: /messages/ },
+      filter: { id: /messages|^vue-i18n$/ },
       async handler(source, importer, options) {
+        if (source === 'vue-i18n') return PETITE_ID
         if (source.startsWith(LANG_PREFIX)) return `\0${source}`
         if (!importer) return null
         const resolved = await this.resolve(source, importer, { ...options, skipSelf: true })
@@ -105,8 +122,9 @@ export function i18nPrecompile(): Plugin {
       },
     },
     load: {
-      filter: { id: /^\0(qingdan-i18n-precompiled|virtual:qingdan-messages\/)/ },
+      filter: { id: /^\0(qingdan-i18n-precompiled|qingdan-petite-vue-i18n|virtual:qingdan-messages\/)/ },
       async handler(id) {
+        if (id === PETITE_ID) return PETITE_MODULE
         const trees = await loadMessages((file) => this.addWatchFile(file))
         const first = trees[FIRST_LANG]
         if (!first) throw new Error(`no messages for ${FIRST_LANG} in src/locales`)
