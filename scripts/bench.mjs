@@ -39,7 +39,7 @@ function newest(path) {
 function buildIfStale() {
   const built = existsSync(join(root, 'dist', 'index.html')) ? statSync(join(root, 'dist', 'index.html')).mtimeMs : 0
   const sources = Math.max(
-    ...['src', 'public', 'schemas', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(root, p))),
+    ...['src', 'public', 'schemas', 'scripts/ajv-standalone.ts', 'scripts/i18n-precompile.ts', 'scripts/vue-i18n-named-import.ts', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(root, p))),
   )
   if (built > sources) return
   console.log('bench: building dist/ (sources are newer than the build)')
