@@ -10,7 +10,7 @@
 import { shallowReactive, toRaw, toValue, type MaybeRefOrGetter, type ShallowReactive, type ShallowRef } from 'vue'
 import type { Answer } from '@/core/format/types'
 import type { AddAttachmentInput, AttachmentRow, ResponseRow } from '@/db'
-import { resizePhoto } from '@/io/image'
+import type { resizePhoto } from '@/io/image'
 import type { UseAutosaveReturn } from './useAutosave'
 
 /** What the UI shows of an attachment; `url` is an object URL of the thumbnail (or the file). */
@@ -78,8 +78,11 @@ export function stripPending(answer: Answer): Answer {
   return out
 }
 
+/** The canvas code loads with the first photo, not with every fill page. */
+const resizeLazily: typeof resizePhoto = async (...args) => (await import('@/io/image')).resizePhoto(...args)
+
 export function useFillAttachments(options: UseFillAttachmentsOptions): UseFillAttachmentsReturn {
-  const { row, answers, patchAnswer, readonly, queue, storage, resize = resizePhoto } = options
+  const { row, answers, patchAnswer, readonly, queue, storage, resize = resizeLazily } = options
   const attachments = shallowReactive(new Map<string, AttachmentView>())
 
   function load(rows: readonly AttachmentRow[]): void {

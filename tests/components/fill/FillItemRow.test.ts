@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import type { Answer, Item, Template } from '@/core/format/types'
 import { deriveItemStates, type ItemState } from '@/core/answers'
@@ -115,11 +115,16 @@ describe('FillItemRow', () => {
     expect(w.get('[role=note]').text()).toBe(describeStep(step, 'zh-CN'))
   })
 
-  it('asks for evidence when the rule requires it and says when it is missing', () => {
+  it('asks for evidence when the rule requires it and says when it is missing', async () => {
     const item = single({ evidence: { required: 'onFlag', accept: ['image/*'] } } as Partial<Item>)
     const w = row(item, { value: 'bad' }, state({ flagged: true, evidenceNeeded: 1, missingEvidence: true }))
     expect(w.get('.evidence').text()).toContain('需要 1 份佐证')
     expect(w.get('.evidence').text()).toContain('缺少佐证')
+    // The picker's chunk loads with the first row that needs it.
+    await vi.waitFor(async () => {
+      await flushPromises()
+      expect(w.findComponent(AttachmentInput).exists()).toBe(true)
+    })
     expect(w.findComponent(AttachmentInput).props('accept')).toEqual(['image/*'])
   })
 
@@ -160,6 +165,10 @@ describe('AttachmentInput', () => {
     })
   })
   afterEach(() => vi.unstubAllGlobals())
+  // The checks load on the first pick; loaded once here, a pick settles within one task.
+  beforeAll(async () => {
+    await import('@/io/attachment-check')
+  })
 
   it('refuses garbage bytes behind a JPEG header: they do not count as a photo', async () => {
     const w = mountFill(AttachmentInput, { props: { attachments: [], label: '拍照', photo: true } })
