@@ -10,8 +10,8 @@
  */
 import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { defineStore } from 'pinia'
-import type { Answer, AnswerValue, Item, Response, ScoreResult, Template } from '@/core/format/types'
-import { indexTemplate, scoreResponse, type ItemNode } from '@/core/scoring'
+import type { Answer, AnswerValue, Item, ScoreResult, Template } from '@/core/format/types'
+import { createLiveScore, indexTemplate, type ItemNode, type LiveScore } from '@/core/scoring'
 import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
 // Repository modules by path, not the '@/db' barrel: the barrel drags every repository's module
 // (tasks, results queries …) into the fill page's chunk as side-effect imports.
@@ -58,6 +58,8 @@ export const useFillStore = defineStore('fill', () => {
   const loadError = ref<string | null>(null)
   const submitting = ref(false)
   const lockedOut = shallowRef<LockedOut | null>(null)
+  /** The open response's scorer: a tap re-scores only the items its answer can affect. */
+  let live: LiveScore | null = null
 
   const readonly = computed(() => row.value?.status === 'submitted')
   /** The last write failed for want of space: the view says so plainly, not in a tooltip. */
@@ -97,6 +99,7 @@ export const useFillStore = defineStore('fill', () => {
     loaded.value = false
     loadError.value = null
     lockedOut.value = null
+    live = null
   }
 
   /** Loads a response, its template version and its attachments; then autosave may write. */
@@ -127,33 +130,22 @@ export const useFillStore = defineStore('fill', () => {
     return true
   }
 
+  // Live scoring counts a photo whose write is still queued (the person sees it attached).
   /**
-   * The response as the core sees it. Live scoring counts a photo whose write is still queued
-   * (the person sees it attached); `stored: true` leaves such ids out, as the database has them.
+   * Recomputes the score and patches only the item states that changed. `changedItemId`: only
+   * that answer changed since the last score; without it every answer is read again.
    */
-  function currentResponse(stored = false): Response {
-    const r = row.value
-    if (!r) throw new Error('no response loaded')
-    const plain: Record<string, Answer> = {}
-    for (const [id, answer] of Object.entries(answers)) plain[id] = stored ? stripPending(answer) : toRaw(answer)
-    return {
-      id: r.id,
-      templateId: r.templateId,
-      templateVersion: r.templateVersion,
-      role: r.role,
-      subject: r.subject,
-      status: r.status,
-      inspector: r.inspector,
-      answers: plain,
-    }
-  }
-
-  /** Recomputes the score and patches only the item states that changed. */
-  function rescore(): void {
+  function rescore(changedItemId?: string): void {
     const t = template.value
     if (!t || !row.value) return
+    let next: ScoreResult
     // A submitted response shows the score stored with it: it was decided at submit.
-    const next = row.value.status === 'submitted' && row.value.result ? row.value.result : scoreResponse(t, currentResponse())
+    if (row.value.status === 'submitted' && row.value.result) next = row.value.result
+    else if (live !== null && changedItemId !== undefined) next = live.update(changedItemId, toRaw(answers)[changedItemId])
+    else {
+      live ??= createLiveScore(t)
+      next = live.reset(toRaw(answers))
+    }
     result.value = next
     const previous = states.value
     states.value = deriveItemStates(t, toRaw(answers), next, previous)
@@ -166,7 +158,7 @@ export const useFillStore = defineStore('fill', () => {
     const next: Answer = { ...answers[itemId], ...patch, updatedAt: new Date().toISOString() }
     for (const key of Object.keys(next) as Array<keyof Answer>) if (next[key] === undefined) delete next[key]
     answers[itemId] = next
-    rescore()
+    rescore(itemId)
     queueAnswer(itemId, options.debounce === true)
   }
 
