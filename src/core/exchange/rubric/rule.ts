@@ -145,6 +145,10 @@ const conditionOf = (rest: string): string =>
     .replace(/[的者即则，。；、,.;:：]+$/, '')
     .replace(/^[，。；、,.;:：]+/, '')
 
+/** True when no field of `next` contradicts `clause` (a different amount or unit). */
+const agrees = (clause: RuleFields, next: RuleFields): boolean =>
+  (Object.keys(next) as Array<keyof RuleFields>).every((key) => clause[key] === undefined || clause[key] === next[key])
+
 /** Splits a rule into clauses at ；。，and line breaks (never at 、, which lists things). */
 const fragmentsOf = (text: string): string[] =>
   text
@@ -169,6 +173,14 @@ export function parseRuleText(text: string): ParsedRule {
       continue
     }
     const own = conditionOf(rest)
+    const previous = out.clauses.at(-1)
+    if (previous && own === '' && context.length === 0 && agrees(previous, fields)) {
+      // 属红线，总分计0分 / 扣2分，一票否决: a clause with no trigger of its own says more about
+      // the one before it, not about a second finding.
+      Object.assign(previous, { ...fields, ...previous, text: `${previous.text}，${fragment}` })
+      for (const token of recognized) if (!previous.recognized.includes(token)) previous.recognized.push(token)
+      continue
+    }
     const condition = conditionOf([...context, own].filter((s) => s !== '').join('，'))
     out.clauses.push({ ...fields, text: [...context, fragment].join('，'), condition: condition || fragment, recognized })
     context = []

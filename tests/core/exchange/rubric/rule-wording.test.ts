@@ -75,3 +75,15 @@ describe('amounts in Chinese numerals', () => {
     expect(parseAmount(text)).toBe(value)
   })
 })
+
+describe('clauses that only qualify the one before', () => {
+  it.each([
+    ['使用违规电器属红线，总分计0分', ['zeroTotal']],
+    ['未公示扣2分，一票否决', ['deductOnce', 'veto']],
+    ['发生违纪，一票否决', ['veto']],
+  ])('%s is one clause', (text, tokens) => {
+    const p = parseRuleText(text)
+    expect(p.clauses).toHaveLength(1)
+    expect(p.clauses[0]?.recognized).toEqual(tokens)
+  })
+})
