@@ -128,6 +128,18 @@ function buildItem(id: string, title: string, given: ItemType | undefined, max: 
   }
 }
 
+/**
+ * The rule as its first clause alone, plus what qualifies the whole (扣完为止, 酌情): a flagged
+ * row's item follows the clause the warning names, not a mix of fields from several clauses.
+ */
+function firstClauseOnly(p: ParsedRule): ParsedRule {
+  const [first] = p.clauses
+  if (!first) return p
+  const { text: _text, condition: _condition, recognized, ...fields } = first
+  const judged = p.judged ? { judged: p.judged } : {}
+  return { ...fields, ...judged, recognized, clauses: [first], leftover: '' }
+}
+
 const cell = (row: readonly string[], map: Partial<Record<RubricColumn, number>>, col: RubricColumn): string => {
   const i = map[col]
   return i === undefined ? '' : (row[i] ?? '').trim()
@@ -218,7 +230,7 @@ export function rubricTableToTemplate(table: readonly (readonly string[])[], fro
     }
     const item = asOptions
       ? itemFromClauses(id, title, given === 'single' ? 'single' : 'multi', max, parsed)
-      : buildItem(id, title, given ?? undefined, max, parsed)
+      : buildItem(id, title, given ?? undefined, max, needsReview ? firstClauseOnly(parsed) : parsed)
     if (ruleText !== '' && item.type !== 'info') item.criteria = ruleText
     const evidence = evidenceOf(cell(cells, map, 'evidence'))
     if (evidence && item.type !== 'info') item.evidence = evidence

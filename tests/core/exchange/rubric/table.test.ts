@@ -118,6 +118,16 @@ describe('rules of several clauses', () => {
     expect(warning?.message.en).toMatch(/^Needs a manual check/)
   })
 
+  it.each([
+    ['无计划扣3；内容空泛缺一项扣1', { type: 'single', max: 5 }],
+    ['缺1次扣0.5；出勤率<90%每低10%扣1', { type: 'count', deductEach: 0.5, unitLabel: '次' }],
+  ])('a flagged row %s follows its first clause, as the warning says', (rule, shape) => {
+    const r = rubricTableToTemplate(oneRow(rule), 'x')
+    const item = r.template.sections[0]?.items[0]
+    expect(item).toMatchObject(shape)
+    if (item?.type === 'single') expect(item.options.find((o) => o.flag)?.deduct).toBe(3)
+  })
+
   it('a rule of one clause is not flagged', () => {
     const r = rubricTableToTemplate(oneRow('每缺一次扣0.5分，扣完为止'), 'x')
     expect(r.rows[0]?.needsReview).toBe(false)
