@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRuleText } from '@/core/exchange/rubric'
-import { parseAmount } from '@/core/exchange/rubric/numerals'
+import { parseAmount, parseRuleText } from '@/core/exchange/rubric'
 
 /**
  * Real wording, from the rubrics collected in shared/domain/rubrics-research.md (党建质量考核表,
