@@ -1,15 +1,23 @@
 /**
- * Reads a rubric table file into rows of text cells: CSV with papaparse, XLSX with exceljs (the
- * first worksheet; a merged cell gives its value to every cell it covers, which is how two-level
- * indicators 一级/二级指标 are usually laid out). Both libraries load only when a file is chosen.
+ * Reads a rubric table file into rows of text cells: CSV with papaparse (UTF-8 or GB18030, see
+ * text-decode), XLSX with exceljs (the first worksheet; a merged cell gives its value to every
+ * cell it covers, which is how two-level indicators 一级/二级指标 are usually laid out). Both
+ * libraries load only when a file is chosen.
  */
 import { RUBRIC_EXAMPLE_ROWS } from '@/core/exchange/rubric/example'
+import { decodeText } from './text-decode'
 
 /**
  * Raw text cells, row by row, as a file holds them. Not a `Table` (core/exchange/results/table):
  * that one is a named sheet with column headers and typed cells, written on export.
  */
 export type CellGrid = string[][]
+
+/** The cells of one sheet and, for a workbook, the sheet's name (a candidate template title). */
+export interface RubricSheet {
+  grid: CellGrid
+  sheetName?: string
+}
 
 /** A rubric table is a few hundred rows; anything far bigger is a wrong file or a zip bomb. */
 export const MAX_RUBRIC_FILE_BYTES = 5 * 1024 ** 2
@@ -34,12 +42,12 @@ function cellText(value: unknown): string {
   return String(value)
 }
 
-export async function readXlsx(data: ArrayBuffer): Promise<CellGrid> {
+export async function readXlsxSheet(data: ArrayBuffer): Promise<RubricSheet> {
   const { default: ExcelJS } = await import('exceljs')
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(data)
   const sheet = book.worksheets[0]
-  if (!sheet) return []
+  if (!sheet) return { grid: [] }
   const out: CellGrid = []
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r)
@@ -51,12 +59,21 @@ export async function readXlsx(data: ArrayBuffer): Promise<CellGrid> {
     }
     out.push(cells)
   }
-  return out
+  return { grid: out, sheetName: sheet.name }
 }
 
-export async function readRubricFile(file: File): Promise<CellGrid> {
-  if (/\.xlsx$/i.test(file.name)) return readXlsx(await file.arrayBuffer())
-  return readCsv(await file.text())
+export async function readXlsx(data: ArrayBuffer): Promise<CellGrid> {
+  return (await readXlsxSheet(data)).grid
+}
+
+/** A CSV file's bytes, in whichever encoding it was saved (File.text() would assume UTF-8). */
+export async function readCsvBytes(data: ArrayBuffer | Uint8Array): Promise<CellGrid> {
+  return readCsv(decodeText(data).text)
+}
+
+export async function readRubricFile(file: File): Promise<RubricSheet> {
+  if (/\.xlsx$/i.test(file.name)) return readXlsxSheet(await file.arrayBuffer())
+  return { grid: await readCsvBytes(await file.arrayBuffer()) }
 }
 
 /** The example table as an XLSX workbook, with the first-level indicators merged down. */

@@ -79,7 +79,7 @@ export interface ItemNode {
   choices: ReadonlyMap<string, Choice> | null
   /** The same choices as a list, first of each id: scanning a few is faster than hashing the id. */
   choiceList: readonly Choice[]
-  /** Thresholds sorted by ascending `min`. */
+  /** Thresholds sorted by ascending `min`, whatever order the template lists them in. */
   thresholds: readonly Threshold[] | null
   /** Another rule reads this item's value, so it goes into the rule data. */
   referenced: boolean

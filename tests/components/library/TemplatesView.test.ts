@@ -43,13 +43,14 @@ describe('TemplatesView import', () => {
   it('refuses a rubric table that is not a spreadsheet, or is too large, and stores nothing', async () => {
     const { wrapper, db } = await mountLibrary()
     await choose(wrapper, 'import-table', new File(['not a zip'], '评分细则.xlsx'))
-    await vi.waitFor(() => expect(wrapper.get('[data-testid=import-message]').text()).toContain('无法读取文件 评分细则.xlsx'))
+    // exceljs is a large lazy import: on a loaded machine it takes longer than waitFor's default 1 s.
+    await vi.waitFor(() => expect(wrapper.get('[data-testid=import-message]').text()).toContain('无法读取文件 评分细则.xlsx'), { timeout: 10_000 })
     const huge = new File(['x'], 'huge.csv', { type: 'text/csv' })
     Object.defineProperty(huge, 'size', { value: 6 * 1024 ** 2 })
     await choose(wrapper, 'import-table', huge)
     await vi.waitFor(() => expect(wrapper.get('[data-testid=import-message]').text()).toContain('huge.csv 过大'))
     expect(await db.templates.count()).toBe(1)
-  })
+  }, 20_000)
 
   it('lists each problem of a rejected template JSON with where it is, and stores nothing', async () => {
     const { wrapper, db } = await mountLibrary()

@@ -58,7 +58,7 @@ const ERRORS: Array<[string, Json, string, string]> = [
   ['a count with deductEach and no max', template({ sections: [section('s1', [count('q2', { max: undefined })])] }), 'item.maxRequired', '/sections/0/items/0'],
   ['a number with both thresholds and target', template({ sections: [section('s1', [num('q4', { max: 5, thresholds: [{ min: 0, points: 1 }], target: 90, unit: 10, deductEach: 1 })])] }), 'number.thresholdsAndTarget', '/sections/0/items/0/target'],
   ['a target without unit', template({ sections: [section('s1', [num('q4', { max: 5, target: 90, deductEach: 1 })])] }), 'number.targetIncomplete', '/sections/0/items/0/target'],
-  ['thresholds not ascending', template({ sections: [section('s1', [num('q4', { thresholds: [{ min: 80, points: 2 }, { min: 60, points: 1 }] })])] }), 'number.thresholdOrder', '/sections/0/items/0/thresholds/1/min'],
+  ['two thresholds at one min', template({ sections: [section('s1', [num('q4', { thresholds: [{ min: 90, points: 4 }, { min: 80, points: 3 }, { min: 90, points: 2 }] })])] }), 'number.thresholdDuplicate', '/sections/0/items/0/thresholds/2/min'],
   ['a unit of zero', template({ sections: [section('s1', [num('q4', { max: 5, target: 90, unit: 0, deductEach: 1 })])] }), 'number.unit', '/sections/0/items/0/unit'],
   ['a number range upside down', template({ sections: [section('s1', [num('q4', { minValue: 10, maxValue: 1 })])] }), 'number.range', '/sections/0/items/0/minValue'],
   ['points with three decimals', template({ sections: [section('s1', [single('q1', { options: [{ id: 'a', label: 'A', points: 0.125 }] })])] }), 'points.decimals', '/sections/0/items/0/options/0/points'],
@@ -126,6 +126,12 @@ describe('validateTemplate semantic checks', () => {
   it('accepts a band when over every section, as format.md shows it', () => {
     const when = { all: [{ var: 'sections' }, { '>=': [{ var: 'percent' }, 80] }] }
     expect(validateTemplate(template({ scoring: { bands: [{ label: '红旗', min: 90, when }, { label: '合格', min: 0 }] } })).ok).toBe(true)
+  })
+
+  it('accepts thresholds listed best first, as real rubrics write them (90→4, 80→3, 60→1)', () => {
+    const json = template({ sections: [section('s1', [num('q4', { thresholds: [{ min: 90, points: 4 }, { min: 80, points: 3 }, { min: 60, points: 1 }] })])] })
+    expect(issuesOf(json)).toEqual([])
+    expect(validateTemplate(json).ok).toBe(true)
   })
 
   it('accepts weights that sum to scoring.max in hundredths', () => {

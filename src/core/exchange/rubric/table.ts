@@ -13,7 +13,10 @@ import { validateTemplate } from '../../validate'
 import { nextId, slugFor } from '../../builder/ids'
 import { presetOptions } from '../../builder/presets'
 import { headerMap, type RubricColumn } from './columns'
+import { clausesAsOptions, itemFromClauses } from './clause-options'
+import { importIssueMessage } from './issue-messages'
 import { parseRuleText, type ParsedRule, type RuleToken } from './rule'
+import { titleOf, type TitleSources } from './title'
 
 export interface RowProblem {
   /** 1-based row number in the table, as a spreadsheet shows it. */
@@ -31,6 +34,11 @@ export interface RowPreview {
   type: ItemType
   max: number | undefined
   recognized: RuleToken[]
+  /**
+   * 需人工确认: the rule has clauses one item cannot hold (e.g. a per-occurrence deduction beside
+   * a one-off one); the item follows the first and a person must finish it in the builder.
+   */
+  needsReview: boolean
 }
 
 export interface RubricImport {
@@ -120,6 +128,18 @@ function buildItem(id: string, title: string, given: ItemType | undefined, max: 
   }
 }
 
+/**
+ * The rule as its first clause alone, plus what qualifies the whole (扣完为止, 酌情): a flagged
+ * row's item follows the clause the warning names, not a mix of fields from several clauses.
+ */
+function firstClauseOnly(p: ParsedRule): ParsedRule {
+  const [first] = p.clauses
+  if (!first) return p
+  const { text: _text, condition: _condition, recognized, ...fields } = first
+  const judged = p.judged ? { judged: p.judged } : {}
+  return { ...fields, ...judged, recognized, clauses: [first], leftover: '' }
+}
+
 const cell = (row: readonly string[], map: Partial<Record<RubricColumn, number>>, col: RubricColumn): string => {
   const i = map[col]
   return i === undefined ? '' : (row[i] ?? '').trim()
@@ -127,12 +147,14 @@ const cell = (row: readonly string[], map: Partial<Record<RubricColumn, number>>
 
 /**
  * Turns table rows (the header row first, possibly after title rows) into a template draft.
- * `title` names the template (e.g. the file name).
+ * The title comes from a heading row above the header, else the sheet's name, else `from`
+ * (a bare string is the file name).
  */
-export function rubricTableToTemplate(table: readonly (readonly string[])[], title: string): RubricImport {
+export function rubricTableToTemplate(table: readonly (readonly string[])[], from: string | TitleSources): RubricImport {
   const problems: RowProblem[] = []
   const headerAt = table.slice(0, 10).findIndex((r) => headerMap(r) !== null)
-  const template: Template = { id: slugFor(title), version: 1, title, sections: [], scoring: { method: 'sum' } }
+  const templateTitle = titleOf(table, headerAt, typeof from === 'string' ? { fileName: from } : from)
+  const template: Template = { id: slugFor(templateTitle), version: 1, title: templateTitle, sections: [], scoring: { method: 'sum' } }
   if (headerAt < 0) {
     problems.push(problem(1, 'error', '找不到表头：需要“考核内容”（或 item）列，以及“一级指标”“分值”“评分标准”等列。', 'No header row: a column named 考核内容 (or item) is needed, with columns such as 一级指标, 分值, 评分标准.'))
     return { template, rows: [], problems }
@@ -193,7 +215,22 @@ export function rubricTableToTemplate(table: readonly (readonly string[])[], tit
       problems.push(problem(rowNo, 'warning', `评分标准未能自动识别，请在设计器中补全：${parsed.leftover}`, `Rule not understood; finish it in the builder: ${parsed.leftover}`))
     }
     const id = nextId('q', taken)
-    const item = buildItem(id, title, given ?? undefined, max, parsed)
+    const asOptions = clausesAsOptions(parsed, given ?? undefined)
+    const needsReview = parsed.clauses.length > 1 && !asOptions
+    if (needsReview) {
+      const [first, ...others] = parsed.clauses.map((c) => c.text)
+      problems.push(
+        problem(
+          rowNo,
+          'warning',
+          `需人工确认：评分标准有 ${parsed.clauses.length} 条规则，一道题只能自动套用第一条（${first ?? ''}），其余请在设计器中补上（可拆成几道题）：${others.join('；')}`,
+          `Needs a manual check: the rule has ${parsed.clauses.length} clauses and one item only takes the first (${first ?? ''}); add the others in the builder (perhaps as separate items): ${others.join('; ')}`,
+        ),
+      )
+    }
+    const item = asOptions
+      ? itemFromClauses(id, title, given === 'single' ? 'single' : 'multi', max, parsed)
+      : buildItem(id, title, given ?? undefined, max, needsReview ? firstClauseOnly(parsed) : parsed)
     if (ruleText !== '' && item.type !== 'info') item.criteria = ruleText
     const evidence = evidenceOf(cell(cells, map, 'evidence'))
     if (evidence && item.type !== 'info') item.evidence = evidence
@@ -201,7 +238,7 @@ export function rubricTableToTemplate(table: readonly (readonly string[])[], tit
       problems.push(problem(rowNo, 'warning', '没有分值：此项暂不计分。', 'No max: the item carries no points yet.'))
     }
     target.items.push(item)
-    rows.push({ row: rowNo, section: sectionTitle, subsection, itemId: id, title, type: item.type, max, recognized: parsed.recognized })
+    rows.push({ row: rowNo, section: sectionTitle, subsection, itemId: id, title, type: item.type, max, recognized: parsed.recognized, needsReview })
   }
   if (rows.length === 0) problems.push(problem(headerAt + 1, 'error', '表格中没有任何考核内容。', 'The table has no items.'))
   // Whatever the validator still finds is reported against the row of the item at fault.
@@ -209,7 +246,7 @@ export function rubricTableToTemplate(table: readonly (readonly string[])[], tit
   const issues = check.ok ? check.warnings : check.issues
   for (const issue of issues) {
     const row = rows.find((p) => p.itemId === issue.itemId)?.row ?? headerAt + 1
-    problems.push({ row, severity: issue.severity, message: issue.message })
+    problems.push({ row, severity: issue.severity, message: importIssueMessage(issue) })
   }
   problems.sort((a, b) => a.row - b.row)
   return { template, rows, problems }

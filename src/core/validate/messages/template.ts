@@ -47,7 +47,7 @@ export const TEMPLATE_MESSAGES = {
   'number.thresholdsAndTarget': { 'zh-CN': '数值题只能用 thresholds 或 target 其中一种计分方式。', en: 'A number item is scored by thresholds or by target, not both.' },
   'number.targetIncomplete': { 'zh-CN': '使用 target 时还需要：{missing}。', en: 'target also needs: {missing}.' },
   'number.unit': { 'zh-CN': 'unit 必须大于 0。', en: 'unit must be greater than 0.' },
-  'number.thresholdOrder': { 'zh-CN': 'thresholds 须按 min 从小到大排列（{min} 不大于上一档的 {previous}）。', en: 'thresholds must be in ascending min ({min} is not above the previous {previous}).' },
+  'number.thresholdDuplicate': { 'zh-CN': '两个分档的最低值都是 {min}，得分有歧义。', en: 'Two thresholds share the minimum {min}, so the score is ambiguous.' },
   'text.lengthRange': { 'zh-CN': 'minLength（{min}）大于 maxLength（{max}）。', en: 'minLength ({min}) is greater than maxLength ({max}).' },
   'text.pattern': { 'zh-CN': '正则表达式无效：{reason}', en: 'Invalid regular expression: {reason}' },
   'text.patternUnsupported': { 'zh-CN': '不支持这种正则写法（{reason}）：格式检查使用 RE2 语法，不能用前后查找 (?=…)、(?<=…) 或反向引用 \\1。', en: 'This regular expression is not supported ({reason}): formats use RE2 syntax, without lookaround (?=…), (?<=…) or backreferences \\1.' },

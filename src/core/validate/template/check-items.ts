@@ -34,11 +34,12 @@ function checkNumber(item: NumberItem, at: string): Issue[] {
     if (missing.length > 0) issues.push(makeIssue('number.targetIncomplete', `${at}/target`, { missing: missing.join(', ') }, item.id))
   }
   if (item.unit !== undefined && item.unit <= 0) issues.push(makeIssue('number.unit', `${at}/unit`, {}, item.id))
+  // Any order is fine (real rubrics list the best step first: 90→4, 80→3…); scoring takes the
+  // highest min reached. Only a repeated min is refused: two steps at one value are ambiguous.
+  const seen = new Set<number>()
   item.thresholds?.forEach((threshold, i) => {
-    const previous = item.thresholds?.[i - 1]
-    if (previous && threshold.min <= previous.min) {
-      issues.push(makeIssue('number.thresholdOrder', `${at}/thresholds/${i}/min`, { min: threshold.min, previous: previous.min }, item.id))
-    }
+    if (seen.has(threshold.min)) issues.push(makeIssue('number.thresholdDuplicate', `${at}/thresholds/${i}/min`, { min: threshold.min }, item.id))
+    seen.add(threshold.min)
   })
   return issues
 }

@@ -75,3 +75,104 @@ describe('rubric table → template', () => {
     expect(bad.problems[0]?.severity).toBe('error')
   })
 })
+
+/** A one-row table under the usual header; `type` is the 题型 cell. */
+const oneRow = (rule: string, max = '5', type = ''): string[][] => [
+  ['一级指标', '考核内容', '题型', '分值', '评分标准'],
+  ['档案管理', '党员档案', type, max, rule],
+]
+
+describe('rules of several clauses', () => {
+  it('makes 未分类扣2分；未登记扣1分 one option per clause, so both can be deducted', () => {
+    const r = rubricTableToTemplate(oneRow('未分类扣2分；未登记扣1分'), 'x')
+    const item = r.template.sections[0]?.items[0]
+    expect(item).toMatchObject({
+      type: 'multi',
+      max: 5,
+      options: [
+        { id: 'c1', label: '未分类', deduct: 2, flag: true },
+        { id: 'c2', label: '未登记', deduct: 1, flag: true },
+      ],
+    })
+    expect(validateTemplate(r.template).ok).toBe(true)
+    const score = (value: string[]): number | undefined =>
+      scoreResponse(r.template, { templateId: r.template.id, templateVersion: 1, answers: { q1: { value } } }).items.find((i) => i.id === 'q1')?.score
+    expect([score([]), score(['c1']), score(['c2']), score(['c1', 'c2'])]).toEqual([5, 3, 4, 2])
+    expect(r.rows[0]?.needsReview).toBe(false)
+  })
+
+  it('a 单选 row keeps the clauses as alternatives beside 合格; 不得分 takes the whole max', () => {
+    const item = rubricTableToTemplate(oneRow('未开不得分；程序不全扣1', '2', '单选'), 'x').template.sections[0]?.items[0]
+    expect(item).toMatchObject({ type: 'single', max: 2, options: [{ label: '合格', deduct: 0 }, { label: '未开', deduct: 2 }, { label: '程序不全', deduct: 1 }] })
+  })
+
+  it.each([
+    ['无计划扣3；内容空泛缺一项扣1'],
+    ['缺1次扣0.5；出勤率<90%每低10%扣1'],
+    ['较轻1例扣3；较重以上即触发否决'],
+  ])('flags %s 需人工确认 in the preview instead of keeping one clause silently', (rule) => {
+    const r = rubricTableToTemplate(oneRow(rule), 'x')
+    expect(r.rows[0]?.needsReview).toBe(true)
+    const warning = r.problems.find((p) => p.row === 2 && p.message['zh-CN'].startsWith('需人工确认'))
+    expect(warning?.message['zh-CN']).toContain(rule.split('；')[1] ?? '')
+    expect(warning?.message.en).toMatch(/^Needs a manual check/)
+  })
+
+  it.each([
+    ['无计划扣3；内容空泛缺一项扣1', { type: 'single', max: 5 }],
+    ['缺1次扣0.5；出勤率<90%每低10%扣1', { type: 'count', deductEach: 0.5, unitLabel: '次' }],
+  ])('a flagged row %s follows its first clause, as the warning says', (rule, shape) => {
+    const r = rubricTableToTemplate(oneRow(rule), 'x')
+    const item = r.template.sections[0]?.items[0]
+    expect(item).toMatchObject(shape)
+    if (item?.type === 'single') expect(item.options.find((o) => o.flag)?.deduct).toBe(3)
+  })
+
+  it('a rule of one clause is not flagged', () => {
+    const r = rubricTableToTemplate(oneRow('每缺一次扣0.5分，扣完为止'), 'x')
+    expect(r.rows[0]?.needsReview).toBe(false)
+    expect(r.problems.some((p) => p.message['zh-CN'].includes('需人工确认'))).toBe(false)
+  })
+})
+
+describe('counted deductions', () => {
+  it('makes 过期一具扣1分 a count of 具, not a yes/no item', () => {
+    const r = rubricTableToTemplate(oneRow('灭火器过期一具扣1分', '4'), 'x')
+    const item = r.template.sections[0]?.items[0]
+    expect(item).toMatchObject({ type: 'count', max: 4, deductEach: 1, unitLabel: '具' })
+    const result = scoreResponse(r.template, { templateId: r.template.id, templateVersion: 1, answers: { q1: { value: 3 } } })
+    expect(result.items.find((i) => i.id === 'q1')?.score).toBe(1)
+  })
+
+  it('reads a deduction in Chinese numerals: 每缺一次扣两分', () => {
+    expect(rubricTableToTemplate(oneRow('每缺一次扣两分'), 'x').template.sections[0]?.items[0]).toMatchObject({ type: 'count', deductEach: 2 })
+  })
+})
+
+describe('the template title', () => {
+  it('comes from a heading row above the header, not the file name', () => {
+    expect(rubricTableToTemplate(table, '红旗党支部').template.title).toBe('红旗党支部考核细则')
+    expect(rubricTableToTemplate(table, { fileName: 'export(3)', sheetName: '评分表' }).template.title).toBe('红旗党支部考核细则')
+  })
+
+  it('comes from the sheet name when there is no heading row', () => {
+    expect(rubricTableToTemplate(oneRow('扣1分'), { fileName: 'export(3)', sheetName: '消防安全检查评分表' }).template.title).toBe('消防安全检查评分表')
+  })
+
+  it('falls back to the file name when the sheet has a default name or there is no sheet', () => {
+    expect(rubricTableToTemplate(oneRow('扣1分'), { fileName: '消防检查', sheetName: 'Sheet1' }).template.title).toBe('消防检查')
+    expect(rubricTableToTemplate(oneRow('扣1分'), { fileName: '消防检查', sheetName: '工作表1' }).template.title).toBe('消防检查')
+    expect(rubricTableToTemplate(oneRow('扣1分'), '消防检查').template.title).toBe('消防检查')
+  })
+})
+
+describe('problems in the words of a spreadsheet', () => {
+  it('says a veto needs grades without naming format fields', () => {
+    const r = rubricTableToTemplate(oneRow('发生违纪违法行为一票否决', '10', '单选'), 'x')
+    expect(r.problems.some((p) => p.message['zh-CN'].includes('一票否决') && p.message['zh-CN'].includes('等级'))).toBe(true)
+    for (const p of r.problems) {
+      expect(p.message['zh-CN']).not.toMatch(/[A-Za-z]/)
+      expect(p.message.en).not.toMatch(/scoring\.bands|deductEach|\bdeduct\b|\bmax\b/)
+    }
+  })
+})
