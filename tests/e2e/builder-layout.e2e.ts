@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { AA_TEXT, contrastRatio, type Rgb } from '@/core/colour'
 import { appUrl, hasHorizontalScroll, launchBrowser } from './support'
-import { addItem, newBlankTemplate, openPage, outlineItem } from './support/builder'
+import { newBlankTemplate, openPage, outlineItem } from './support/builder'
 
 const shots = process.env.E2E_SHOTS || resolve(import.meta.dirname, '../../test-results/e2e-shots')
 let browser: Browser
