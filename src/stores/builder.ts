@@ -7,12 +7,13 @@
 import { computed, ref, shallowReactive, shallowRef, toRaw, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, Item, ItemType, Section, Template } from '@/core/format/types'
-import { ok, type Issue, type Result } from '@/core/result'
+import { ok, type Issue, type Lang, type Result } from '@/core/result'
 import { scoreResponse } from '@/core/scoring'
 import { validateTemplate } from '@/core/validate'
 import {
   blankItem,
   blankSection,
+  builderWarnings,
   changeItemType,
   diffTemplates,
   findItem,
@@ -21,6 +22,9 @@ import {
   insertSection,
   moveItem,
   moveSection,
+  nameLang,
+  newItemName,
+  newSectionName,
   nextId,
   nudgeItem,
   nudgeSection,
@@ -30,6 +34,7 @@ import {
   updateItem,
   updateSection,
   usedIds,
+  versionState,
   type NodeRef,
   type TemplateDiff,
 } from '@/core/builder'
@@ -40,6 +45,13 @@ import { getTemplateVersion } from '@/db/repositories/templates'
 import { editableTemplate, getTemplateRow, publishDraft, saveDraft } from '@/db/repositories/templates-edit'
 import { useAutosave } from '@/composables/useAutosave'
 import { useUndo } from '@/composables/useUndo'
+
+export interface PublishReport {
+  version: number
+  diff: TemplateDiff
+  /** Published anyway, but worth a second look (shown in the publish dialog). */
+  warnings: Issue[]
+}
 
 const EMPTY: Template = { id: '', version: 1, title: '', sections: [] }
 
@@ -65,7 +77,8 @@ export const useBuilderStore = defineStore('builder', () => {
   const previewAnswers = shallowRef<Record<string, Answer>>({})
   /** The latest published version, the base of the publish diff. */
   const published = shallowRef<Template | null>(null)
-  const lastPublish = shallowRef<{ version: number; diff: TemplateDiff } | null>(null)
+  /** The last publish in this session: its version, what changed, and the warnings it was published with. */
+  const lastPublish = shallowRef<PublishReport | null>(null)
   const ready = ref(false)
 
   const autosave = useAutosave({ ready, debounceMs: 300 })
@@ -77,11 +90,18 @@ export const useBuilderStore = defineStore('builder', () => {
   let known: { template: Template; result: Result<Template> } | null = null
   // Lazy and cached per snapshot: ~5–20 ms for 1,000 items, recomputed only after an edit.
   const validation = computed(() => (known?.template === template.value ? known.result : validateTemplate(template.value)))
-  const issues = computed<Issue[]>(() => (validation.value.ok ? validation.value.warnings : validation.value.issues))
+  /** The validator's issues, then the builder's own warnings (e.g. no subject fields). */
+  const issues = computed<Issue[]>(() => [
+    ...(validation.value.ok ? validation.value.warnings : validation.value.issues),
+    ...builderWarnings(template.value),
+  ])
   const errorCount = computed(() => issues.value.filter((i) => i.severity === 'error').length)
   const result = computed(() =>
     scoreResponse(template.value, { templateId: template.value.id, templateVersion: template.value.version, answers: previewAnswers.value }),
   )
+
+  /** What the header says about versions: the published one, and whether the draft differs. */
+  const version = computed(() => versionState(template.value, published.value))
 
   const selectedItem = computed<Item | null>(() => {
     const s = selection.value
@@ -151,16 +171,20 @@ export const useBuilderStore = defineStore('builder', () => {
     select(node, target.field)
   }
 
-  function addItem(sectionId: string, type: ItemType, index?: number): string {
+  /** Adds a blank item titled "检查项 n" (or "Item n": see `nameLang`) and selects it. */
+  function addItem(sectionId: string, type: ItemType, index?: number, lang: Lang = 'zh-CN'): string {
     const id = nextId('q', usedIds(template.value))
-    edit((t) => insertItem(t, sectionId, blankItem(type, id, `新检查项 ${id}`), index))
+    const title = newItemName(template.value, nameLang(template.value, lang))
+    edit((t) => insertItem(t, sectionId, blankItem(type, id, title), index))
     select({ kind: 'item', id })
     return id
   }
 
-  function addSection(parentId: string | null = null): string {
+  /** Adds a section titled "一级指标 n" / "二级指标 n" (or "Section n") and selects it. */
+  function addSection(parentId: string | null = null, lang: Lang = 'zh-CN'): string {
     const id = nextId('s', usedIds(template.value))
-    edit((t) => insertSection(t, parentId, blankSection(id, parentId ? `二级指标 ${id}` : `一级指标 ${id}`)))
+    const title = newSectionName(template.value, parentId, nameLang(template.value, lang))
+    edit((t) => insertSection(t, parentId, blankSection(id, title)))
     select({ kind: 'section', id })
     return id
   }
@@ -202,7 +226,7 @@ export const useBuilderStore = defineStore('builder', () => {
   }
 
   /** Freezes what is on screen as version N+1; on success the diff against N is kept for the dialog. */
-  async function publish(): Promise<Result<{ version: number; diff: TemplateDiff }>> {
+  async function publish(): Promise<Result<PublishReport>> {
     const id = templateId.value
     if (!db || !id) throw new Error('No template open')
     // Pending draft saves land first, so none can recreate the draft after the publish.
@@ -212,7 +236,7 @@ export const useBuilderStore = defineStore('builder', () => {
     const r = await publishDraft(db, id, checked.ok ? { ...checked, value: toRaw(checked.value) } : checked)
     if (!r.ok) return r
     const diff = diffTemplates(r.value.previous, r.value.template)
-    lastPublish.value = { version: r.value.version, diff }
+    lastPublish.value = { version: r.value.version, diff, warnings: [...r.warnings, ...builderWarnings(r.value.template)] }
     published.value = r.value.template
     // Editing continues on a new draft for version N+1, without the undo steps of version N.
     const next = { ...r.value.template, version: r.value.version + 1 }
@@ -225,7 +249,7 @@ export const useBuilderStore = defineStore('builder', () => {
 
   return {
     templateId, loading, notFound, template, selection, marks, focusField, previewAnswers, published, lastPublish,
-    issues, errorCount, result, selectedItem, selectedSection,
+    issues, errorCount, result, version, selectedItem, selectedSection,
     canUndo: undo.canUndo, canRedo: undo.canRedo, history: undo.history, saveState: autosave.state,
     load, edit, undo: undoEdit, redo: redoEdit, select, selectIssue, addItem, addSection, duplicateItem, removeNode,
     patchItem, patchSection, patchTemplate, setItemType, moveItemTo, moveSectionTo, nudge,

@@ -5,9 +5,10 @@
 import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { Template } from '@/core/format/types'
-import type { Issue, Result } from '@/core/result'
+import type { Issue, Lang, Result } from '@/core/result'
 import { readTemplateJson, templateFileName, writeTemplateJson } from '@/core/exchange/template-json'
 import { slugFor } from '@/core/builder/ids'
+import { numberedName } from '@/core/builder/default-names'
 import { rescore, type Rescore } from '@/core/builder/rescore'
 import { countAnswerableItems } from '@/core/templates/count'
 import type { QingdanDatabase } from '@/db/database'
@@ -77,12 +78,12 @@ export const useLibraryStore = defineStore('library', () => {
     }
   }
 
-  async function createBlank(title: string): Promise<TemplateRow> {
+  async function createBlank(title: string, lang: Lang = 'zh-CN'): Promise<TemplateRow> {
     const draft: Template = {
       id: slugFor(title),
       version: 1,
       title,
-      sections: [{ id: 's1', title: '一级指标 1', items: [] }],
+      sections: [{ id: 's1', title: numberedName('section', lang, 1, new Set()), items: [] }],
       scoring: { method: 'sum' },
     }
     const row = await createTemplate(database(), draft, 'user')

@@ -66,4 +66,36 @@ describe('builder store', () => {
     expect(r.ok).toBe(false)
     expect(await listTemplateVersions(db, 't')).toEqual([])
   })
+
+  it('names a new section and item readably, in the interface language', async () => {
+    const { store } = await opened()
+    const s2 = store.addSection(null)
+    expect(store.selectedSection?.title).toBe('一级指标 2')
+    store.addItem(s2, 'score')
+    expect(store.selectedItem?.title).toBe('检查项 3')
+    store.addSection(s2, 'en')
+    expect(store.selectedSection?.title).toBe('Sub-section 1')
+  })
+
+  it('names the published version right after publishing, and the unpublished edits after that', async () => {
+    const { store } = await opened()
+    expect(store.version).toMatchObject({ published: 0 })
+    await store.publish()
+    expect(store.version).toEqual({ published: 1, edited: false, next: 2 })
+    store.patchItem('q1', (i) => ({ ...i, title: '改了' }))
+    expect(store.version).toEqual({ published: 1, edited: true, next: 2 })
+  })
+
+  it('warns, without blocking publishing, when the template has no subject fields', async () => {
+    const { store } = await opened()
+    expect(store.issues.some((i) => i.code === 'subject.none')).toBe(false)
+    store.patchTemplate((t) => ({ ...t, subject: undefined }))
+    const warning = store.issues.find((i) => i.code === 'subject.none')
+    expect(warning?.severity).toBe('warning')
+    expect(store.errorCount).toBe(0)
+    const r = await store.publish()
+    expect(r.ok && r.value.warnings.map((w) => w.code)).toContain('subject.none')
+    store.selectIssue(warning!)
+    expect(store.selection).toEqual({ kind: 'template' })
+  })
 })

@@ -10,6 +10,8 @@ export default {
       answers: 'Answers', carried: '{n} carried · {d} dropped',
     },
     title: 'Template builder',
+    version: { never: 'Not published', published: 'Version {v} · published', edited: 'Version {v} · unpublished changes' },
+    panes: { outline: 'Outline', props: 'Properties', preview: 'Preview' },
     back: 'Back to templates',
     undo: 'Undo',
     redo: 'Redo',
@@ -36,7 +38,7 @@ export default {
       bonus: 'Bonus item', max: 'Max', min: 'Min', step: 'Step', allowNegative: 'May go below 0', deductEach: 'Deduct each',
       maxCount: 'Max count', unitLabel: 'Unit', flag: 'Finding (rectification)', veto: 'Veto', zero: 'Red line (zero)',
       zeroNone: 'None', zeroItem: 'Item scores 0', zeroSection: 'Section scores 0', zeroTotal: 'Total scores 0',
-      minValue: 'Min value', maxValue: 'Max value', integer: 'Whole numbers only', target: 'Target', unit: 'Per unit below', thresholds: 'Thresholds (min reached → points)',
+      minValue: 'Min value', maxValue: 'Max value', integer: 'Whole numbers only', target: 'Target', unit: 'Per unit below', thresholds: 'Thresholds (the highest value reached scores)', thresholdMin: '≥ value', thresholdPoints: 'Points', addThreshold: 'Add threshold',
       multiline: 'Multi-line', minLength: 'Min length', maxLength: 'Max length', pattern: 'Pattern (regular expression)', minDate: 'Earliest date', maxDate: 'Latest date',
       minCount: 'Min count', accept: 'File types (e.g. image/*, comma-separated)', maxSizeMB: 'Max file size (MB)', default: 'Default answer',
       evidence: 'Evidence', evidenceNever: 'Not needed', evidenceAlways: 'Always required', evidenceOnFlag: 'Required on a finding', evidenceMin: 'At least',
@@ -56,6 +58,7 @@ export default {
       bonusMax: 'Template bonus cap', allowOverMax: 'Allow over max', basis: 'Bands on', points: 'Points', percent: 'Percent',
       bands: 'Grade bands', bandLabel: 'Label', bandMin: 'Min', bandColor: 'Colour', bandSectionFloor: 'Every first-level indicator at least (%)', bandWhen: 'Extra condition', addBand: 'Add band',
       subject: 'Subject fields', fieldId: 'Field id', fieldLabel: 'Label', fieldType: 'Type', fieldOptions: 'Choices (comma-separated)', addField: 'Add field',
+      fieldTypes: { text: 'Text', number: 'Number', select: 'Choice list', date: 'Date' },
     },
     condition: {
       none: 'Always', value: 'Value', operator: 'Comparison', pickOption: 'Pick an option', all: 'All of', any: 'Any of', addClause: 'Add condition', addGroup: 'Add group', pickItem: 'Pick an item',
@@ -69,7 +72,7 @@ export default {
       title: 'Preview', total: 'Score', reset: 'Clear preview answers', section: 'Preview section', sections: 'Section maxima', grade: 'Grade',
     },
     published: {
-      title: 'Version {v} published', added: 'Added', removed: 'Removed', changed: 'Changed', max: 'Max: {before} → {after}', none: 'No changes against the previous version', close: 'OK',
+      warnings: 'Warnings ({n})', title: 'Version {v} published', added: 'Added', removed: 'Removed', changed: 'Changed', max: 'Max: {before} → {after}', none: 'No changes against the previous version', close: 'OK',
     },
   },
 }

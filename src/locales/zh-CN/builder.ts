@@ -10,6 +10,8 @@ export default {
       answers: '答案', carried: '沿用 {n} · 舍弃 {d}',
     },
     title: '模板设计器',
+    version: { never: '未发布', published: '第 {v} 版 · 已发布', edited: '第 {v} 版 · 有未发布的修改' },
+    panes: { outline: '大纲', props: '属性', preview: '预览' },
     back: '返回模板库',
     undo: '撤销',
     redo: '重做',
@@ -36,7 +38,7 @@ export default {
       bonus: '加分项', max: '满分', min: '最低分', step: '步长', allowNegative: '允许扣成负分', deductEach: '每次扣分',
       maxCount: '最多次数', unitLabel: '单位', flag: '记为问题（需整改）', veto: '一票否决', zero: '红线（清零）',
       zeroNone: '无', zeroItem: '本项不得分', zeroSection: '本指标计0分', zeroTotal: '总分计0分',
-      minValue: '最小值', maxValue: '最大值', integer: '只能是整数', target: '目标值', unit: '每低多少', thresholds: '分档（达到最小值得分）',
+      minValue: '最小值', maxValue: '最大值', integer: '只能是整数', target: '目标值', unit: '每低多少', thresholds: '评分阈值（数值达到即得分，取达到的最高一档）', thresholdMin: '≥ 值', thresholdPoints: '得分', addThreshold: '添加阈值',
       multiline: '多行', minLength: '最少字数', maxLength: '最多字数', pattern: '格式（正则表达式）', minDate: '最早日期', maxDate: '最晚日期',
       minCount: '最少数量', accept: '文件类型（如 image/*，逗号分隔）', maxSizeMB: '单个文件上限（MB）', default: '默认答案',
       evidence: '佐证材料', evidenceNever: '不需要', evidenceAlways: '必须上传', evidenceOnFlag: '发现问题时必须上传', evidenceMin: '至少几份',
@@ -56,6 +58,7 @@ export default {
       bonusMax: '全表加分上限', allowOverMax: '允许超过满分', basis: '等级依据', points: '按分数', percent: '按百分比',
       bands: '等级', bandLabel: '等级名称', bandMin: '最低', bandColor: '颜色', bandSectionFloor: '每个一级指标得分率不低于（%）', bandWhen: '附加条件', addBand: '添加等级',
       subject: '被检查对象字段', fieldId: '字段编号', fieldLabel: '名称', fieldType: '类型', fieldOptions: '可选值（逗号分隔）', addField: '添加字段',
+      fieldTypes: { text: '文本', number: '数字', select: '下拉选择', date: '日期' },
     },
     condition: {
       none: '始终', value: '值', operator: '比较', pickOption: '选择选项', all: '全部满足', any: '任一满足', addClause: '添加条件', addGroup: '添加条件组', pickItem: '选择检查项',
@@ -69,7 +72,7 @@ export default {
       title: '预览', total: '得分', reset: '清空预览答案', section: '预览指标', sections: '各指标满分', grade: '等级',
     },
     published: {
-      title: '已发布第 {v} 版', added: '新增', removed: '删除', changed: '修改', max: '满分：{before} → {after}', none: '与上一版相比没有变化', close: '好的',
+      warnings: '提醒（{n}）', title: '已发布第 {v} 版', added: '新增', removed: '删除', changed: '修改', max: '满分：{before} → {after}', none: '与上一版相比没有变化', close: '好的',
     },
   },
 }

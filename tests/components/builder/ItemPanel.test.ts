@@ -81,4 +81,15 @@ describe('ItemPanel', () => {
     await boxes[1]!.setValue(false)
     await vi.waitFor(() => expect(item()).not.toHaveProperty('default'))
   })
+
+  it('labels a number item’s thresholds as thresholds, not as a minimum score or options', async () => {
+    const number: Item = { id: 'n1', type: 'number', title: '出勤率', thresholds: [{ min: 80, points: 3 }, { min: 90, points: 4 }] }
+    const { wrapper } = await mountPanel(number)
+    const table = wrapper.get('[data-testid=thresholds]')
+    expect(table.findAll('th').map((th) => th.text()).filter(Boolean)).toEqual(['≥ 值', '得分'])
+    expect(table.findAll('input[aria-label="≥ 值"]').map((i) => (i.element as HTMLInputElement).value)).toEqual(['80', '90'])
+    expect(wrapper.get('[data-testid=thresholds-add]').text()).toBe('+ 添加阈值')
+    expect(wrapper.text()).not.toContain('最低分')
+    expect(wrapper.text()).not.toContain('添加选项')
+  })
 })

@@ -198,7 +198,7 @@ const ROWS: Row[] = [
     act: (w) => type(w.get('input[data-testid=band-floor-0]'), '80'),
     path: ['scoring', 'bands', 0, 'when'], value: { all: [{ var: 'sections' }, { '>=': [{ var: 'percent' }, 80] }] },
   },
-  { field: 'band add', node: T, act: (w) => w.get('[data-testid=bands-add]').trigger('click'), path: ['scoring', 'bands', 3, 'label'], value: '等级4' },
+  { field: 'band add', node: T, act: (w) => w.get('[data-testid=bands-add]').trigger('click'), path: ['scoring', 'bands', 3, 'label'], value: '等级 4' },
   // Subject fields.
   {
     field: 'subject fields', node: T, act: async (w) => {
