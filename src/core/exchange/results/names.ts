@@ -13,7 +13,6 @@ export const FILE_STEM_MAX = 80
 // Characters Excel refuses in a sheet name.
 const SHEET_FORBIDDEN = /[\\/?*[\]:]/g
 // Characters Windows refuses in a file name, control characters, and runs of white space.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const FILE_FORBIDDEN = /[\\/:*?"<>|\u0000-\u001f\s]+/g
 // Names Windows reserves for devices, whatever the extension.
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i
