@@ -7,7 +7,11 @@ import { computed, reactive, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { Template } from '@/core/format/types'
 import type { Lang } from '@/core/result'
-import { dayKey } from '@/core/stats/dates'
+// Types only: the export plan and its tables load with the writers, when an export is made.
+import type { ExportKind } from '@/core/exchange/results/export-plan'
+import type { ResponseDetails } from '@/core/exchange/results/table'
+import { fileStem } from '@/core/exchange/results/names'
+import { localDate } from '@/core/time/local-time'
 import { filterSummaries, type ResultFilter, type ResultSort, type TaskTally } from '@/core/stats/filter'
 import type { ResultSummary } from '@/core/stats/types'
 import type { Task } from '@/core/tasks/task'
@@ -17,8 +21,22 @@ import { ensureSummaries, loadStoredResponses, newestSummaries, querySummaries, 
 import { listTasks } from '@/db/repositories/tasks'
 import { getTemplateVersion, listTemplateVersions } from '@/db/repositories/templates'
 import type { SummaryRow } from '@/db/rows'
+import { useSettingsStore } from './settings'
 
-export type ExportKind = 'csv' | 'building' | 'xlsx'
+export type { ExportKind }
+
+/** What to export besides the results themselves. */
+export interface ExportOptions {
+  /** Only this template's results, in its columns; left out: every template, one table each. */
+  templateId?: string
+  lang: Lang
+  /** One answer and one points column per item. */
+  itemColumns?: boolean
+  /** Zone of the written times; defaults to the settings' zone. */
+  timeZone?: string
+  /** The export's moment (its file name carries the local date); defaults to now. */
+  now?: string
+}
 
 /** One export file, ready for `downloadBlob`. */
 export interface ExportFile {
@@ -127,29 +145,39 @@ export const useResultsStore = defineStore('results', () => {
   }
 
   /**
-   * The export file of the given results. Columns follow one template's sections: its newest
-   * version among the results. The file writers (papaparse, exceljs) load only now.
+   * The export file of the given results. One template (chosen, or the only one among the
+   * results): its columns, from its newest version among the results. Several: one table per
+   * template, a zip of CSVs or one workbook with a sheet each. Stored answers are read only when
+   * item columns or the item sheet need them; the writers (papaparse, exceljs, zip.js) load only now.
    */
-  async function exportFile(kind: ExportKind, items: readonly ResultSummary[], templateId: string, lang: Lang): Promise<ExportFile> {
+  async function exportFile(kind: ExportKind, items: readonly ResultSummary[], options: ExportOptions): Promise<ExportFile> {
     const db = getDb()
-    const version = Math.max(...items.map((s) => s.templateVersion))
-    const [row, files, { safeFileStem }] = await Promise.all([
-      getTemplateVersion(db, templateId, version),
-      import('@/io/export/results'),
-      import('@/io/download'),
-    ])
-    if (!row) throw new Error(`Template ${templateId} v${version} is missing`)
-    const template = row.template
-    const stem = safeFileStem(`${template.title}-${dayKey(new Date().toISOString())}`)
-    if (kind === 'csv') return { blob: await files.summaryCsv(items, template, lang), name: `${stem}.csv` }
-    if (kind === 'building') return { blob: await files.buildingCsv(items, template, lang), name: `${stem}-building.csv` }
-    const stored = await loadStoredResponses(db, items.map((s) => s.id))
-    const byId = new Map(items.map((s) => [s.id, s]))
-    const entries = stored.flatMap(({ row: r, response }) => {
-      const summary = byId.get(r.id)
-      return summary && r.result ? [{ summary, response, result: r.result }] : []
-    })
-    return { blob: await files.resultsXlsx(items, entries, template, lang), name: `${stem}.xlsx` }
+    const { lang, templateId, itemColumns = false } = options
+    const timeZone = options.timeZone ?? useSettingsStore().timeZone
+    const files = await import('@/io/export/results')
+    const groups = files.groupByTemplate(templateId === undefined ? items : items.filter((s) => s.templateId === templateId))
+    if (groups.length === 0) throw new Error('Nothing to export')
+    const templates = await Promise.all(
+      groups.map(async (g) => {
+        const row = await getTemplateVersion(db, g.templateId, g.version)
+        if (!row) throw new Error(`Template ${g.templateId} v${g.version} is missing`)
+        return { template: row.template, list: g.list }
+      }),
+    )
+    const needsDetails = itemColumns || (kind === 'xlsx' && groups.length === 1)
+    const details = new Map<string, ResponseDetails>()
+    if (needsDetails) {
+      const stored = await loadStoredResponses(db, groups.flatMap((g) => g.list.map((s) => s.id)))
+      for (const { row, response } of stored) if (row.result) details.set(row.id, { response, result: row.result })
+    }
+    const openTasks = new Map([...tally.value].map(([id, c]) => [id, c.open]))
+    const plan = files.exportPlan(kind, templates, { lang, timeZone, itemColumns, details, openTasks })
+    const { blob, ext } = await files.writeExport(plan)
+    const date = localDate(options.now ?? new Date().toISOString(), timeZone)
+    const [only] = templates
+    const title = templates.length === 1 && only ? only.template.title : lang === 'zh-CN' ? '全部模板' : 'all-templates'
+    const suffix = kind === 'building' ? (lang === 'zh-CN' ? '-分楼报表' : '-by-building') : ''
+    return { blob, name: `${fileStem(`${title}-${date}`)}${suffix}.${ext}` }
   }
 
   /** Replaces the whole filter (keys left out are cleared). */

@@ -1,6 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { Lang } from '@/core/result'
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@/core/time/local-time'
 import { LOCALE_STORAGE_KEY, applyLang, readStoredLang, safeLocalStorage } from '@/app/i18n'
 
 /** localStorage key of the inspector name used by default on new responses. */
@@ -9,14 +10,18 @@ export const INSPECTOR_STORAGE_KEY = 'qingdan.inspector'
 /** Longest inspector name we keep; a name, not a paragraph, and it must fit a printed ledger. */
 export const INSPECTOR_MAX_LENGTH = 40
 
+/** localStorage key of the time zone that times are shown and exported in. */
+export const TIME_ZONE_STORAGE_KEY = 'qingdan.timeZone'
+
 /**
- * Device-level preferences. Both live in localStorage, not IndexedDB: they are tiny, must be
+ * Device-level preferences. They live in localStorage, not IndexedDB: they are tiny, must be
  * known synchronously before the first render, and are not part of any backup bundle.
  */
 export const useSettingsStore = defineStore('settings', () => {
   const storage = safeLocalStorage()
   const locale = ref<Lang>(readStoredLang(storage))
   const inspector = ref<string>(readInspector(storage))
+  const timeZone = ref<string>(readTimeZone(storage))
 
   function setLocale(lang: Lang): void {
     locale.value = lang
@@ -32,8 +37,29 @@ export const useSettingsStore = defineStore('settings', () => {
     else remove(storage, INSPECTOR_STORAGE_KEY)
   }
 
-  return { locale, inspector, setLocale, setInspector }
+  /**
+   * The zone every screen and export writes times in. An unknown zone is refused (the choice
+   * stays as it was), so a typo cannot make every time fall back silently.
+   */
+  function setTimeZone(zone: string): boolean {
+    if (!isTimeZone(zone)) return false
+    timeZone.value = zone
+    if (zone === DEFAULT_TIME_ZONE) remove(storage, TIME_ZONE_STORAGE_KEY)
+    else write(storage, TIME_ZONE_STORAGE_KEY, zone)
+    return true
+  }
+
+  return { locale, inspector, timeZone, setLocale, setInspector, setTimeZone }
 })
+
+function readTimeZone(storage: Storage | undefined): string {
+  try {
+    const stored = storage?.getItem(TIME_ZONE_STORAGE_KEY) ?? ''
+    return isTimeZone(stored) ? stored : DEFAULT_TIME_ZONE
+  } catch {
+    return DEFAULT_TIME_ZONE
+  }
+}
 
 function readInspector(storage: Storage | undefined): string {
   try {

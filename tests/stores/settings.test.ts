@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { INSPECTOR_MAX_LENGTH, INSPECTOR_STORAGE_KEY, useSettingsStore } from '@/stores/settings'
+import { INSPECTOR_MAX_LENGTH, INSPECTOR_STORAGE_KEY, TIME_ZONE_STORAGE_KEY, useSettingsStore } from '@/stores/settings'
 import { LOCALE_STORAGE_KEY, i18n } from '@/app/i18n'
 
 beforeEach(() => {
@@ -56,5 +56,25 @@ describe('useSettingsStore', () => {
     settings.setInspector('   ')
     expect(settings.inspector).toBe('')
     expect(localStorage.getItem(INSPECTOR_STORAGE_KEY)).toBeNull()
+  })
+
+  it('writes times in Beijing time until another zone is chosen, and keeps the choice', () => {
+    expect(useSettingsStore().timeZone).toBe('Asia/Shanghai')
+    expect(useSettingsStore().setTimeZone('Asia/Urumqi')).toBe(true)
+    expect(localStorage.getItem(TIME_ZONE_STORAGE_KEY)).toBe('Asia/Urumqi')
+    setActivePinia(createPinia())
+    expect(useSettingsStore().timeZone).toBe('Asia/Urumqi')
+    // Back to the default: nothing stored.
+    useSettingsStore().setTimeZone('Asia/Shanghai')
+    expect(localStorage.getItem(TIME_ZONE_STORAGE_KEY)).toBeNull()
+  })
+
+  it('refuses a zone it does not know and ignores one stored by hand', () => {
+    const settings = useSettingsStore()
+    expect(settings.setTimeZone('Mars/Olympus')).toBe(false)
+    expect(settings.timeZone).toBe('Asia/Shanghai')
+    localStorage.setItem(TIME_ZONE_STORAGE_KEY, 'Mars/Olympus')
+    setActivePinia(createPinia())
+    expect(useSettingsStore().timeZone).toBe('Asia/Shanghai')
   })
 })

@@ -1,6 +1,7 @@
 /** Display helpers shared by result components (plain functions: easy to test, no Vue). */
 import type { SubjectField } from '@/core/format/types'
 import type { Lang } from '@/core/result'
+import { DEFAULT_TIME_ZONE, localDate, localDateTime } from '@/core/time/local-time'
 
 /** `3号楼 · 2 · 203`, fields in template order when the fields are known. */
 export function subjectText(subject: Record<string, string | number>, fields?: readonly SubjectField[]): string {
@@ -11,26 +12,18 @@ export function subjectText(subject: Record<string, string | number>, fields?: r
     .join(' · ')
 }
 
-/** Date and time in China time, as people there read it. */
-export function dateTimeText(iso: string | undefined, lang: Lang): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  return d.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
+/**
+ * Date and time in the given zone (the settings' zone; `useLocalTime()` binds it), as
+ * "2026-12-02 19:42" in either language: core's localDateTime, the same text as the exports.
+ * `_lang` stays for callers written before the zone was a setting; the format does not vary.
+ */
+export function dateTimeText(iso: string | undefined, _lang: Lang, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return localDateTime(iso, timeZone)
 }
 
-export function dateText(iso: string | undefined, lang: Lang): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  return d.toLocaleDateString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+/** "2026-12-02" in the given zone. */
+export function dateText(iso: string | undefined, _lang: Lang, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return localDate(iso, timeZone)
 }
 
 /** Points as people write them: no trailing zeros, at most two decimals. */

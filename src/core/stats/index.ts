@@ -27,4 +27,4 @@ export {
   type TaskCounts,
   type TaskState,
 } from './rectification'
-export { buildingReport, type BuildingGroup } from './building-report'
+export { buildingReport, groupStats, type BuildingGroup, type FloorGroup, type GroupStats, type BuildingReportOptions } from './building-report'

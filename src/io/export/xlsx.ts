@@ -2,14 +2,15 @@
  * XLSX workbooks through exceljs, imported lazily (it is large; only exporting pays for it).
  * One worksheet per table, a bold frozen header row, and columns sized to their content.
  */
+import { claimUnique, sheetBase, SHEET_NAME_MAX } from '@/core/exchange/results/names'
 import type { Table } from '@/core/exchange/results/table'
 
-/** Excel forbids these in sheet names and caps them at 31 characters. */
+/**
+ * A sheet name Excel accepts and that none in `taken` already has (Excel ignores case).
+ * `taken` holds lower-cased names; the caller adds the result.
+ */
 export function sheetName(name: string, taken: ReadonlySet<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim() || 'Sheet'
-  let candidate = base
-  for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 28)} ${i}`
-  return candidate
+  return claimUnique(sheetBase(name), new Set(taken), SHEET_NAME_MAX)
 }
 
 export async function tablesToXlsx(tables: readonly Table[]): Promise<Blob> {
@@ -19,7 +20,7 @@ export async function tablesToXlsx(tables: readonly Table[]): Promise<Blob> {
   const taken = new Set<string>()
   for (const table of tables) {
     const name = sheetName(table.name, taken)
-    taken.add(name)
+    taken.add(name.toLowerCase())
     const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.addRow(table.columns).font = { bold: true }
     sheet.addRows(table.rows)

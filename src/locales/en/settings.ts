@@ -13,5 +13,19 @@ export default {
       save: 'Save',
       saved: 'Saved',
     },
+    timeZone: {
+      legend: 'Time zone',
+      label: 'Time zone for times on screen and in exports',
+      hint: 'Lists, drafts, ledgers and export files write times in this zone, e.g. 2026-12-02 19:42.',
+      device: 'This device’s zone ({zone})',
+      zones: {
+        shanghai: 'Beijing time (UTC+8)',
+        urumqi: 'Urumqi time (UTC+6)',
+        hongKong: 'Hong Kong time (UTC+8)',
+        taipei: 'Taipei time (UTC+8)',
+        tokyo: 'Tokyo time (UTC+9)',
+        utc: 'Coordinated Universal Time (UTC)',
+      },
+    },
   },
 }

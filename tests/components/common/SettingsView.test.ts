@@ -6,7 +6,7 @@ import { createApp, defineComponent, getCurrentInstance, h, ref } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
 import { ensureFormKit } from '@/app/formkit'
 import { applyLang, i18n } from '@/app/i18n'
-import { INSPECTOR_STORAGE_KEY, useSettingsStore } from '@/stores/settings'
+import { INSPECTOR_STORAGE_KEY, TIME_ZONE_STORAGE_KEY, useSettingsStore } from '@/stores/settings'
 import SettingsView from '@/views/SettingsView.vue'
 
 // SettingsView is lazy and uses FormKit, which the router guard installs before it renders;
@@ -70,5 +70,18 @@ describe('SettingsView', () => {
 
     await view.get('[data-testid=lang-en]').trigger('click')
     await vi.waitFor(() => expect(view.get('.formkit-message').text()).toMatch(/40 characters/))
+  })
+})
+
+describe('SettingsView time zone', () => {
+  it('offers Beijing time by default and keeps another zone once chosen', async () => {
+    const wrapper = await mountSettings()
+    const select = wrapper.find<HTMLSelectElement>('[data-testid="time-zone"]')
+    expect(select.element.value).toBe('Asia/Shanghai')
+    expect(select.text()).toContain('北京时间')
+    await select.setValue('UTC')
+    expect(useSettingsStore().timeZone).toBe('UTC')
+    expect(localStorage.getItem(TIME_ZONE_STORAGE_KEY)).toBe('UTC')
+    expect(wrapper.find('[data-testid="time-zone-example"]').text()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
   })
 })

@@ -47,7 +47,8 @@ describe('TaskCard', () => {
 
     const closed = mountCard(task({ status: 'verified', verifiedAt: '2026-11-29T02:00:00.000Z' }))
     expect(closed.classes()).not.toContain('overdue')
-    expect(closed.text()).toContain('已于 2026/11/29 销号')
+    // Dates read the same on every screen and in exports: YYYY-MM-DD in the settings' zone.
+    expect(closed.text()).toContain('已于 2026-11-29 销号')
   })
 
   it('shows the core’s reason when a step is refused (no photo of the fix)', async () => {

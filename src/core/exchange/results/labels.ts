@@ -27,6 +27,15 @@ export const HEADINGS = {
   flagged: { 'zh-CN': '隐患', en: 'Finding' },
   note: { 'zh-CN': '备注', en: 'Note' },
   building: { 'zh-CN': '楼栋', en: 'Building' },
+  // The per-building report's aggregates and row kinds.
+  floor: { 'zh-CN': '楼层', en: 'Floor' },
+  level: { 'zh-CN': '行类型', en: 'Row' },
+  count: { 'zh-CN': '检查数', en: 'Checks' },
+  mean: { 'zh-CN': '平均分', en: 'Mean' },
+  min: { 'zh-CN': '最低分', en: 'Lowest' },
+  meanPercent: { 'zh-CN': '平均得分率(%)', en: 'Mean percent' },
+  flaggedCount: { 'zh-CN': '有隐患', en: 'With findings' },
+  openTasks: { 'zh-CN': '未完成整改', en: 'Open rectifications' },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export const ROLE_LABELS = {
@@ -38,4 +47,17 @@ export const YES_NO = { yes: { 'zh-CN': '是', en: 'yes' }, no: { 'zh-CN': '否'
 
 export function yesNo(value: boolean, lang: Lang): string {
   return YES_NO[value ? 'yes' : 'no'][lang]
+}
+
+/** Row kinds of the per-building report: one result, a floor's subtotal, a building's total, all. */
+export const LEVEL_LABELS = {
+  detail: { 'zh-CN': '明细', en: 'Result' },
+  floor: { 'zh-CN': '楼层小计', en: 'Floor subtotal' },
+  building: { 'zh-CN': '楼栋合计', en: 'Building total' },
+  all: { 'zh-CN': '总计', en: 'Grand total' },
+} as const satisfies Record<string, Record<Lang, string>>
+
+/** Headings of the per-item columns: the item's answer and its points. */
+export function itemColumnHeadings(title: string, lang: Lang): [answer: string, points: string] {
+  return lang === 'zh-CN' ? [`${title}（回答）`, `${title}（得分）`] : [`${title} (answer)`, `${title} (points)`]
 }

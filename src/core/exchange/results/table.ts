@@ -1,14 +1,16 @@
 /**
  * Pure conversions of results into export tables (CSV, XLSX, per-building report). Browser-side
  * writers in `src/io/export` turn a `Table` into a file; nothing here knows about files.
+ * Times are written as local wall-clock text in the zone the caller passes ("2026-12-02 19:42").
  */
 import type { Answer, Item, Response, ScoreResult, Section, Template } from '../../format/types'
 import type { Lang } from '../../result'
 import { sectionsById } from '../../scoring/lookups'
 import { indexTemplate } from '../../scoring/template-index'
-import { buildingReport } from '../../stats/building-report'
+import { buildingReport, groupStats, type GroupStats } from '../../stats/building-report'
 import type { ResultSummary } from '../../stats/types'
-import { HEADINGS, ROLE_LABELS, yesNo } from './labels'
+import { localDateTime } from '../../time/local-time'
+import { HEADINGS, LEVEL_LABELS, ROLE_LABELS, itemColumnHeadings, yesNo } from './labels'
 
 export type Cell = string | number | null
 export interface Table {
@@ -31,6 +33,34 @@ export function templateIndex(template: Template): { items: ReadonlyMap<string, 
   return { items, sections }
 }
 
+/** What every table needs besides the results: the language and the zone times are written in. */
+export interface TableOptions {
+  lang: Lang
+  /** IANA zone of the written times (the settings' zone). */
+  timeZone: string
+}
+
+/** The stored answers and score of one response, for item-level output. */
+export interface ResponseDetails {
+  response: Response
+  result: ScoreResult
+}
+
+export interface SummaryTableOptions extends TableOptions {
+  /**
+   * One answer column and one points column per item (template order), read from these details
+   * by response id. Left out: no item columns.
+   */
+  itemColumns?: ReadonlyMap<string, ResponseDetails>
+}
+
+export interface BuildingTableOptions extends TableOptions {
+  /** Open (not verified) rectification tasks per response id. */
+  openTasks?: ReadonlyMap<string, number>
+  /** Subject field ids of building, floor and room; default building / floor / room. */
+  fields?: { building?: string; floor?: string; room?: string }
+}
+
 const subjectFields = (template: Template): Array<{ id: string; label: string }> =>
   template.subject?.fields.map((f) => ({ id: f.id, label: f.label })) ?? []
 
@@ -38,13 +68,51 @@ function subjectCell(v: string | number | undefined): Cell {
   return v === undefined ? '' : v
 }
 
-/** One row per response: subject, inspector, date, total, percent, band, vetoed, findings, section scores. */
-export function summaryTable(list: readonly ResultSummary[], template: Template, lang: Lang): Table {
+/**
+ * Column names made distinct: a section, item or subject field named like a standard heading
+ * (or like another) gets " (2)", " (3)" … so that a reader keyed by heading finds one column.
+ */
+export function uniqueColumns(columns: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return columns.map((c) => {
+    let name = c
+    for (let i = 2; seen.has(name); i++) name = `${c} (${i})`
+    seen.add(name)
+    return name
+  })
+}
+
+/** Items that take an answer, in template order (info blocks left out). */
+function answerableItems(template: Template): Item[] {
+  return [...templateIndex(template).items.values()].filter((i) => i.type !== 'info')
+}
+
+/** Item types that carry points (a points column); the others get an answer column only. */
+const SCORED_TYPES = new Set<Item['type']>(['single', 'multi', 'count', 'score', 'number'])
+
+function itemCells(items: readonly Item[], details: ResponseDetails | undefined, lang: Lang): Cell[] {
+  const results = new Map(details?.result.items.map((r) => [r.id, r]))
+  return items.flatMap((item): Cell[] => {
+    const r = results.get(item.id)
+    const shown = details !== undefined && r !== undefined && !r.hidden
+    const answer = !shown ? '' : r.na ? HEADINGS.na[lang] : answerText(item, details.response.answers[item.id], lang)
+    if (!SCORED_TYPES.has(item.type)) return [answer]
+    return [answer, shown && r.scored && !r.na ? r.score : null]
+  })
+}
+
+/**
+ * One row per response: subject, inspector, local submission time, total, percent, band, vetoed,
+ * findings, section scores; with `itemColumns`, the answer and points of every item too.
+ */
+export function summaryTable(list: readonly ResultSummary[], template: Template, options: SummaryTableOptions): Table {
+  const { lang, timeZone, itemColumns } = options
   const h = (k: keyof typeof HEADINGS): string => HEADINGS[k][lang]
   const fields = subjectFields(template)
   const sections = template.sections
   const { items } = templateIndex(template)
-  const columns = [
+  const perItem = itemColumns === undefined ? [] : answerableItems(template)
+  const columns = uniqueColumns([
     h('index'),
     ...fields.map((f) => f.label),
     h('role'),
@@ -58,9 +126,13 @@ export function summaryTable(list: readonly ResultSummary[], template: Template,
     h('findings'),
     ...sections.map((s) => s.title),
     h('findingTitles'),
+    ...perItem.flatMap((item) => {
+      const [answer, points] = itemColumnHeadings(item.title, lang)
+      return SCORED_TYPES.has(item.type) ? [answer, points] : [answer]
+    }),
     h('version'),
     h('id'),
-  ]
+  ])
   const rows = list.map((s, i): Cell[] => {
     const bySection = new Map(s.sections.map((x) => [x.id, x]))
     return [
@@ -68,7 +140,7 @@ export function summaryTable(list: readonly ResultSummary[], template: Template,
       ...fields.map((f) => subjectCell(s.subject[f.id])),
       ROLE_LABELS[s.role][lang],
       s.inspector,
-      s.submittedAt,
+      localDateTime(s.submittedAt, timeZone),
       s.total,
       s.max,
       s.percent,
@@ -80,6 +152,7 @@ export function summaryTable(list: readonly ResultSummary[], template: Template,
         return x === undefined ? null : x.score + x.bonus
       }),
       s.findingIds.map((id) => items.get(id)?.title ?? id).join('；'),
+      ...(itemColumns === undefined ? [] : itemCells(perItem, itemColumns.get(s.id), lang)),
       s.templateVersion,
       s.id,
     ]
@@ -110,18 +183,17 @@ export function answerText(item: Item | undefined, answer: Answer | undefined, l
   }
 }
 
-export interface ItemRowsInput {
+export interface ItemRowsInput extends ResponseDetails {
   summary: ResultSummary
-  response: Response
-  result: ScoreResult
 }
 
 /** The long sheet: one row per item answer (visible items only), with points and remark. */
-export function itemTable(entries: readonly ItemRowsInput[], template: Template, lang: Lang): Table {
+export function itemTable(entries: readonly ItemRowsInput[], template: Template, options: TableOptions): Table {
+  const { lang, timeZone } = options
   const h = (k: keyof typeof HEADINGS): string => HEADINGS[k][lang]
   const fields = subjectFields(template)
   const { items, sections } = templateIndex(template)
-  const columns = [
+  const columns = uniqueColumns([
     h('id'),
     ...fields.map((f) => f.label),
     h('inspector'),
@@ -135,9 +207,10 @@ export function itemTable(entries: readonly ItemRowsInput[], template: Template,
     h('itemMax'),
     h('flagged'),
     h('note'),
-  ]
+  ])
   const rows: Cell[][] = []
   for (const { summary, response, result } of entries) {
+    const submitted = localDateTime(summary.submittedAt, timeZone)
     for (const r of result.items) {
       if (r.hidden) continue
       const item = items.get(r.id)
@@ -147,7 +220,7 @@ export function itemTable(entries: readonly ItemRowsInput[], template: Template,
         summary.id,
         ...fields.map((f) => subjectCell(summary.subject[f.id])),
         summary.inspector,
-        summary.submittedAt,
+        submitted,
         sections.get(r.sectionId)?.title ?? r.sectionId,
         r.id,
         item?.title ?? r.id,
@@ -163,14 +236,69 @@ export function itemTable(entries: readonly ItemRowsInput[], template: Template,
   return { name: lang === 'zh-CN' ? '逐项明细' : 'Items', columns, rows }
 }
 
-/** The per-building report: buildings in natural order, rooms ascending within each. */
-export function buildingTable(list: readonly ResultSummary[], template: Template, lang: Lang): Table {
-  const base = summaryTable([], template, lang)
-  const columns = [HEADINGS.building[lang], ...base.columns.slice(1)]
+/**
+ * The per-building report (分楼报表): for each building in natural order, each floor's results
+ * (rooms ascending) followed by the floor's subtotal, then the building's total; a grand total
+ * ends a report of several buildings. Every row carries the same aggregates (count, mean, min,
+ * mean percent, flagged, findings, open 整改) — a single result is a group of one — so a
+ * spreadsheet filter on 行类型 gives the floors, the buildings or the results alone.
+ */
+export function buildingTable(list: readonly ResultSummary[], template: Template, options: BuildingTableOptions): Table {
+  const { lang, timeZone, openTasks = new Map<string, number>() } = options
+  const ids = { building: 'building', floor: 'floor', room: 'room', ...options.fields }
+  const h = (k: keyof typeof HEADINGS): string => HEADINGS[k][lang]
+  const fields = subjectFields(template)
+  const label = (id: string, fallback: string): string => fields.find((f) => f.id === id)?.label ?? fallback
+  // Building and floor lead; the other subject fields (room …) follow once, never repeated.
+  const rest = fields.filter((f) => f.id !== ids.building && f.id !== ids.floor)
+  const columns = uniqueColumns([
+    label(ids.building, h('building')),
+    label(ids.floor, h('floor')),
+    ...rest.map((f) => f.label),
+    h('level'),
+    h('count'),
+    h('mean'),
+    h('min'),
+    h('meanPercent'),
+    h('flaggedCount'),
+    h('findings'),
+    h('openTasks'),
+    h('band'),
+    h('inspector'),
+    h('submittedAt'),
+    h('id'),
+  ])
+  const statCells = (s: GroupStats): Cell[] => [s.count, s.mean, s.min, s.meanPercent, s.flagged, s.findings, s.openTasks]
+  const blanks = (n: number): Cell[] => Array.from({ length: n }, () => '')
+  const aggregate = (building: string, floor: string, level: keyof typeof LEVEL_LABELS, stats: GroupStats): Cell[] => [
+    building,
+    floor,
+    ...blanks(rest.length),
+    LEVEL_LABELS[level][lang],
+    ...statCells(stats),
+    ...blanks(4),
+  ]
   const rows: Cell[][] = []
-  for (const group of buildingReport(list)) {
-    const table = summaryTable(group.rows, template, lang)
-    for (const row of table.rows) rows.push([group.building, ...row.slice(1)])
+  const report = buildingReport(list, { fields: ids, openTasks })
+  for (const group of report) {
+    for (const floor of group.floors) {
+      for (const s of floor.rows) {
+        rows.push([
+          group.building,
+          floor.floor,
+          ...rest.map((f) => subjectCell(s.subject[f.id])),
+          LEVEL_LABELS.detail[lang],
+          ...statCells(groupStats([s], openTasks)),
+          s.band ?? '',
+          s.inspector,
+          localDateTime(s.submittedAt, timeZone),
+          s.id,
+        ])
+      }
+      rows.push(aggregate(group.building, floor.floor, 'floor', floor.stats))
+    }
+    rows.push(aggregate(group.building, '', 'building', group.stats))
   }
+  if (report.length > 1) rows.push(aggregate('', '', 'all', groupStats(list, openTasks)))
   return { name: lang === 'zh-CN' ? '分楼报表' : 'By building', columns, rows }
 }
