@@ -190,3 +190,12 @@ export interface Punct {
 export function punct(lang: Lang): Punct {
   return lang === 'zh-CN' ? { colon: '：', open: '（', close: '）', semi: '；' } : { colon: ': ', open: ' (', close: ')', semi: '; ' }
 }
+
+/**
+ * Column widths in percent for the ledger's tables (fixed layout, so the separate 合计 table lines
+ * up with the items table): 序号, 项目, 分值, 评分标准, then answer + score per side, the difference
+ * with a review, and 备注. Chosen so that every heading fits on one line at A4 portrait.
+ */
+export function columnWidths(paired: boolean): number[] {
+  return paired ? [5.5, 17, 6, 15, 11, 8, 11, 8, 7, 11.5] : [5.5, 25, 6.5, 21, 14, 8, 20]
+}

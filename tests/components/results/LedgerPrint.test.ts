@@ -148,13 +148,20 @@ describe('LedgerPrint', () => {
     expect(w.get('[data-testid=ledger-signatures]').text()).not.toContain('：')
   })
 
-  it('has exactly one 合计 row, the last row of the body, and no tfoot', () => {
+  it('has exactly one 合计 row, after the items and inside the closing block, and no tfoot', () => {
     const w = mountLedger(dormDetail())
     expect(w.find('tfoot').exists()).toBe(false)
-    const rows = w.findAll('tbody tr')
-    expect(rows.filter((r) => r.text().includes('合计'))).toHaveLength(1)
-    expect(rows.at(-1)?.attributes('data-testid')).toBe('ledger-total')
+    expect(w.findAll('tr').filter((r) => r.text().includes('合计'))).toHaveLength(1)
+    expect(w.get('[data-testid=ledger-table]').text()).not.toContain('合计')
+    // The 合计 row, the conclusion and the signatures are one block (break-inside: avoid on paper).
+    const closing = w.get('[data-testid=ledger-closing]')
+    expect(closing.find('[data-testid=ledger-total]').exists()).toBe(true)
+    expect(closing.find('[data-testid=ledger-signatures]').exists()).toBe(true)
     expect(w.get('[data-testid=ledger-total] [data-score="self"]').text()).toBe(String(scoreResponse(dorm, winter()).total))
+    // Both tables share their column widths, so the 合计 row lines up with the items.
+    const widths = (sel: string) => w.get(sel).findAll('col').map((c) => c.attributes('style'))
+    expect(widths('[data-testid=ledger-total-table]')).toEqual(widths('[data-testid=ledger-table]'))
+    expect(w.findAll('[data-testid=ledger-table] col')).toHaveLength(7)
     // Section headings sit between the items, one per section.
     expect(w.findAll('tr.section-row').map((r) => r.text())).toEqual(dorm.sections.map((s) => s.title))
   })
@@ -169,8 +176,6 @@ describe('LedgerPrint', () => {
     const item = w.get('[data-signer="sign-self"]')
     expect(item.text()).toContain('谈话对象签名：')
     expect(item.get('img').attributes('data-attachment')).toBe('sig-item')
-    // The signature block is one unbreakable block with the conclusion, after the 合计 row.
-    expect(w.get('[data-testid=ledger-closing]').find('[data-testid=ledger-signatures]').exists()).toBe(true)
   })
 
   it('lists photos captioned with item and time, and evidence files by name, per item', async () => {
