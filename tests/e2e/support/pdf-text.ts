@@ -74,9 +74,55 @@ function parseCMap(src: string): CMap {
   return { map, digits }
 }
 
+export interface PdfImage {
+  width: number
+  height: number
+  /** The image is another image's soft mask (a PNG's alpha channel), not a picture of its own. */
+  mask: boolean
+}
+
 export interface PdfText {
   pages: number
   text: string
+  /** The text of each page, in page order. */
+  pageTexts: string[]
+  /** The image XObjects (photos, signatures and their alpha masks). */
+  images: PdfImage[]
+}
+
+/** Text lines of one content stream, its fonts decoded through `names`. */
+function streamLines(content: string, names: ReadonlyMap<string, CMap>): string[] {
+  const lines: string[] = []
+  let cmap: CMap | undefined
+  for (const bt of content.matchAll(/BT([\s\S]*?)ET/g)) {
+    let line = ''
+    const ops = /\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g
+    for (const m of (bt[1] ?? '').matchAll(ops)) {
+      if (m[1] !== undefined) cmap = names.get(m[1])
+      const hexes = m[2] !== undefined ? [m[2]] : m[3] !== undefined ? [...m[3].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1] ?? '') : []
+      for (const hex of hexes) {
+        const step = cmap?.digits ?? 4
+        for (let i = 0; i + step <= hex.length; i += step) line += cmap?.map.get(parseInt(hex.slice(i, i + step), 16)) ?? ''
+      }
+    }
+    if (line) lines.push(line)
+  }
+  return lines
+}
+
+/** Page objects in reading order: the page tree's /Kids, depth first. */
+function pageOrder(objs: ReadonlyMap<number, PdfObject>): number[] {
+  const root = [...objs].find(([, o]) => /\/Type\s*\/Pages\b/.test(o.dict) && !/\/Parent\s/.test(o.dict))
+  const out: number[] = []
+  const walk = (id: number): void => {
+    const o = objs.get(id)
+    if (!o) return
+    if (/\/Type\s*\/Page\b(?!s)/.test(o.dict)) return void out.push(id)
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(o.dict)?.[1] ?? ''
+    for (const m of kids.matchAll(/(\d+) 0 R/g)) walk(Number(m[1]))
+  }
+  if (root) walk(root[0])
+  return out
 }
 
 export function pdfText(pdf: Buffer): PdfText {
@@ -103,21 +149,18 @@ export function pdfText(pdf: Buffer): PdfText {
     if (!o.stream || /\/Subtype|\/Length1|\/FontFile/.test(o.dict)) continue
     const content = o.stream.toString('latin1')
     if (!/\bTf\b/.test(content)) continue
-    let cmap: CMap | undefined
-    for (const bt of content.matchAll(/BT([\s\S]*?)ET/g)) {
-      let line = ''
-      const ops = /\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[([^\]]*)\]\s*TJ/g
-      for (const m of (bt[1] ?? '').matchAll(ops)) {
-        if (m[1] !== undefined) cmap = names.get(m[1])
-        const hexes = m[2] !== undefined ? [m[2]] : m[3] !== undefined ? [...m[3].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1] ?? '') : []
-        for (const hex of hexes) {
-          const step = cmap?.digits ?? 4
-          for (let i = 0; i + step <= hex.length; i += step) line += cmap?.map.get(parseInt(hex.slice(i, i + step), 16)) ?? ''
-        }
-      }
-      if (line) lines.push(line)
-    }
+    lines.push(...streamLines(content, names))
   }
   // NFKC: CJK fonts map some glyphs to Kangxi radicals (⼈ U+2F08 for 人); fold them back.
-  return { pages, text: lines.join('\n').normalize('NFKC') }
+  const pageTexts = pageOrder(objs).map((id) => {
+    const dict = objs.get(id)?.dict ?? ''
+    const refs = /\/Contents\s*(\[[^\]]*\]|\d+ 0 R)/.exec(dict)?.[1] ?? ''
+    const streams = [...refs.matchAll(/(\d+) 0 R/g)].map((m) => objs.get(Number(m[1]))?.stream?.toString('latin1') ?? '')
+    return streams.flatMap((c) => streamLines(c, names)).join('\n').normalize('NFKC')
+  })
+  const masks = new Set([...objs.values()].flatMap((o) => [...o.dict.matchAll(/\/SMask\s+(\d+) 0 R/g)].map((m) => Number(m[1]))))
+  const images = [...objs]
+    .filter(([, o]) => /\/Subtype\s*\/Image\b/.test(o.dict))
+    .map(([id, o]) => ({ width: Number(/\/Width\s+(\d+)/.exec(o.dict)?.[1] ?? 0), height: Number(/\/Height\s+(\d+)/.exec(o.dict)?.[1] ?? 0), mask: masks.has(id) }))
+  return { pages, text: lines.join('\n').normalize('NFKC'), pageTexts, images }
 }

@@ -1,0 +1,41 @@
+// The printed ledger's own words (merged under results.ledger with results.ts's).
+export default {
+  results: {
+    ledger: {
+      answer: {
+        title: 'Answer',
+        self: 'Self answer',
+        review: 'Review answer',
+        noneChosen: 'None ticked',
+        photos: '{n} photo(s), see attachments',
+        files: '{n} file(s), see attachments',
+        signed: 'Signed, see signatures',
+      },
+      difference: 'Difference',
+      conclusion: 'Conclusion',
+      score: 'Score',
+      selfScore: 'Self score',
+      reviewScore: 'Review score',
+      selfBand: 'Self band',
+      reviewBand: 'Review band',
+      withBonus: 'incl. bonus {n}',
+      verdict: {
+        veto: 'Veto (because: {because})',
+        ceiling: 'Band capped at {band} (because: {because})',
+        sectionZero: 'Red line (section scores 0): {because}',
+        selfPrefix: 'Self: ',
+        reviewPrefix: 'Review: ',
+      },
+      lost: 'Points lost',
+      noneLost: 'No points lost',
+      notes: 'Notes',
+      attachments: 'Attachments: photos and evidence',
+      fileLabel: 'File',
+      selfTag: 'self',
+      reviewTag: 'review',
+      signSelf: 'Self-assessed by',
+      signReview: 'Reviewed by',
+      signatureOf: 'Signature of {name}',
+    },
+  },
+}

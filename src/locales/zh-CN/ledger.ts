@@ -1,0 +1,41 @@
+// The printed ledger's own words (merged under results.ledger with results.ts's).
+export default {
+  results: {
+    ledger: {
+      answer: {
+        title: '答案',
+        self: '自查答案',
+        review: '考核答案',
+        noneChosen: '均未勾选',
+        photos: '{n} 张照片，见附件',
+        files: '{n} 个文件，见附件',
+        signed: '已签名，见签字栏',
+      },
+      difference: '差值',
+      conclusion: '结论',
+      score: '得分',
+      selfScore: '自查得分',
+      reviewScore: '考核得分',
+      selfBand: '自查等次',
+      reviewBand: '考核等次',
+      withBonus: '含加分 {n}',
+      verdict: {
+        veto: '一票否决（因：{because}）',
+        ceiling: '等次上限：{band}（因：{because}）',
+        sectionZero: '红线（该部分记0分）：{because}',
+        selfPrefix: '自查：',
+        reviewPrefix: '考核：',
+      },
+      lost: '扣分项',
+      noneLost: '无扣分',
+      notes: '说明',
+      attachments: '附件：照片与佐证材料',
+      fileLabel: '文件',
+      selfTag: '自查',
+      reviewTag: '考核',
+      signSelf: '自查人',
+      signReview: '考核人',
+      signatureOf: '{name}的签名',
+    },
+  },
+}
