@@ -2,6 +2,7 @@
 export { scoreResponse, type ScorableResponse } from './score'
 export { compareResults, type Comparison, type ComparisonRow, type SectionComparison } from './compare'
 export { describeStep, STEP_RULES, type StepRule } from './describe'
+export { describeRule, ruleLineOf, vetoKind, vetoWords } from './describe-rule'
 export { itemMax } from './item-max'
 export { forgetTemplate, indexTemplate } from './template-index'
 export { hiddenSectionIds, itemPosition, sectionPath, sectionResults, sectionsById, subtreeItemCounts } from './lookups'
