@@ -16,12 +16,12 @@ const enPoints = (x: number): string => `${fig(x)} point${x === 1 ? '' : 's'}`
 
 /** The band a veto caps at, and whether that is the lowest (a 一票否决) or only a ceiling. */
 export function vetoKind(veto: Veto, bands: readonly Band[] | undefined): { kind: 'veto' | 'ceiling'; band: string | null } {
-  if (veto === true) return { kind: 'veto', band: null }
   const list = bands ?? []
+  if (veto === true) return { kind: 'veto', band: list.at(-1)?.label ?? null }
   const index = list.findIndex((b) => (b.id ?? b.label) === veto || b.label === veto)
   const found = index >= 0 ? list[index] : undefined
   // An unknown band scores as the lowest (see notes.ts), so it is a veto.
-  if (!found || index === list.length - 1) return { kind: 'veto', band: found?.label ?? null }
+  if (!found || index === list.length - 1) return { kind: 'veto', band: list.at(-1)?.label ?? null }
   return { kind: 'ceiling', band: found.label }
 }
 

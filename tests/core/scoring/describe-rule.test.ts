@@ -115,12 +115,16 @@ describe('describeRule: an item’s scoring rule in one line of words', () => {
 
 describe('vetoKind', () => {
   it.each([
-    { veto: true as const, kind: 'veto', band: null },
+    { veto: true as const, kind: 'veto', band: '不合格' },
     { veto: 'fail', kind: 'veto', band: '不合格' },
     { veto: 'basic', kind: 'ceiling', band: '基本合格' },
     { veto: '基本合格', kind: 'ceiling', band: '基本合格' },
-    { veto: 'unknown', kind: 'veto', band: null },
+    { veto: 'unknown', kind: 'veto', band: '不合格' },
   ])('$veto → $kind', ({ veto, kind, band }) => {
     expect(vetoKind(veto, bands)).toEqual({ kind, band })
+  })
+
+  it('a veto without bands names no band', () => {
+    expect(vetoKind(true, undefined)).toEqual({ kind: 'veto', band: null })
   })
 })

@@ -8,7 +8,7 @@ import { sectionsById } from '../../scoring/lookups'
 import { indexTemplate } from '../../scoring/template-index'
 import { buildingReport } from '../../stats/building-report'
 import type { ResultSummary } from '../../stats/types'
-import { HEADINGS, ROLE_LABELS, yesNo } from './labels'
+import { HEADINGS, ROLE_LABELS, verdictCell, yesNo } from './labels'
 
 export type Cell = string | number | null
 export interface Table {
@@ -73,7 +73,7 @@ export function summaryTable(list: readonly ResultSummary[], template: Template,
       s.max,
       s.percent,
       s.band ?? '',
-      yesNo(s.vetoed, lang),
+      verdictCell(s, lang),
       s.findingIds.length,
       ...sections.map((sec) => {
         const x = bySection.get(sec.id)
