@@ -1,5 +1,6 @@
 import type { Response, ScoreResult, Template } from '../format/types'
 import { verdictOf } from '../scoring/verdict'
+import { findingsPolicy } from '../format/findings'
 import type { ResultSummary } from './types'
 
 /** What a summary needs from the stored response besides its score. */
@@ -14,7 +15,7 @@ export interface SummaryMeta extends Pick<Response, 'id' | 'role' | 'reviewOf' |
  * from a grade ceiling (等次上限, see `verdictOf`); without it every veto hit counts as a veto, as
  * summaries written before the distinction did.
  */
-export function summarize(meta: SummaryMeta, result: ScoreResult, template?: Pick<Template, 'scoring'>): ResultSummary {
+export function summarize(meta: SummaryMeta, result: ScoreResult, template?: Pick<Template, 'scoring' | 'kind' | 'findings'>): ResultSummary {
   if (meta.id === undefined) throw new Error('A summary needs the response id')
   // Zeroes are counted as red lines (红线) below, under their own name: the verdict is the vetoes'.
   const verdict = template ? verdictOf({ ...result, zeroes: [] }, template) : result.vetoed ? ({ kind: 'veto' } as const) : null
@@ -47,6 +48,8 @@ export function summarize(meta: SummaryMeta, result: ScoreResult, template?: Pic
     ...(verdict !== null && { verdict: verdict.kind }),
     redLines,
     findingIds: result.findings.map((f) => f.itemId),
+    // Findings of an evaluation or a conduct list open no 整改 tasks: nothing to follow up.
+    ...(template && !findingsPolicy(template).tasks && { noTasks: true as const }),
     sections: result.sections
       .filter((s) => !s.hidden)
       .map((s) => ({ id: s.id, score: s.score, max: s.max, bonus: s.bonus })),

@@ -45,6 +45,8 @@ export interface ResultSummary {
   redLines: number
   /** Item ids of the findings (隐患), in template order. */
   findingIds: string[]
+  /** The template's findings open no 整改 tasks (`findingsPolicy`): they need no follow-up. */
+  noTasks?: true
   /** Top-level sections, in template order (hidden ones left out). */
   sections: SectionScore[]
 }

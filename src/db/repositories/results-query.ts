@@ -15,7 +15,7 @@ import { toResponse } from './responses'
  * The summary of a submitted, scored response row; undefined for drafts. `template` (the version
  * it was filled with) tells a 一票否决 from a grade ceiling; without it every veto hit is a veto.
  */
-export function summaryRowFor(row: ResponseRow, template?: Pick<Template, 'scoring'>): SummaryRow | undefined {
+export function summaryRowFor(row: ResponseRow, template?: Pick<Template, 'scoring' | 'kind' | 'findings'>): SummaryRow | undefined {
   if (row.status !== 'submitted' || row.result === undefined) return undefined
   const summary = summarize(
     {

@@ -36,4 +36,11 @@ describe('ResultList', () => {
     expect(text).toContain('一票否决')
     expect(text).toContain('2 项隐患')
   })
+
+  it('names a grade ceiling 等次上限, never 一票否决', () => {
+    const items = [summary({ id: 'c', vetoed: false, verdict: 'ceiling', band: '基本合格', findingIds: ['a'] })]
+    const wrapper = mount(ResultList, { props: { items }, global: { plugins: [createAppI18n('zh-CN'), router()] } })
+    expect(wrapper.get('[data-testid=row-capped]').text()).toBe('等次上限')
+    expect(wrapper.text()).not.toContain('一票否决')
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summarize } from '@/core/stats'
+import { followUpStatus, summarize } from '@/core/stats'
 import { verdictCell } from '@/core/exchange/results/labels'
 import { scoreResponse } from '@/core/scoring'
 import type { Response } from '@/core/format/types'
@@ -31,5 +31,15 @@ describe('summaries name a ceiling apart from a veto', () => {
     const s = summarize(meta, scoreResponse(conduct, answered('minor')))
     expect(s.vetoed).toBe(true)
     expect(verdictCell({ vetoed: false }, 'zh-CN')).toBe('否')
+  })
+})
+
+describe('findings that open no tasks need no follow-up', () => {
+  it('a conduct list’s problems leave the response clean for follow-up; a dorm hazard without tasks stays open', () => {
+    const s = summarize(meta, scoreResponse(conduct, answered('minor')), conduct)
+    expect(s.findingIds).toHaveLength(1)
+    expect(s.noTasks).toBe(true)
+    expect(followUpStatus(s, new Map())).toBe('clean')
+    expect(followUpStatus({ ...s, noTasks: undefined }, new Map())).toBe('open')
   })
 })
