@@ -59,7 +59,8 @@ function applyTriggers(index: TemplateIndex, node: ItemNode, out: ItemOut, resul
       const hit: VetoHit = { itemId, ceilingIndex: ceiling?.index ?? null, ceilingLabel: ceiling?.label ?? null }
       if (t.optionId !== undefined) hit.optionId = t.optionId
       result.vetoes.push(hit)
-      steps?.push({ rule: 'veto', ceiling: hit.ceilingLabel })
+      // `capped`: only a grade ceiling (等次上限), so the step is not worded as a 一票否决.
+      steps?.push({ rule: 'veto', ceiling: hit.ceilingLabel, ...(ceiling?.capped === true && { capped: true }) })
       if (ceiling?.unknown === true && t.veto !== true) result.notes.push(note('unknownVetoBand', { itemId, veto: t.veto }))
       if (ceiling) effects.ceilingIndex = Math.max(effects.ceilingIndex ?? 0, ceiling.index)
     }
