@@ -99,7 +99,8 @@ function countRule(item: CountItem, bands: readonly Band[] | undefined): Words {
     const floor = floorNote(item)
     parts.push({
       'zh-CN': `每${what} 1 ${unit}扣 ${fig(item.deductEach)} 分${floor['zh-CN']}`,
-      en: `−${fig(item.deductEach)} for each ${what ? `${what} ` : ''}${unit}${floor.en}`,
+      // The unit and prefix are the template's own words (often Chinese): quoted as they are.
+      en: `−${fig(item.deductEach)} per ${unit}${what ? ` (${what})` : ''}${floor.en}`,
     })
   }
   const extra = effects(item, bands)

@@ -15,13 +15,13 @@ const cases: Array<{ name: string; item: Item; zh: string | null; en: string | n
     name: 'count of shortfalls with deductEach and floor (rule 2)',
     item: count('first-topic', 5, 0.5, { unitLabel: '次', countPrefix: '缺' }),
     zh: '每缺 1 次扣 0.5 分，扣完为止（满分 5）',
-    en: '−0.5 for each 缺 次, not below 0 (max 5)',
+    en: '−0.5 per 次 (缺), not below 0 (max 5)',
   },
   {
     name: 'count of occurrences found, allowed below 0',
     item: count('wires', 4, 2, { unitLabel: '处', allowNegative: true }),
     zh: '每 1 处扣 2 分，可扣至负分（满分 4）',
-    en: '−2 for each 处, may go below 0 (max 4)',
+    en: '−2 per 处, may go below 0 (max 4)',
   },
   {
     name: 'count with a red line on the total (rule 7)',
