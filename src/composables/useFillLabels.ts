@@ -8,8 +8,11 @@
  */
 import { computed, type ComputedRef } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { Lang } from '@/core/result'
 
 export interface FillLabels {
+  /** The language the core's words (rule lines) are asked in. */
+  lang: Lang
   na: string
   note: string
   notePlaceholder: string
@@ -34,6 +37,7 @@ export function useFillLabels(): ComputedRef<FillLabels> {
       const points = t('fill.item.points', { score: '\u0001', max: '\u0002' })
       const bonus = t('fill.item.bonusPoints', { score: '\u0001' })
       return {
+        lang: locale.value === 'en' ? 'en' : 'zh-CN',
         na: t('fill.item.na'),
         note: t('fill.item.note'),
         notePlaceholder: t('fill.item.notePlaceholder'),

@@ -5,7 +5,7 @@
  * component that reads only its own item's entries (no connector component, no props per row).
  */
 import { inject, provide, type InjectionKey } from 'vue'
-import type { Answer, AnswerValue } from '@/core/format/types'
+import type { Answer, AnswerValue, Band } from '@/core/format/types'
 import type { ItemState } from '@/core/answers'
 import type { AttachmentSlot, AttachmentView } from '@/composables/useFillAttachments'
 import type { useFillStore } from '@/stores/fill'
@@ -20,6 +20,8 @@ export interface FillRowSource {
   setNote(itemId: string, note: string): void
   addFiles(itemId: string, files: Blob[], slot: AttachmentSlot, options: { single: boolean }): void
   removeAttachment(itemId: string, id: string, slot: AttachmentSlot): void
+  /** The template's bands, so a row's rule line tells a 一票否决 from an 等次上限; optional for previews. */
+  bands?(): readonly Band[] | undefined
 }
 
 /** Exported for tests, which mount a row with `global.provide`. */
@@ -51,5 +53,6 @@ export function fillStoreSource(store: ReturnType<typeof useFillStore>): FillRow
     setNote: (id, note) => store.setNote(id, note),
     addFiles: (id, files, slot, options) => void store.addFiles(id, files, slot, options),
     removeAttachment: (id, attachmentId, slot) => store.removeAttachment(id, attachmentId, slot),
+    bands: () => store.template?.scoring?.bands,
   }
 }

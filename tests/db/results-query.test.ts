@@ -99,3 +99,26 @@ describe('loadStoredResponses', () => {
     expect(loaded[1]?.response.answers.smoking?.value).toBe(1)
   })
 })
+
+describe('summaries read the template version to name a ceiling apart from a veto', () => {
+  const conduct = sample('teacher-conduct-negative-list')
+
+  async function submitConduct(db: QingdanDatabase, option: 'minor' | 'major'): Promise<string> {
+    const row = await createResponse(db, { template: conduct, subject: { teacher: '王', department: '机电', year: 2026 }, role: 'self', inspector: '李' })
+    await saveAnswer(db, row.id, 'pol1', { value: option })
+    await submitResponse(db, row.id, conduct, '2026-11-27T02:00:00.000Z')
+    return row.id
+  }
+
+  it('saveSummary and ensureSummaries: 情节较轻 is a ceiling, 情节较重 a veto; conduct problems need no follow-up', async () => {
+    const db = freshDb()
+    const minor = await submitConduct(db, 'minor')
+    const major = await submitConduct(db, 'major')
+    expect(await saveSummary(db, minor)).toMatchObject({ vetoed: false, verdict: 'ceiling', redLines: 0, noTasks: true })
+    await db.summaries.clear()
+    await ensureSummaries(db)
+    const rows = await querySummaries(db, { templateId: conduct.id })
+    expect(rows.find((r) => r.id === minor)).toMatchObject({ vetoed: false, verdict: 'ceiling' })
+    expect(rows.find((r) => r.id === major)).toMatchObject({ vetoed: true, verdict: 'veto' })
+  })
+})

@@ -119,3 +119,15 @@ describe('counts and assignees', () => {
     expect(allowed(await setTaskAssignee(db, task.id, '')).assignee).toBeUndefined()
   })
 })
+
+describe('openTasksForSubmitted follows the template’s findings policy', () => {
+  it('a conduct list’s problems open no photo rectification task', async () => {
+    const conduct = sample('teacher-conduct-negative-list')
+    const db = freshDb()
+    const row = await createResponse(db, { template: conduct, subject: { teacher: '王', department: '机电', year: 2026 }, role: 'self', inspector: '李' })
+    await saveAnswer(db, row.id, 'pol1', { value: 'minor' })
+    await submitResponse(db, row.id, conduct, '2026-11-27T02:00:00.000Z')
+    expect(await openTasksForSubmitted(db, row.id)).toEqual([])
+    expect(await db.tasks.count()).toBe(0)
+  })
+})

@@ -60,6 +60,28 @@ export interface Template {
   scoring?: TemplateScoring
   /** Defaults for rectification tasks (整改) opened from this template's findings. */
   rectification?: { defaultDays?: number }
+  /**
+   * What the template is used for; sets the defaults of `findings` (see `findingsPolicy`).
+   * Omitted: an inspection. Documented in docs/format-additions.md.
+   */
+  kind?: TemplateKind
+  /** How flagged items are named and whether they open 整改 tasks; defaults follow `kind`. */
+  findings?: FindingsSpec
+}
+
+/**
+ * `inspection`: a safety round (dorm, floor) whose findings are hazards to fix; `evaluation`: a
+ * rubric (考评) whose findings are points lost; `conduct`: a conduct list (负面清单) whose findings
+ * are problems handled by a decision, not by a photo of a fix.
+ */
+export const TEMPLATE_KINDS = ['inspection', 'evaluation', 'conduct'] as const
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number]
+
+export interface FindingsSpec {
+  /** The heading findings are listed under (隐患, 失分项, 问题 …). */
+  label?: string
+  /** Whether a submitted response opens one rectification task (整改) per finding. */
+  tasks?: boolean
 }
 
 export const SUBJECT_FIELD_TYPES = ['text', 'number', 'select', 'date'] as const
@@ -198,6 +220,11 @@ export interface CountItem extends ScoredBase {
   /** The largest count accepted. */
   maxCount?: number
   unitLabel?: string
+  /**
+   * Words before the number saying what is counted, e.g. `缺` for a count of shortfalls, so the
+   * box reads "缺 [2] 次" and the rule "每缺 1 次扣 0.5 分". See docs/format-additions.md.
+   */
+  countPrefix?: string
   default?: number
 }
 

@@ -96,7 +96,9 @@ const RENDER = {
   veto: (s) =>
     s.ceiling === null || s.ceiling === undefined
       ? { 'zh-CN': '一票否决', en: 'veto' }
-      : { 'zh-CN': `一票否决：等级最高为「${n(s, 'ceiling')}」`, en: `veto: the grade is at most “${n(s, 'ceiling')}”` },
+      : s.capped === true
+        ? { 'zh-CN': `等次上限：最高为「${n(s, 'ceiling')}」`, en: `grade capped: at most “${n(s, 'ceiling')}”` }
+        : { 'zh-CN': `一票否决：等级最高为「${n(s, 'ceiling')}」`, en: `veto: the grade is at most “${n(s, 'ceiling')}”` },
   bonus: () => ({ 'zh-CN': '加分项：不计入满分', en: 'bonus: adds nothing to the max' }),
   sectionMax: (s) => ({ 'zh-CN': `本部分满分封顶：${n(s, 'from')} → ${n(s, 'to')}`, en: `section max capped: ${n(s, 'from')} → ${n(s, 'to')}` }),
   sectionCap: (s) => ({ 'zh-CN': `不超过本部分满分：${n(s, 'from')} → ${n(s, 'to')}`, en: `capped at the section max: ${n(s, 'from')} → ${n(s, 'to')}` }),

@@ -42,7 +42,10 @@ export function recordItem(index: TemplateIndex, node: ItemNode, hidden: boolean
   }
   if (!out.counts) return record
   for (const t of record.triggers) {
-    if (t.veto !== undefined) result.steps.push({ rule: 'veto', ceiling: index.ceilingOf(t.veto)?.label ?? null })
+    if (t.veto === undefined) continue
+    const ceiling = index.ceilingOf(t.veto)
+    // `capped`: only a grade ceiling (等次上限), so the step is not worded as a 一票否决.
+    result.steps.push({ rule: 'veto', ceiling: ceiling?.label ?? null, ...(ceiling?.capped === true && { capped: true }) })
   }
   if (result.flagged) record.finding = finding(node, out, answer)
   if (node.evidence !== undefined) {

@@ -108,6 +108,8 @@ export interface Ceiling {
   label: string
   /** The veto named no band, so the lowest band stands in. */
   unknown: boolean
+  /** A better band than the lowest: the veto only caps the grade (等次上限), see verdictOf. */
+  capped: boolean
 }
 
 /**

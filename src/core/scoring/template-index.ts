@@ -166,6 +166,6 @@ function ceilingLookup(template: Template): (veto: Veto) => Ceiling | null {
     if (last < 0) return null
     const found = veto === true ? last : byName.get(veto)
     const index = found ?? last
-    return { index, label: bands[index]?.label ?? '', unknown: found === undefined }
+    return { index, label: bands[index]?.label ?? '', unknown: found === undefined, capped: index < last }
   }
 }

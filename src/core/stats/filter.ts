@@ -29,8 +29,9 @@ export type TaskTally = ReadonlyMap<string, { open: number; total: number }>
 
 export function followUpStatus(s: ResultSummary, tally: TaskTally | undefined): FollowUpStatus {
   const t = tally?.get(s.id)
-  // No tasks known (e.g. older data): a response with findings still needs follow-up.
-  if (!t || t.total === 0) return s.findingIds.length > 0 ? 'open' : 'clean'
+  // No tasks known (e.g. older data): a response with findings still needs follow-up, unless its
+  // template's findings never open tasks (a rubric's 失分项, a conduct list's 问题).
+  if (!t || t.total === 0) return s.findingIds.length > 0 && s.noTasks !== true ? 'open' : 'clean'
   return t.open > 0 ? 'open' : 'closed'
 }
 

@@ -3,6 +3,7 @@
  * that 10,000 responses cost a few hundred bytes each instead of a full ScoreResult.
  */
 import type { Role } from '../format/types'
+import type { VerdictKind } from '../scoring/verdict'
 
 export interface SectionScore {
   id: string
@@ -33,11 +34,19 @@ export interface ResultSummary {
   band: string | null
   bandIndex: number | null
   bandColor?: string
+  /** A 一票否决 (veto to the lowest band, or a zeroed total); a mere grade ceiling is not one. */
   vetoed: boolean
-  /** Red lines hit: vetoes plus zeroes of a section or of the total (红线). */
+  /**
+   * What capped the grade (`verdictOf`): `veto` or `ceiling` (等次上限); absent when nothing did,
+   * and in summaries written before the two were told apart (their `vetoed` then counts both).
+   */
+  verdict?: VerdictKind
+  /** Red lines hit: vetoes plus zeroes of a section or of the total (红线); ceilings are not. */
   redLines: number
   /** Item ids of the findings (隐患), in template order. */
   findingIds: string[]
+  /** The template's findings open no 整改 tasks (`findingsPolicy`): they need no follow-up. */
+  noTasks?: true
   /** Top-level sections, in template order (hidden ones left out). */
   sections: SectionScore[]
 }

@@ -1,5 +1,6 @@
 /** Which tasks a submitted response opens, with their deadlines and default assignee. */
 import type { ScoreResult, Template } from '../format/types'
+import { findingsPolicy } from '../format/findings'
 import { taskDrafts } from '../stats/rectification'
 import type { Task } from './task'
 
@@ -20,8 +21,11 @@ export interface OpenTasksInput {
   templateId: string
   subject: Readonly<Record<string, string | number>>
   result: ScoreResult
-  /** The frozen version the response was filled with (its `rectification` sets the deadline). */
-  template: Pick<Template, 'rectification'>
+  /**
+   * The frozen version the response was filled with: its `rectification` sets the deadline, its
+   * `findings` / `kind` whether findings open tasks at all (a conduct list's do not).
+   */
+  template: Pick<Template, 'rectification' | 'kind' | 'findings'>
   submittedAt: string
   now: string
   /** Ids come from outside, so the rule stays deterministic under test. */
@@ -29,10 +33,12 @@ export interface OpenTasksInput {
 }
 
 /**
- * One open task per finding of a submitted response; the deadline is the submission time plus the
+ * One open task per finding of a submitted response, when the template's findings open tasks
+ * (`findingsPolicy`); the deadline is the submission time plus the
  * template's `rectification.defaultDays` (7 by default).
  */
 export function openTasks(input: OpenTasksInput): Task[] {
+  if (!findingsPolicy(input.template).tasks) return []
   const assignee = defaultAssignee(input.subject)
   return taskDrafts(input.template, input.result, input.submittedAt).map((d) => ({
     id: input.newId(),

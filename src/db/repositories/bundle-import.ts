@@ -22,7 +22,7 @@ import { storageWrite } from '../storage-error'
 import { withSubjectIndex } from '../subject-index'
 import { nowIso } from '../time'
 import { answersOf, bundleResponseOf } from './bundle-export'
-import { summaryRowFor } from './results-query'
+import { summaryRowFor, versionsOf } from './results-query'
 import { versionRecord } from '@/core/templates/version'
 
 const CHUNK = 500
@@ -113,8 +113,11 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
     return { ...a, blob }
   })
   const responses = plan.responses.map(responseRowOf)
+  // The versions the responses were filled with: the bundle's own, else those already stored.
+  const templates = await versionsOf(db, responses)
+  for (const v of plan.versions) templates.set(`${v.templateId}@${v.version}`, v.template)
   const summaries = responses.flatMap((r) => {
-    const s = summaryRowFor(r)
+    const s = summaryRowFor(r, templates.get(`${r.templateId}@${r.templateVersion}`))
     return s ? [s] : []
   })
   await storageWrite(() =>

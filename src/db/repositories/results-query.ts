@@ -3,6 +3,7 @@
  * table (schema v3) through its indexes; full rows and answers are read only for one response
  * (detail, print) or for the long export sheet.
  */
+import type { Template } from '@/core/format/types'
 import { summarize } from '@/core/stats/summarize'
 import type { QingdanDatabase } from '../database'
 import type { ResponseRow, StoredResponse, SummaryRow } from '../rows'
@@ -10,8 +11,11 @@ import { storageWrite } from '../storage-error'
 import { subjectTerms } from '../subject-index'
 import { toResponse } from './responses'
 
-/** The summary of a submitted, scored response row; undefined for drafts. */
-export function summaryRowFor(row: ResponseRow): SummaryRow | undefined {
+/**
+ * The summary of a submitted, scored response row; undefined for drafts. `template` (the version
+ * it was filled with) tells a 一票否决 from a grade ceiling; without it every veto hit is a veto.
+ */
+export function summaryRowFor(row: ResponseRow, template?: Pick<Template, 'scoring' | 'kind' | 'findings'>): SummaryRow | undefined {
   if (row.status !== 'submitted' || row.result === undefined) return undefined
   const summary = summarize(
     {
@@ -26,6 +30,7 @@ export function summaryRowFor(row: ResponseRow): SummaryRow | undefined {
       // times when a list loads, so a summary holds only what lists, filters and dashboards read.
     },
     row.result,
+    template,
   )
   return { ...summary, subjectTerms: row.subjectTerms ?? subjectTerms(row.subject) }
 }
@@ -33,9 +38,10 @@ export function summaryRowFor(row: ResponseRow): SummaryRow | undefined {
 /** Writes (or rewrites) the summary of one response. A draft has none. */
 export async function saveSummary(db: QingdanDatabase, responseId: string): Promise<SummaryRow | undefined> {
   return storageWrite(() =>
-    db.transaction('rw', db.responses, db.summaries, async () => {
+    db.transaction('rw', db.responses, db.summaries, db.templateVersions, async () => {
       const row = await db.responses.get(responseId)
-      const summary = row && summaryRowFor(row)
+      const version = row && (await db.templateVersions.get([row.templateId, row.templateVersion]))
+      const summary = row && summaryRowFor(row, version?.template)
       if (summary) await db.summaries.put(summary)
       else await db.summaries.delete(responseId)
       return summary
@@ -63,8 +69,9 @@ export async function ensureSummaries(db: QingdanDatabase): Promise<{ added: num
   let added = 0
   for (let i = 0; i < missing.length; i += CHUNK) {
     const rows = await db.responses.bulkGet(missing.slice(i, i + CHUNK))
+    const templates = await versionsOf(db, rows)
     const summaries = rows.flatMap((r) => {
-      const s = r && summaryRowFor(r)
+      const s = r && summaryRowFor(r, templates.get(`${r.templateId}@${r.templateVersion}`))
       return s ? [s] : []
     })
     await storageWrite(() => db.summaries.bulkPut(summaries))
@@ -72,6 +79,16 @@ export async function ensureSummaries(db: QingdanDatabase): Promise<{ added: num
   }
   if (stale.length > 0) await storageWrite(() => db.summaries.bulkDelete(stale))
   return { added, removed: stale.length }
+}
+
+/** The template versions some rows were filled with, by `id@version` (versions never change). */
+export async function versionsOf(db: QingdanDatabase, rows: ReadonlyArray<Pick<ResponseRow, 'templateId' | 'templateVersion'> | undefined>): Promise<Map<string, Template>> {
+  const keys = new Map<string, [string, number]>()
+  for (const r of rows) if (r) keys.set(`${r.templateId}@${r.templateVersion}`, [r.templateId, r.templateVersion])
+  const found = await db.templateVersions.bulkGet([...keys.values()])
+  const out = new Map<string, Template>()
+  for (const v of found) if (v) out.set(`${v.templateId}@${v.version}`, v.template)
+  return out
 }
 
 export interface SummaryQuery {

@@ -48,6 +48,7 @@ export default {
     },
     vetoed: 'Vetoed',
     redLine: 'Red line',
+    capped: 'Grade capped',
     findingsCount: '{n} finding(s)',
     export: {
       title: 'Export',
@@ -74,7 +75,7 @@ export default {
       points: 'Points',
       why: 'Why',
       findings: 'Findings',
-      noFindings: 'No findings.',
+      noFindings: '{label}: none.',
       evidence: 'Evidence',
       signature: 'Signature',
       times: 'Times',

@@ -48,6 +48,7 @@ export default {
     },
     vetoed: '一票否决',
     redLine: '红线',
+    capped: '等次上限',
     findingsCount: '{n} 项隐患',
     export: {
       title: '导出',
@@ -74,7 +75,7 @@ export default {
       points: '得分',
       why: '计分说明',
       findings: '隐患',
-      noFindings: '没有发现隐患。',
+      noFindings: '没有{label}。',
       evidence: '证据照片',
       signature: '签名',
       times: '时间',

@@ -36,7 +36,7 @@ describe('band labels in their colour', () => {
     const t = failing(color)
     const result = scoreResponse(t, { templateId: 't', templateVersion: 1, answers: { q1: { value: 1 } } })
     const wrapper = mount(FillSummary, {
-      props: { result, sections: summarizeSections(t.sections, result), titles: new Map(), progress: { answered: 1, applicable: 1 } },
+      props: { result, sections: summarizeSections(t.sections, result), titles: new Map(), progress: { answered: 1, applicable: 1 }, template: t },
       global: { plugins: [i18n()] },
     })
     const chip = wrapper.get('[data-testid=band]').element as HTMLElement

@@ -135,6 +135,30 @@ describe('FillItemRow', () => {
     expect(w.find('.extras').exists()).toBe(false)
   })
 
+  it('shows the criterion and the rule in words before the item is answered', () => {
+    const item = { id: 'first-topic', type: 'count', title: '落实“第一议题”制度', criteria: '缺1次扣0.5分，扣完为止', max: 5, deductEach: 0.5, unitLabel: '次', countPrefix: '缺' } as Item
+    const w = row(item, undefined, state({ score: 5, max: 5 }))
+    const rule = w.get('[data-testid=rule-line]')
+    expect(rule.text()).toContain('缺1次扣0.5分，扣完为止')
+    expect(rule.text()).toContain('每缺 1 次扣 0.5 分，扣完为止（满分 5）')
+    // The box says what it counts, and is empty until answered.
+    expect(w.findAll('.control .unit').map((u) => u.text())).toEqual(['缺', '次'])
+    expect((w.get('input').element as HTMLInputElement).value).toBe('')
+    expect(w.get('input').attributes('placeholder')).toBeUndefined()
+  })
+
+  it('names a ceiling as 等次上限 and a veto as 一票否决 in the rule line, from the template bands', () => {
+    const item = single({ options: [{ id: 'no', label: '无', points: 1 }, { id: 'minor', label: '情节较轻', points: 0, veto: 'basic' }, { id: 'major', label: '情节较重', points: 0, veto: true }] })
+    const source = { ...testSource(item, undefined, state()), bands: () => [{ id: 'pass', label: '合格', min: 0 }, { id: 'basic', label: '基本合格', min: 0 }, { id: 'fail', label: '不合格', min: 0 }] }
+    const w = mountFill(FillItemRow, { props: { item }, global: { provide: { [fillRowSourceKey as symbol]: source } } })
+    expect(w.get('[data-testid=rule-line]').text()).toBe('「无」1 分；「情节较轻」0 分，等次上限「基本合格」；「情节较重」0 分，一票否决（满分 1）')
+  })
+
+  it('shows no rule line for an unscored item', () => {
+    const w = row({ id: 'r', type: 'text', title: '情况说明' } as Item)
+    expect(w.find('[data-testid=rule-line]').exists()).toBe(false)
+  })
+
   it('gives every control an accessible name: the item title', () => {
     const count = row({ id: 'c', type: 'count', title: '私拉电线', deductEach: 1 } as Item)
     expect(count.get('input').attributes('aria-label')).toBe('私拉电线')

@@ -2,8 +2,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Option } from '@/core/format/types'
 import ChoiceButtons from '@/components/fill/ChoiceButtons.vue'
-import CountStepper from '@/components/fill/CountStepper.vue'
-import ScoreStepper from '@/components/fill/ScoreStepper.vue'
 import NumberStepper from '@/components/fill/NumberStepper.vue'
 import NumberInput from '@/components/fill/NumberInput.vue'
 import TextInput from '@/components/fill/TextInput.vue'
@@ -47,9 +45,14 @@ describe('ChoiceButtons', () => {
   })
 })
 
-describe('CountStepper', () => {
+// A count row's stepper: whole numbers from 0, never above maxCount (as FillItemRow mounts it).
+const countProps = { min: 0, step: 1, integer: true } as const
+// A score row's stepper: on the step grid, unanswered from full marks (as FillItemRow mounts it).
+const scoreProps = { min: 0, step: 1, fromTop: true } as const
+
+describe('NumberStepper as a count', () => {
   it('counts up from unanswered and names its buttons after the item', async () => {
-    const w = mountFill(CountStepper, { props: { modelValue: undefined, label: '私拉电线' } })
+    const w = mountFill(NumberStepper, { props: { ...countProps, modelValue: undefined, label: '私拉电线' } })
     const [minus, plus] = w.findAll('button')
     expect(plus!.attributes('aria-label')).toBe('增加 私拉电线')
     expect(minus!.attributes('disabled')).toBeDefined()
@@ -58,7 +61,7 @@ describe('CountStepper', () => {
   })
 
   it('never goes above maxCount, and clamps a typed count', async () => {
-    const w = mountFill(CountStepper, { props: { modelValue: 3, label: 'x', maxCount: 3 } })
+    const w = mountFill(NumberStepper, { props: { ...countProps, modelValue: 3, label: 'x', max: 3 } })
     expect(w.findAll('button')[1]!.attributes('disabled')).toBeDefined()
     const input = w.get('input')
     await input.setValue('7')
@@ -66,11 +69,18 @@ describe('CountStepper', () => {
     await input.setValue('-2')
     expect(emitted<number>(w).at(-1)).toBe(0)
   })
+
+  it('says what is counted around the box: 缺 [ ] 次', () => {
+    const w = mountFill(NumberStepper, { props: { ...countProps, modelValue: undefined, label: 'x', prefix: '缺', unitLabel: '次' } })
+    const parts = w.findAll('.unit').map((u) => u.text())
+    expect(parts).toEqual(['缺', '次'])
+    expect(w.html().indexOf('缺')).toBeLessThan(w.html().indexOf('<input'))
+  })
 })
 
-describe('ScoreStepper', () => {
+describe('NumberStepper as a score', () => {
   it('steps by `step` within [min, max]', async () => {
-    const w = mountFill(ScoreStepper, { props: { modelValue: 9.5, label: '卫生', min: 0, max: 10, step: 0.5 } })
+    const w = mountFill(NumberStepper, { props: { ...scoreProps, modelValue: 9.5, label: '卫生', min: 0, max: 10, step: 0.5 } })
     const [minus, plus] = w.findAll('button')
     await plus!.trigger('click')
     await minus!.trigger('click')
@@ -78,14 +88,14 @@ describe('ScoreStepper', () => {
   })
 
   it('disables + at max and − at min', () => {
-    const top = mountFill(ScoreStepper, { props: { modelValue: 5, label: 'x', max: 5 } })
+    const top = mountFill(NumberStepper, { props: { ...scoreProps, modelValue: 5, label: 'x', max: 5 } })
     expect(top.findAll('button')[1]!.attributes('disabled')).toBeDefined()
-    const bottom = mountFill(ScoreStepper, { props: { modelValue: 1, label: 'x', min: 1, max: 5 } })
+    const bottom = mountFill(NumberStepper, { props: { ...scoreProps, modelValue: 1, label: 'x', min: 1, max: 5 } })
     expect(bottom.findAll('button')[0]!.attributes('disabled')).toBeDefined()
   })
 
   it('starts an unanswered score from full marks', async () => {
-    const w = mountFill(ScoreStepper, { props: { modelValue: undefined, label: 'x', max: 4, step: 0.5 } })
+    const w = mountFill(NumberStepper, { props: { ...scoreProps, modelValue: undefined, label: 'x', max: 4, step: 0.5 } })
     const [minus, plus] = w.findAll('button')
     await minus!.trigger('click')
     await plus!.trigger('click')
@@ -93,14 +103,14 @@ describe('ScoreStepper', () => {
   })
 
   it('snaps a typed score onto the step grid', async () => {
-    const w = mountFill(ScoreStepper, { props: { modelValue: undefined, label: 'x', max: 10, step: 0.5 } })
+    const w = mountFill(NumberStepper, { props: { ...scoreProps, modelValue: undefined, label: 'x', max: 10, step: 0.5 } })
     await w.get('input').setValue('7.3')
     await w.get('input').setValue('12')
     expect(emitted<number>(w)).toEqual([7.5, 10])
   })
 })
 
-describe('NumberStepper (the stepper both share)', () => {
+describe('NumberStepper', () => {
   it('emits a typed value on every keystroke, marked as typed, before the box is left', async () => {
     const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', min: 5, max: 20, integer: true } })
     const input = w.get('input')
@@ -144,7 +154,9 @@ describe('NumberStepper (the stepper both share)', () => {
   it('unanswered starts from min: − is off, + gives min + step; without max, + never stops', async () => {
     const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', integer: true } })
     const [minus, plus] = w.findAll('button')
-    expect(w.get('input').attributes('placeholder')).toBe('0')
+    // Empty means empty: no grey "0" that reads like an answer.
+    expect((w.get('input').element as HTMLInputElement).value).toBe('')
+    expect(w.get('input').attributes('placeholder')).toBeUndefined()
     expect(minus!.attributes('disabled')).toBeDefined()
     await plus!.trigger('click')
     expect(emitted<number>(w)).toEqual([1])
@@ -155,7 +167,8 @@ describe('NumberStepper (the stepper both share)', () => {
   it('unanswered from the top: both buttons answer, from max', async () => {
     const w = mountFill(NumberStepper, { props: { modelValue: undefined, label: 'x', min: 0, max: 3, fromTop: true } })
     const [minus, plus] = w.findAll('button')
-    expect(w.get('input').attributes('placeholder')).toBe('3')
+    // No grey "3" (the max) in the box: it read like an answer of full marks.
+    expect(w.get('input').attributes('placeholder')).toBeUndefined()
     expect(plus!.attributes('disabled')).toBeUndefined()
     await plus!.trigger('click')
     await minus!.trigger('click')

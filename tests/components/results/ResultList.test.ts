@@ -56,4 +56,11 @@ describe('ResultList', () => {
     expect(wrapper.text()).toContain('2026-12-02 11:42')
     localStorage.clear()
   })
+
+  it('names a grade ceiling 等次上限, never 一票否决', () => {
+    const items = [summary({ id: 'c', vetoed: false, verdict: 'ceiling', band: '基本合格', findingIds: ['a'] })]
+    const wrapper = mount(ResultList, { props: { items }, global: { plugins: [createAppI18n('zh-CN'), router(), pinia()] } })
+    expect(wrapper.get('[data-testid=row-capped]').text()).toBe('等次上限')
+    expect(wrapper.text()).not.toContain('一票否决')
+  })
 })

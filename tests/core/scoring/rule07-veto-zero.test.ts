@@ -33,7 +33,8 @@ describe('rule 7: veto (一票否决) and red lines (红线)', () => {
     const r = scoreResponse(withVeto(veto), resp({ q: 'yes', v: 'bad', w: 'ok' }))
     expect(r).toMatchObject({ total: 100, vetoed: true, band: { label, index } })
     expect(r.vetoes).toEqual([{ itemId: 'v', optionId: 'bad', ceilingIndex: index, ceilingLabel: label }])
-    expect(r.items[1]?.steps).toContainEqual({ rule: 'veto', ceiling: label })
+    // A band above the lowest only caps the grade: the step says so (等次上限, not 一票否决).
+    expect(r.items[1]?.steps).toContainEqual({ rule: 'veto', ceiling: label, ...(index < 3 && { capped: true }) })
   })
 
   it('lets the lowest ceiling win when several vetoes fire', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Template, TemplateScoring } from '@/core/format/types'
-import { scoreResponse, verdictOf } from '@/core/scoring'
+import { scoreResponse, verdictOf, verdictText } from '@/core/scoring'
 import { ded, resp, section, single, tpl, yesNo } from './builders'
 
 const bands: TemplateScoring = {
@@ -36,5 +36,18 @@ describe('verdictOf names a veto and a ceiling apart', () => {
     const template = conduct(scoring)
     const result = scoreResponse(template, resp({ q: 'yes', ...answers }))
     expect(verdictOf(result, template)).toEqual(expected)
+  })
+})
+
+describe('verdictText names a veto and a ceiling for what they are', () => {
+  const titles: Record<string, string> = { a: '上课接打电话', b: '体罚学生' }
+  const titleOf = (id: string): string => titles[id] ?? id
+  it.each([
+    { v: { kind: 'ceiling' as const, ceilingLabel: '基本合格', itemIds: ['a'] }, zh: '等次上限：基本合格（因：上课接打电话）', en: 'Grade capped at “基本合格” (because: 上课接打电话)' },
+    { v: { kind: 'veto' as const, ceilingLabel: '不合格', itemIds: ['a', 'b'] }, zh: '一票否决（因：上课接打电话；体罚学生）', en: 'Vetoed (because: 上课接打电话; 体罚学生)' },
+    { v: { kind: 'veto' as const, ceilingLabel: null, itemIds: [] }, zh: '一票否决', en: 'Vetoed' },
+  ])('$zh', ({ v, zh, en }) => {
+    expect(verdictText(v, titleOf, 'zh-CN')).toBe(zh)
+    expect(verdictText(v, titleOf, 'en')).toBe(en)
   })
 })

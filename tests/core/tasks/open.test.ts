@@ -49,3 +49,26 @@ describe('openTasks', () => {
     expect(t?.subject).not.toBe(i.subject)
   })
 })
+
+describe('openTasks follows the template’s findings policy', () => {
+  const base = {
+    responseId: 'r1',
+    templateId: 'rubric',
+    subject: { branch: '一支部' },
+    result: resultWith([finding('first-topic')]),
+    submittedAt: '2026-11-27T02:00:00.000Z',
+    now: NOW,
+    newId: () => 'id',
+  }
+
+  it.each([
+    { template: {}, tasks: 1 },
+    { template: { kind: 'inspection' as const }, tasks: 1 },
+    { template: { kind: 'evaluation' as const }, tasks: 0 },
+    { template: { kind: 'conduct' as const }, tasks: 0 },
+    { template: { kind: 'conduct' as const, findings: { tasks: true } }, tasks: 1 },
+    { template: { kind: 'inspection' as const, findings: { tasks: false } }, tasks: 0 },
+  ])('$template opens $tasks task(s) for one finding', ({ template, tasks }) => {
+    expect(openTasks({ ...base, template })).toHaveLength(tasks)
+  })
+})

@@ -1,4 +1,5 @@
 import type { Lang } from '../../result'
+import type { VerdictKind } from '../../scoring/verdict'
 
 /** Column headings of result exports, in every language (zh-CN first: the ledger's language). */
 export const HEADINGS = {
@@ -13,7 +14,7 @@ export const HEADINGS = {
   max: { 'zh-CN': '满分', en: 'Max' },
   percent: { 'zh-CN': '得分率(%)', en: 'Percent' },
   band: { 'zh-CN': '等次', en: 'Band' },
-  vetoed: { 'zh-CN': '一票否决', en: 'Vetoed' },
+  vetoed: { 'zh-CN': '一票否决/等次上限', en: 'Veto / grade cap' },
   redLines: { 'zh-CN': '红线', en: 'Red lines' },
   findings: { 'zh-CN': '隐患数', en: 'Findings' },
   findingTitles: { 'zh-CN': '隐患', en: 'Finding items' },
@@ -60,4 +61,15 @@ export const LEVEL_LABELS = {
 /** Headings of the per-item columns: the item's answer and its points. */
 export function itemColumnHeadings(title: string, lang: Lang): [answer: string, points: string] {
   return lang === 'zh-CN' ? [`${title}（回答）`, `${title}（得分）`] : [`${title} (answer)`, `${title} (points)`]
+}
+
+/** What capped the grade, named for what it is (`verdictOf`): 一票否决, 等次上限, or 否. */
+export const VERDICT_LABELS = {
+  veto: { 'zh-CN': '一票否决', en: 'veto' },
+  ceiling: { 'zh-CN': '等次上限', en: 'grade capped' },
+} as const satisfies Record<VerdictKind, Record<Lang, string>>
+
+export function verdictCell(summary: { vetoed: boolean; verdict?: VerdictKind }, lang: Lang): string {
+  const kind = summary.verdict ?? (summary.vetoed ? 'veto' : undefined)
+  return kind ? VERDICT_LABELS[kind][lang] : YES_NO.no[lang]
 }

@@ -10,7 +10,7 @@ import { indexTemplate } from '../../scoring/template-index'
 import { buildingReport, groupStats, type GroupStats } from '../../stats/building-report'
 import type { ResultSummary } from '../../stats/types'
 import { localDateTime } from '../../time/local-time'
-import { HEADINGS, LEVEL_LABELS, ROLE_LABELS, itemColumnHeadings, yesNo } from './labels'
+import { HEADINGS, LEVEL_LABELS, ROLE_LABELS, itemColumnHeadings, verdictCell, yesNo } from './labels'
 
 export type Cell = string | number | null
 export interface Table {
@@ -145,7 +145,7 @@ export function summaryTable(list: readonly ResultSummary[], template: Template,
       s.max,
       s.percent,
       s.band ?? '',
-      yesNo(s.vetoed, lang),
+      verdictCell(s, lang),
       s.findingIds.length,
       ...sections.map((sec) => {
         const x = bySection.get(sec.id)

@@ -27,7 +27,7 @@ describe('summaryTable', () => {
     expect(col('楼栋')).toBe('3号楼')
     expect(col('得分')).toBe(entry.result.total)
     expect(col('等次')).toBe(entry.result.band?.label)
-    expect(col('一票否决')).toBe('否')
+    expect(col('一票否决/等次上限')).toBe('否')
     expect(col('隐患数')).toBe(entry.result.findings.length)
     const electric = entry.result.sections.find((s) => s.id === 'electric')
     expect(col('一、用电安全')).toBe((electric?.score ?? NaN) + (electric?.bonus ?? 0))
