@@ -3,6 +3,7 @@
 // (fill summary) and as text colour (result list). Whatever colour is chosen, its label reads.
 import { describe, expect, it } from 'vitest'
 import { mount, RouterLinkStub } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import type { Template } from '@/core/format/types'
 import { AA_TEXT, contrastRatio, parseColour, type Rgb } from '@/core/colour'
 import { scoreResponse, summarizeSections } from '@/core/scoring'
@@ -50,7 +51,7 @@ describe('band labels in their colour', () => {
       inspector: '李', submittedAt: '2026-03-01T03:00:00Z', total: 1, max: 5, percent: 20, band: '不合格', bandIndex: 1, bandColor: color,
       vetoed: false, redLines: 0, findingIds: [], sections: [],
     }
-    const wrapper = mount(ResultRow, { props: { summary }, global: { plugins: [i18n()], stubs: { RouterLink: RouterLinkStub } } })
+    const wrapper = mount(ResultRow, { props: { summary }, global: { plugins: [i18n(), createPinia()], stubs: { RouterLink: RouterLinkStub } } })
     const band = wrapper.findAll('span.band').find((s) => s.text() === '不合格')!.element as HTMLElement
     // The row is white, and light blue under the pointer.
     expect(ratio(band.style.color, '#ffffff')).toBeGreaterThanOrEqual(AA_TEXT)

@@ -183,7 +183,7 @@ describe('LedgerPrint', () => {
     const appendix = w.get('[data-testid=ledger-attachments]')
     await vi.waitFor(async () => (await flushPromises(), expect(appendix.findAll('img')).toHaveLength(3)))
     const captions = appendix.findAll('[data-testid=ledger-caption]').map((c) => c.text())
-    expect(captions).toEqual(['2. 多选 · 2026/11/27 10:42', '9. 现场照片 · 2026/11/27 10:42', '9. 现场照片 · 2026/11/27 10:42'])
+    expect(captions).toEqual(['2. 多选 · 2026-11-27 10:42', '9. 现场照片 · 2026-11-27 10:42', '9. 现场照片 · 2026-11-27 10:42'])
     expect(appendix.get('[data-item="docs"]').text()).toContain('文件：会议记录.pdf（2 KB）')
     // Signatures are on the signature lines, not in the appendix.
     expect(appendix.find('[data-item="sign"]').exists()).toBe(false)
