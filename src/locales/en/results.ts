@@ -37,7 +37,7 @@ export default {
     },
     status: { clean: 'Nothing to fix', open: 'Being fixed', closed: 'Closed' },
     sort: { 'date-desc': 'Newest first', 'date-asc': 'Oldest first', 'score-desc': 'Highest score', 'score-asc': 'Lowest score' },
-    role: { self: 'Self-assessment', review: 'Review' },
+    role: { inspection: 'Inspection', self: 'Self-assessment', review: 'Review' },
     columns: {
       subject: 'Subject',
       inspector: 'Inspector',
@@ -57,6 +57,19 @@ export default {
       chooseTemplate: 'Choose one template in the filters before exporting.',
       working: 'Preparing…',
       done: 'Exported {n} responses',
+    },
+    compare: {
+      startReview: 'Start review',
+      startingReview: 'Creating the review…',
+      reviewExists: 'Continue the review draft',
+      self: 'Self',
+      review: 'Review',
+      selfAnswer: 'Self-assessment answer',
+      reviewAnswer: 'Review answer',
+      selfEvidence: 'Self-assessment evidence',
+      reviewEvidence: 'Review evidence',
+      bonus: 'bonus {points}',
+      difference: 'Difference (review − self)',
     },
     detail: {
       title: 'Response',
