@@ -61,11 +61,8 @@ export default {
     compare: {
       startReview: 'Start review',
       startingReview: 'Creating the review…',
-      reviewExists: 'Continue the review draft',
       self: 'Self',
       review: 'Review',
-      selfAnswer: 'Self-assessment answer',
-      reviewAnswer: 'Review answer',
       selfEvidence: 'Self-assessment evidence',
       reviewEvidence: 'Review evidence',
       bonus: 'bonus {points}',

@@ -61,11 +61,8 @@ export default {
     compare: {
       startReview: '开始复核',
       startingReview: '正在创建复核…',
-      reviewExists: '已有复核草稿，继续复核',
       self: '自查',
       review: '考核',
-      selfAnswer: '自查回答',
-      reviewAnswer: '考核回答',
       selfEvidence: '自查佐证',
       reviewEvidence: '考核佐证',
       bonus: '加分 {points}',
