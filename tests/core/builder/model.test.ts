@@ -45,6 +45,10 @@ describe('ids and presets', () => {
     expect(multi.type === 'multi' ? multi.options : null).toEqual(item.type === 'single' ? item.options : 'not single')
     expect(changeItemType(item, 'count')).toMatchObject({ type: 'count', deductEach: 0.5, help: '说明' })
   })
+
+  it('keeps a round-level (carryOver) mark when the type changes', () => {
+    expect(changeItemType({ ...single('q1'), carryOver: true }, 'multi')).toMatchObject({ type: 'multi', carryOver: true })
+  })
 })
 
 describe('history', () => {
