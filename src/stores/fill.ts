@@ -12,12 +12,12 @@ import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, AnswerValue, Item, ScoreResult, Template } from '@/core/format/types'
 import { createLiveScore, indexTemplate, type ItemNode, type LiveScore } from '@/core/scoring'
-import { deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
+import { carryOverAnswers, deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
 // Repository modules by path, not the '@/db' barrel: the barrel drags every repository's module
 // (tasks, results queries …) into the fill page's chunk as side-effect imports.
 import { getDb } from '@/db/singleton'
 import { persistStorage } from '@/db/persist'
-import type { ResponseRow } from '@/db/rows'
+import type { ResponseRow, TaskRow } from '@/db/rows'
 import { ResponseLockedError, ResponseNotFoundError } from '@/db/errors'
 import { isQuotaError } from '@/db/storage-error'
 import { addAttachment, deleteAttachment, listAttachments } from '@/db/repositories/attachments'
@@ -60,6 +60,8 @@ export const useFillStore = defineStore('fill', () => {
   const lockedOut = shallowRef<LockedOut | null>(null)
   /** The open response's scorer: a tap re-scores only the items its answer can affect. */
   let live: LiveScore | null = null
+  /** The rectification tasks the last submit opened here, for the completion screen (null: no submit yet). */
+  const createdTasks = shallowRef<readonly TaskRow[] | null>(null)
 
   const readonly = computed(() => row.value?.status === 'submitted')
   /** The last write failed for want of space: the view says so plainly, not in a tooltip. */
@@ -100,6 +102,7 @@ export const useFillStore = defineStore('fill', () => {
     loadError.value = null
     lockedOut.value = null
     live = null
+    createdTasks.value = null
   }
 
   /** Loads a response, its template version and its attachments; then autosave may write. */
@@ -213,7 +216,7 @@ export const useFillStore = defineStore('fill', () => {
       }
       // #6: findings become rectification tasks. Loaded here, not with the page: only a submit needs it.
       const { openTasksForSubmitted } = await import('@/db/repositories/tasks')
-      await openTasksForSubmitted(db, id)
+      createdTasks.value = await openTasksForSubmitted(db, id)
       const stored = await getResponse(db, id)
       if (stored) {
         row.value = stored.row
@@ -254,7 +257,11 @@ export const useFillStore = defineStore('fill', () => {
     rescore()
   }
 
-  /** Dorm round: a new draft for the next room, building and floor kept. Returns its id. */
+  /**
+   * Dorm round: a new draft for the next room, building and floor kept, and the round-level
+   * answers (`carryOver` items, e.g. whether this round includes the winter check) as given here.
+   * Returns its id.
+   */
   async function startNextRoom(): Promise<string | undefined> {
     const r = row.value
     const t = template.value
@@ -262,12 +269,15 @@ export const useFillStore = defineStore('fill', () => {
     const order = t.subject?.fields.map((f) => f.id) ?? Object.keys(r.subject)
     const subject = nextSubject(r.subject, order)
     if (!subject) return undefined
-    const created = await createResponse(getDb(), {
+    const db = getDb()
+    const created = await createResponse(db, {
       template: t,
       subject,
       role: r.role,
       inspector: r.inspector,
     })
+    const carried = carryOverAnswers(t, toRaw(answers))
+    for (const [itemId, answer] of Object.entries(carried)) await saveAnswer(db, created.id, itemId, answer)
     return created.id
   }
 
@@ -284,6 +294,7 @@ export const useFillStore = defineStore('fill', () => {
     loadError,
     submitting,
     lockedOut,
+    createdTasks,
     readonly,
     blockers,
     progress,

@@ -14,6 +14,7 @@ import { createResponse, deleteResponse, getResponse, listResponses } from '@/db
 import { getTemplateVersion, listPublishedTemplates } from '@/db/repositories/templates'
 import { suggestSubjectValues } from '@/db/repositories/subjects'
 import { findCounterpart } from '@/db/repositories/results-query'
+import { startReviewOf, type StartReviewResult } from '@/db/repositories/review'
 import { getAttachment, listAttachments } from '@/db/repositories/attachments'
 import type { AttachmentRow, ResponseRow, Subject, TemplateVersionRow } from '@/db/rows'
 
@@ -128,6 +129,14 @@ export const useResponsesStore = defineStore('responses', () => {
     detailState.value = 'ready'
   }
 
+  /**
+   * 开始复核: the review of a submitted self-assessment, linked to it, same subject and template
+   * version (a draft already started is resumed). Returns its id for the fill page.
+   */
+  async function startReview(selfId: string, inspector: string): Promise<StartReviewResult> {
+    return startReviewOf(getDb(), selfId, inspector)
+  }
+
   /** An attachment's bytes: the full image, or its thumbnail when it has one and `full` is false. */
   async function attachmentBlob(id: string, full = false): Promise<Blob | undefined> {
     const row = await getAttachment(getDb(), id)
@@ -143,6 +152,6 @@ export const useResponsesStore = defineStore('responses', () => {
 
   return {
     drafts, recent, published, listLoading, detail, detailState,
-    loadDrafts, removeDraft, templateVersion, subjectSuggestions, start, loadDetail, attachmentBlob, attachmentsById,
+    loadDrafts, removeDraft, templateVersion, subjectSuggestions, start, startReview, loadDetail, attachmentBlob, attachmentsById,
   }
 })

@@ -12,7 +12,7 @@ import {
   CURRENT_VERSION,
   type QingdanDatabase,
 } from '@/db'
-import type { Template } from '@/core/format/types'
+import type { Role, Template } from '@/core/format/types'
 import { freshDb } from './helpers'
 import { sample } from '../fixtures/load'
 
@@ -22,12 +22,18 @@ async function submitRoom(
   db: QingdanDatabase,
   room: string,
   answers: Record<string, string | number> = {},
-  extra: { role?: 'self' | 'review'; template?: Template } = {},
+  extra: { role?: Role; template?: Template; reviewOf?: string; at?: string } = {},
 ): Promise<string> {
   const template = extra.template ?? dorm
-  const row = await createResponse(db, { template, subject: { building: '3号楼', floor: 2, room }, role: extra.role ?? 'self', inspector: '王老师' })
+  const row = await createResponse(db, {
+    template,
+    subject: { building: '3号楼', floor: 2, room },
+    role: extra.role ?? 'self',
+    inspector: '王老师',
+    ...(extra.reviewOf !== undefined && { reviewOf: extra.reviewOf }),
+  })
   for (const [itemId, value] of Object.entries(answers)) await saveAnswer(db, row.id, itemId, { value })
-  await submitResponse(db, row.id, template, '2026-11-27T02:00:00.000Z')
+  await submitResponse(db, row.id, template, extra.at ?? '2026-11-27T02:00:00.000Z')
   return row.id
 }
 
@@ -86,6 +92,26 @@ describe('findCounterpart', () => {
     const selfRow = await db.responses.get(self)
     if (!selfRow) throw new Error('missing')
     expect(await findCounterpart(db, selfRow)).toBeUndefined()
+  })
+
+  it('pairs by the reviewOf link before the subject, even when an unlinked review is later', async () => {
+    const db = freshDb()
+    const self = await submitRoom(db, '201', {}, { at: '2026-11-01T02:00:00.000Z' })
+    const linked = await submitRoom(db, '201', {}, { role: 'review', reviewOf: self, at: '2026-11-02T02:00:00.000Z' })
+    await submitRoom(db, '201', {}, { role: 'review', at: '2026-11-03T02:00:00.000Z' })
+    const selfRow = await db.responses.get(self)
+    if (!selfRow) throw new Error('missing')
+    expect((await findCounterpart(db, selfRow))?.id).toBe(linked)
+  })
+
+  it('pairs an inspection (检查) with nothing', async () => {
+    const db = freshDb()
+    const inspection = await submitRoom(db, '201', {}, { role: 'inspection' })
+    await submitRoom(db, '201', {}, { role: 'review' })
+    await submitRoom(db, '201', {}, { role: 'self' })
+    const row = await db.responses.get(inspection)
+    if (!row) throw new Error('missing')
+    expect(await findCounterpart(db, row)).toBeUndefined()
   })
 })
 

@@ -143,7 +143,7 @@ describe('the printed ledger (#12 item 4)', () => {
     expect(text).toContain('0件')
     expect(count(pdf.text, '合计')).toBe(1)
     // The photo is captioned with its item and the time it was taken.
-    expect(text).toMatch(/\d+\.私拉乱接电线、网线·\d{4}\/\d{2}\/\d{2}\d{2}:\d{2}/)
+    expect(text).toMatch(/\d+\.私拉乱接电线、网线·\d{4}-\d{2}-\d{2}\d{2}:\d{2}/)
     // The signature drawn on the pad is in the PDF as an image of its own size (besides the photo).
     expect(size.width).toBeGreaterThan(100)
     expect(pdf.images.filter((i) => !i.mask).some((i) => i.width === size.width && i.height === size.height)).toBe(true)
@@ -226,7 +226,7 @@ describe('the printed ledger (#12 item 4)', () => {
     expect(count(selfPdf.text, '合计')).toBe(1)
     expect(selfText).toContain(flat('落实“第一议题”制度'))
     // Evidence per item: the photo as a captioned thumbnail, the PDF by name.
-    expect(selfText).toMatch(/1\.落实“第一议题”制度.*·\d{4}\/\d{2}\/\d{2}\d{2}:\d{2}/)
+    expect(selfText).toMatch(/1\.落实“第一议题”制度.*·\d{4}-\d{2}-\d{2}\d{2}:\d{2}/)
     expect(selfText).toContain(flat('文件：年度学习计划.pdf'))
     expect(selfPdf.images.filter((i) => !i.mask).map((i) => `${i.width}×${i.height}`)).toContain('500×180')
     expectSignaturesWithConclusion(selfPdf)

@@ -164,6 +164,28 @@ describe('fill store', () => {
     expect(next?.row.inspector).toBe('李老师')
   })
 
+  it('carries round-level answers (carryOver) to the next room, and nothing else', async () => {
+    const t = template([section('s', [yesNo('winter', { carryOver: true }), yesNo('a')])])
+    const { store } = await start(t, { building: '6号楼', floor: 2, room: '201' })
+    store.setValue('winter', 'bad')
+    store.setValue('a', 'bad')
+    store.setNote('winter', 'only this room')
+    expect(await store.submit()).toBeNull()
+    const next = await getResponse(db, (await store.startNextRoom())!)
+    expect(Object.keys(next?.response.answers ?? {})).toEqual(['winter'])
+    expect(next?.response.answers.winter).toMatchObject({ value: 'bad' })
+    expect(next?.response.answers.winter?.note).toBeUndefined()
+  })
+
+  it('lists the rectification tasks a submit opened, for the completion screen', async () => {
+    const { store } = await start(template([section('s', [yesNo('a'), yesNo('b')])]))
+    expect(store.createdTasks).toBeNull()
+    store.setValue('a', 'bad')
+    store.setValue('b', 'ok')
+    expect(await store.submit()).toBeNull()
+    expect(store.createdTasks?.map((task) => task.itemId)).toEqual(['a'])
+  })
+
   describe('two tabs on one draft', () => {
     /** A second tab: its own Pinia (own fill store) on the same database. */
     async function openTab(id: string) {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { addAttachment, createResponse, installSamples, listResponses, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
+import { addAttachment, createResponse, getResponse, installSamples, listResponses, saveAnswer, setDb, submitResponse, type QingdanDatabase } from '@/db'
 import { useResponsesStore } from '@/stores/responses'
+import type { Role } from '@/core/format/types'
 import { freshDb } from '../db/helpers'
 import { sample } from '../fixtures/load'
 
@@ -10,7 +11,7 @@ let db: QingdanDatabase
 
 async function submitted(
   room: string,
-  role: 'self' | 'review' = 'self',
+  role: Role = 'self',
   answers: Record<string, string | number> = {},
   beforeSubmit: (id: string) => Promise<unknown> = async () => {},
 ): Promise<string> {
@@ -82,5 +83,39 @@ describe('responses store: detail', () => {
     const store = useResponsesStore()
     await store.loadDetail(await make())
     expect(store.detailState).toBe(state)
+  })
+})
+
+describe('responses store: 开始复核 (review from the record)', () => {
+  it('creates a review linked to the self-assessment, same subject and version, that pairs without retyping', async () => {
+    const self = await submitted('201', 'self', { smoking: 1 })
+    const store = useResponsesStore()
+    const started = await store.startReview(self, '张书记')
+    if (!started.ok) throw new Error(started.reason)
+    expect(started.existing).toBe(false)
+    const review = await getResponse(db, started.id)
+    expect(review?.row).toMatchObject({
+      role: 'review', reviewOf: self, status: 'draft', templateId: dorm.id, templateVersion: dorm.version,
+      subject: { building: '3号楼', floor: 2, room: '201' }, inspector: '张书记',
+    })
+    // A second tap resumes the same draft.
+    expect(await store.startReview(self, '张书记')).toEqual({ ok: true, id: started.id, existing: true })
+
+    // An unlinked review of the same subject, submitted later, does not take the linked one's place.
+    await submitResponse(db, started.id, dorm, '2026-11-02T01:00:00.000Z')
+    await submitted('201', 'review')
+    await store.loadDetail(self)
+    expect(store.detail?.counterpart?.row.id).toBe(started.id)
+    await store.loadDetail(started.id)
+    expect(store.detail?.counterpart?.row.id).toBe(self)
+  })
+
+  it('refuses a draft, a review and a missing response', async () => {
+    const store = useResponsesStore()
+    const draft = (await createResponse(db, { template: dorm, subject: { room: '1' }, role: 'self', inspector: '' })).id
+    const review = await submitted('202', 'review')
+    expect(await store.startReview(draft, 'x')).toEqual({ ok: false, reason: 'notSubmitted' })
+    expect(await store.startReview(review, 'x')).toEqual({ ok: false, reason: 'notSelf' })
+    expect(await store.startReview('nope', 'x')).toEqual({ ok: false, reason: 'missing' })
   })
 })

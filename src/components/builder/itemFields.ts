@@ -20,7 +20,9 @@ const COMMON: FieldSpec[] = [
   { key: 'required', kind: 'checkbox' },
   { key: 'na', kind: 'checkbox' },
 ]
-const SCORED: FieldSpec[] = [{ key: 'bonus', kind: 'checkbox' }, { key: 'allowNegative', kind: 'checkbox' }]
+/** A round-level answer that 下一间 keeps; not for attachment items, whose files belong to one response. */
+const CARRY_OVER: FieldSpec = { key: 'carryOver', kind: 'checkbox' }
+const SCORED: FieldSpec[] = [{ key: 'bonus', kind: 'checkbox' }, { key: 'allowNegative', kind: 'checkbox' }, CARRY_OVER]
 
 export function fieldsFor(type: ItemType): FieldSpec[] {
   switch (type) {
@@ -45,9 +47,9 @@ export function fieldsFor(type: ItemType): FieldSpec[] {
         { key: 'default', kind: 'number' }, ...COMMON, ...SCORED,
       ]
     case 'text':
-      return [{ key: 'multiline', kind: 'checkbox' }, { key: 'minLength', kind: 'number' }, { key: 'maxLength', kind: 'number' }, { key: 'pattern', kind: 'text' }, { key: 'default', kind: 'text' }, ...COMMON]
+      return [{ key: 'multiline', kind: 'checkbox' }, { key: 'minLength', kind: 'number' }, { key: 'maxLength', kind: 'number' }, { key: 'pattern', kind: 'text' }, { key: 'default', kind: 'text' }, ...COMMON, CARRY_OVER]
     case 'date':
-      return [{ key: 'minDate', kind: 'date' }, { key: 'maxDate', kind: 'date' }, { key: 'default', kind: 'date' }, ...COMMON]
+      return [{ key: 'minDate', kind: 'date' }, { key: 'maxDate', kind: 'date' }, { key: 'default', kind: 'date' }, ...COMMON, CARRY_OVER]
     case 'photo':
     case 'file':
       return [{ key: 'minCount', kind: 'number' }, { key: 'maxCount', kind: 'number' }, { key: 'accept', kind: 'list' }, { key: 'maxSizeMB', kind: 'number' }, ...COMMON]

@@ -3,7 +3,8 @@ import type { Answer, Item, ItemResult, Section } from '@/core/format/types'
 import { toRaw } from 'vue'
 import { compareResults } from '@/core/scoring/compare'
 import { indexTemplate } from '@/core/scoring/template-index'
-import type { ResponseDetail, Side } from '@/stores/responses'
+import type { Comparison } from '@/core/scoring/compare'
+import type { AttachmentMeta, ResponseDetail, Side } from '@/stores/responses'
 
 export interface ItemLine {
   index: number
@@ -16,6 +17,7 @@ export interface ItemLine {
 }
 
 export interface Sides {
+  /** The self-assessment; for an inspection (检查, never paired) the inspection itself. */
   self: Side | null
   review: Side | null
 }
@@ -23,7 +25,7 @@ export interface Sides {
 export function sidesOf(d: ResponseDetail): Sides {
   const other = d.counterpart
   return {
-    self: d.row.role === 'self' ? d : other?.row.role === 'self' ? other : null,
+    self: d.row.role !== 'review' ? d : other?.row.role === 'self' ? other : null,
     review: d.row.role === 'review' ? d : other?.row.role === 'review' ? other : null,
   }
 }
@@ -58,4 +60,22 @@ export function itemLines(d: ResponseDetail): ItemLine[] {
 /** review − self in points, when both sides scored the item. */
 export function difference(line: ItemLine): number | null {
   return line.difference
+}
+
+/**
+ * A side's evidence for one item: the answer's attachments and, for a photo or file item, the
+ * files that are its answer; only those stored (the detail's map), in the order given.
+ */
+export function evidenceOf(line: ItemLine, side: ItemLine['self'], attachments: ReadonlyMap<string, AttachmentMeta>): AttachmentMeta[] {
+  const answer = side?.answer
+  if (!answer) return []
+  const ids = [...(answer.attachments ?? [])]
+  if ((line.item.type === 'photo' || line.item.type === 'file') && Array.isArray(answer.value)) ids.push(...answer.value)
+  return [...new Set(ids)].map((id) => attachments.get(id)).filter((a): a is AttachmentMeta => a !== undefined)
+}
+
+/** The core's comparison (sections and total with each side's bonus), when the record is paired. */
+export function comparisonOf(d: ResponseDetail): Comparison | null {
+  const sides = sidesOf(d)
+  return sides.self && sides.review ? compareResults(sides.self.result, sides.review.result) : null
 }

@@ -7,3 +7,4 @@ export { progressOf, submitBlockers, BLOCKER_REASONS, type Blocker, type Blocker
 export { isAnswered } from './read'
 export { patchItemStates } from './patch'
 export { stepsEqual } from './steps-equal'
+export { carryOverAnswers, carryOverItemIds } from './carry-over'

@@ -88,7 +88,7 @@ export function blankItem(type: ItemType, id: string, title: string): Item {
 export function changeItemType(item: Item, type: ItemType): Item {
   if (item.type === type) return item
   const fresh = blankItem(type, item.id, item.title) as Item & Record<string, unknown>
-  const keep = ['help', 'required', 'visibleIf', 'requiredIf', 'evidence', 'na', 'bonus', 'criteria'] as const
+  const keep = ['help', 'required', 'visibleIf', 'requiredIf', 'evidence', 'na', 'bonus', 'criteria', 'carryOver'] as const
   const source = item as Item & Record<string, unknown>
   const out: Record<string, unknown> = { ...fresh }
   for (const key of keep) {

@@ -67,6 +67,11 @@ export interface Template {
   kind?: TemplateKind
   /** How flagged items are named and whether they open 整改 tasks; defaults follow `kind`. */
   findings?: FindingsSpec
+  /**
+   * The role a new response starts with (the person may still change it). Omitted: `inspection`
+   * (检查), the common case; a self-assessment rubric (红旗) sets `self`.
+   */
+  defaultRole?: Role
 }
 
 /**
@@ -188,6 +193,11 @@ interface ItemBase {
   bonus?: boolean
   /** Standard text shown beside the item (评分标准), e.g. in the printed ledger. */
   criteria?: string
+  /**
+   * A round-level answer (本次是否开展冬季专项检查): the same for every subject of one round, so
+   * 下一间 starts with this item answered as in the response just submitted.
+   */
+  carryOver?: boolean
 }
 
 interface ScoredBase extends ItemBase {
@@ -309,7 +319,12 @@ export type Item =
 
 /* ─────────────────────────────── responses ─────────────────────────────── */
 
-export const ROLES = ['self', 'review'] as const
+/**
+ * Who fills a response: `inspection` (检查: someone inspects a subject, e.g. a dorm room),
+ * `self` (自查: the subject assesses itself) or `review` (考核/复核: an evaluator reviews a
+ * self-assessment, rule 12). Only `self` and `review` pair with each other.
+ */
+export const ROLES = ['inspection', 'self', 'review'] as const
 export type Role = (typeof ROLES)[number]
 
 export const RESPONSE_STATUSES = ['draft', 'submitted'] as const

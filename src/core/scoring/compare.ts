@@ -16,14 +16,24 @@ export interface ComparisonRow {
   reviewMax: number | null
 }
 
-export interface SectionComparison extends ComparisonRow {
+/**
+ * A section or the total. `self` / `review` are the points it contributes, bonus included (a
+ * 加分项 section has base 0 and max 0: its points are all bonus); `selfBonus` / `reviewBonus` say
+ * how much of that is bonus, so a view can show "+2" rather than the base alone.
+ */
+export interface ScoreComparison extends ComparisonRow {
+  selfBonus: number | null
+  reviewBonus: number | null
+}
+
+export interface SectionComparison extends ScoreComparison {
   sections: SectionComparison[]
 }
 
 export interface Comparison {
   templateId: string
   templateVersion: number
-  total: ComparisonRow
+  total: ScoreComparison
   /** Items in template order (review's order, then any only the self-assessment has). */
   items: ComparisonRow[]
   /** Nested like the template. */
@@ -35,6 +45,7 @@ export interface Comparison {
 interface Side {
   score: number
   max: number
+  bonus?: number
 }
 
 function row(id: string, self: Side | null, review: Side | null): ComparisonRow {
@@ -56,8 +67,13 @@ function unionIds<T extends { id: string }>(first: readonly T[], second: readonl
   return ids
 }
 
+function scoreRow(id: string, self: Side | null, review: Side | null): ScoreComparison {
+  return { ...row(id, self, review), selfBonus: self?.bonus ?? null, reviewBonus: review?.bonus ?? null }
+}
+
+/** A section's points with its bonus: `SectionResult.score` leaves the bonus out. */
 function sectionSide(s: SectionResult | undefined): Side | null {
-  return s === undefined || s.hidden ? null : { score: s.score, max: s.max }
+  return s === undefined || s.hidden ? null : { score: fromH(toH(s.score) + toH(s.bonus)), max: s.max, bonus: s.bonus }
 }
 
 function compareSections(self: readonly SectionResult[], review: readonly SectionResult[]): SectionComparison[] {
@@ -66,11 +82,14 @@ function compareSections(self: readonly SectionResult[], review: readonly Sectio
   return unionIds(review, self).map((id) => {
     const a = bySelf.get(id)
     const b = byReview.get(id)
-    return { ...row(id, sectionSide(a), sectionSide(b)), sections: compareSections(a?.sections ?? [], b?.sections ?? []) }
+    return { ...scoreRow(id, sectionSide(a), sectionSide(b)), sections: compareSections(a?.sections ?? [], b?.sections ?? []) }
   })
 }
 
-/** Compares a self-assessment with its review (both scored against the same template version). */
+/**
+ * Compares a self-assessment with its review (both scored against the same template version):
+ * every item, every section (bonus included) and the total, review − self in exact hundredths.
+ */
 export function compareResults(self: ScoreResult, review: ScoreResult): Comparison {
   const selfItems = new Map(self.items.map((i) => [i.id, i]))
   const reviewItems = new Map(review.items.map((i) => [i.id, i]))
@@ -79,7 +98,7 @@ export function compareResults(self: ScoreResult, review: ScoreResult): Comparis
   return {
     templateId: review.templateId,
     templateVersion: review.templateVersion,
-    total: row('total', { score: self.total, max: self.max }, { score: review.total, max: review.max }),
+    total: scoreRow('total', { score: self.total, max: self.max, bonus: self.bonus }, { score: review.total, max: review.max, bonus: review.bonus }),
     items: unionIds(review.items, self.items).map((id) => row(id, itemSide(selfItems.get(id)), itemSide(reviewItems.get(id)))),
     sections: compareSections(self.sections, review.sections),
     selfBand: self.band,

@@ -1,6 +1,6 @@
 /** The rubric engine: the twelve scoring rules of `shared/format.md`, exact in hundredths. */
 export { scoreResponse, type ScorableResponse } from './score'
-export { compareResults, type Comparison, type ComparisonRow, type SectionComparison } from './compare'
+export { compareResults, type Comparison, type ComparisonRow, type ScoreComparison, type SectionComparison } from './compare'
 export { describeStep, STEP_RULES, type StepRule } from './describe'
 export { describeRule, ruleLineOf, vetoKind, vetoWords } from './describe-rule'
 export { itemMax } from './item-max'

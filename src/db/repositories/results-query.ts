@@ -124,28 +124,49 @@ export async function querySummaries(db: QingdanDatabase, query: SummaryQuery = 
 }
 
 /**
- * The other side of a self-assessment / review pair (自查 / 考核): an explicit `reviewOf` link
- * first, else the latest submitted response of the other role on the same subject and version.
+ * The other side of a self-assessment / review pair (自查 / 考核). The explicit `reviewOf` link
+ * decides (a review started from the self-assessment's record carries it); only where neither
+ * side is linked (data from before the link existed) does the latest submitted response of the
+ * other role on the same subject and version pair. An inspection (检查) pairs with nothing.
  */
 export async function findCounterpart(db: QingdanDatabase, row: ResponseRow): Promise<ResponseRow | undefined> {
-  if (row.role === 'review' && row.reviewOf !== undefined) {
-    const linked = await db.responses.get(row.reviewOf)
-    if (linked?.status === 'submitted') return linked
+  switch (row.role) {
+    case 'inspection':
+      return undefined
+    case 'review': {
+      if (row.reviewOf !== undefined) {
+        const linked = await db.responses.get(row.reviewOf)
+        return linked?.status === 'submitted' ? linked : undefined
+      }
+      return latest((await pairCandidates(db, row)).filter((c) => c.role === 'self'))
+    }
+    case 'self': {
+      const reviews = (await pairCandidates(db, row)).filter((c) => c.role === 'review')
+      return latest(reviews.filter((c) => c.reviewOf === row.id)) ?? latest(reviews.filter((c) => c.reviewOf === undefined))
+    }
+    default: {
+      const never: never = row.role
+      return never
+    }
   }
-  if (row.subjectKey === undefined) return undefined
-  const other = row.role === 'self' ? 'review' : 'self'
-  const candidates = await db.responses.where('subjectKey').equals(row.subjectKey).toArray()
-  return candidates
-    .filter(
-      (c) =>
-        c.id !== row.id &&
-        c.status === 'submitted' &&
-        c.role === other &&
-        c.templateId === row.templateId &&
-        c.templateVersion === row.templateVersion &&
-        (other === 'self' || c.reviewOf === undefined || c.reviewOf === row.id),
-    )
-    .sort((a, b) => ((a.submittedAt ?? '') < (b.submittedAt ?? '') ? 1 : -1))[0]
+}
+
+/**
+ * Submitted responses on the row's template version that could pair with it: those of the same
+ * subject (indexed), or, for a template without subject fields, every one of that version.
+ */
+async function pairCandidates(db: QingdanDatabase, row: ResponseRow): Promise<ResponseRow[]> {
+  const all =
+    row.subjectKey !== undefined
+      ? await db.responses.where('subjectKey').equals(row.subjectKey).toArray()
+      : await db.responses.where('[templateId+templateVersion]').equals([row.templateId, row.templateVersion]).toArray()
+  return all.filter(
+    (c) => c.id !== row.id && c.status === 'submitted' && c.templateId === row.templateId && c.templateVersion === row.templateVersion,
+  )
+}
+
+function latest(rows: readonly ResponseRow[]): ResponseRow | undefined {
+  return [...rows].sort((a, b) => ((a.submittedAt ?? '') < (b.submittedAt ?? '') ? 1 : -1))[0]
 }
 
 /** Full stored responses (row + answers) for the long export sheet, in the order of `ids`. */

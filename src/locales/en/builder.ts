@@ -35,7 +35,7 @@ export default {
     props: {
       vetoNone: 'No veto', vetoLowest: 'Veto (lowest band)', vetoCap: 'At most “{band}”',
       title: 'Title', id: 'Id', type: 'Type', help: 'Help', criteria: 'Criteria (original text)', required: 'Required', na: 'Allow "not applicable"',
-      bonus: 'Bonus item', max: 'Max', min: 'Min', step: 'Step', allowNegative: 'May go below 0', deductEach: 'Deduct each',
+      bonus: 'Bonus item', max: 'Max', min: 'Min', step: 'Step', allowNegative: 'May go below 0', carryOver: 'Same for the whole round (next room keeps the answer)', deductEach: 'Deduct each',
       maxCount: 'Max count', unitLabel: 'Unit', flag: 'Finding (rectification)', veto: 'Veto', zero: 'Red line (zero)',
       zeroNone: 'None', zeroItem: 'Item scores 0', zeroSection: 'Section scores 0', zeroTotal: 'Total scores 0',
       minValue: 'Min value', maxValue: 'Max value', integer: 'Whole numbers only', target: 'Target', unit: 'Per unit below', thresholds: 'Thresholds (the highest value reached scores)', thresholdMin: '≥ value', thresholdPoints: 'Points', addThreshold: 'Add threshold',

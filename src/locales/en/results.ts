@@ -37,7 +37,7 @@ export default {
     },
     status: { clean: 'Nothing to fix', open: 'Being fixed', closed: 'Closed' },
     sort: { 'date-desc': 'Newest first', 'date-asc': 'Oldest first', 'score-desc': 'Highest score', 'score-asc': 'Lowest score' },
-    role: { self: 'Self-assessment', review: 'Review' },
+    role: { inspection: 'Inspection', self: 'Self-assessment', review: 'Review' },
     columns: {
       subject: 'Subject',
       inspector: 'Inspector',
@@ -64,6 +64,16 @@ export default {
       working: 'Preparing…',
       done: 'Exported {n} responses',
       doneAll: 'Exported {n} responses from {m} templates',
+    },
+    compare: {
+      startReview: 'Start review',
+      startingReview: 'Creating the review…',
+      self: 'Self',
+      review: 'Review',
+      selfEvidence: 'Self-assessment evidence',
+      reviewEvidence: 'Review evidence',
+      bonus: 'bonus {points}',
+      difference: 'Difference (review − self)',
     },
     detail: {
       title: 'Response',

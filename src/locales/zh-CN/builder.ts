@@ -35,7 +35,7 @@ export default {
     props: {
       vetoNone: '不否决', vetoLowest: '一票否决（最低等级）', vetoCap: '最高只能评为“{band}”',
       title: '标题', id: '编号', type: '题型', help: '说明', criteria: '评分标准（原文）', required: '必答', na: '允许“不适用”',
-      bonus: '加分项', max: '满分', min: '最低分', step: '步长', allowNegative: '允许扣成负分', deductEach: '每次扣分',
+      bonus: '加分项', max: '满分', min: '最低分', step: '步长', allowNegative: '允许扣成负分', carryOver: '本轮通用（下一间沿用此答案）', deductEach: '每次扣分',
       maxCount: '最多次数', unitLabel: '单位', flag: '记为问题（需整改）', veto: '一票否决', zero: '红线（清零）',
       zeroNone: '无', zeroItem: '本项不得分', zeroSection: '本指标计0分', zeroTotal: '总分计0分',
       minValue: '最小值', maxValue: '最大值', integer: '只能是整数', target: '目标值', unit: '每低多少', thresholds: '评分阈值（数值达到即得分，取达到的最高一档）', thresholdMin: '≥ 值', thresholdPoints: '得分', addThreshold: '添加阈值',

@@ -37,7 +37,7 @@ export default {
     },
     status: { clean: '无需整改', open: '整改中', closed: '已销号' },
     sort: { 'date-desc': '最新在前', 'date-asc': '最早在前', 'score-desc': '得分从高到低', 'score-asc': '得分从低到高' },
-    role: { self: '自查', review: '考核' },
+    role: { inspection: '检查', self: '自查', review: '考核' },
     columns: {
       subject: '对象',
       inspector: '检查人',
@@ -64,6 +64,16 @@ export default {
       working: '正在生成…',
       done: '已导出 {n} 条',
       doneAll: '已导出 {n} 条（{m} 个模板）',
+    },
+    compare: {
+      startReview: '开始复核',
+      startingReview: '正在创建复核…',
+      self: '自查',
+      review: '考核',
+      selfEvidence: '自查佐证',
+      reviewEvidence: '考核佐证',
+      bonus: '加分 {points}',
+      difference: '差值（考核 − 自查）',
     },
     detail: {
       title: '记录详情',

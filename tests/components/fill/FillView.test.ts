@@ -29,6 +29,7 @@ beforeEach(() => {
       { path: '/fill', name: 'drafts', component: { template: '<div />' } },
       { path: '/fill/:responseId', name: 'fill', component: FillView },
       { path: '/backup', name: 'backup', component: { template: '<div />' } },
+      { path: '/results/:responseId', name: 'response', component: { template: '<div />' } },
     ],
   })
 })
@@ -95,6 +96,13 @@ describe('FillView on the dorm sample', () => {
     expect(stored?.row.total).toBe(89)
     expect(w.findAll('#item-wiring button[aria-label^="增加"]').every((b) => b.attributes('disabled') !== undefined)).toBe(true)
 
+    // The completion screen: score, band, what was found, the task it opened, and the way on.
+    const complete = w.get('[data-testid=fill-complete]')
+    expect(complete.get('[data-testid=complete-score]').text()).toBe('89 / 90')
+    expect(complete.get('[data-testid=complete-band]').text()).toBe('优秀')
+    expect(complete.get('[data-testid=complete-findings]').text()).toContain('人走未断电')
+    expect(complete.get('[data-testid=complete-tasks]').text()).toContain('人走未断电')
+    expect(complete.get('[data-testid=view-record]').attributes('href')).toBe(`/results/${id}`)
     expect(w.get('[data-testid=next-room]').text()).toContain('202')
     await w.get('[data-testid=next-room]').trigger('click')
     await expectSoon(() => router.currentRoute.value.params.responseId !== id)

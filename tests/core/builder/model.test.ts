@@ -14,7 +14,7 @@ import {
   updateItem,
   usedIds,
 } from '@/core/builder'
-import { ITEM_TYPES, type Template } from '@/core/format/types'
+import { ITEM_TYPES, type SingleItem, type Template } from '@/core/format/types'
 import { validateTemplate } from '@/core/validate'
 import { section, single, template } from './build'
 
@@ -44,6 +44,10 @@ describe('ids and presets', () => {
     expect(multi).toMatchObject({ type: 'multi', help: '说明', required: true })
     expect(multi.type === 'multi' ? multi.options : null).toEqual(item.type === 'single' ? item.options : 'not single')
     expect(changeItemType(item, 'count')).toMatchObject({ type: 'count', deductEach: 0.5, help: '说明' })
+  })
+
+  it('keeps a round-level (carryOver) mark when the type changes', () => {
+    expect(changeItemType({ ...(single('q1') as SingleItem), carryOver: true }, 'multi')).toMatchObject({ type: 'multi', carryOver: true })
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compareResults, scoreResponse } from '@/core/scoring'
-import { NA, count, resp, scored, section, tpl, yesNo } from './builders'
+import { NA, count, pts, resp, scored, section, single, tpl, yesNo } from './builders'
 
 const t = tpl([
   section('a', [scored('x', 10), count('c', 3, 0.1)]),
@@ -27,7 +27,7 @@ describe('rule 12: self-assessment against review', () => {
       ['b', 7, 1.5, -5.5],
     ])
     expect(cmp.sections[1]?.sections).toEqual([
-      { id: 'b1', self: 2, review: 1.5, difference: -0.5, selfMax: 2, reviewMax: 2, sections: [] },
+      { id: 'b1', self: 2, review: 1.5, difference: -0.5, selfMax: 2, reviewMax: 2, selfBonus: 0, reviewBonus: 0, sections: [] },
     ])
     expect(cmp.total).toMatchObject({ self: 19.4, review: 12.2, difference: -7.2, selfMax: 20, reviewMax: 15 })
   })
@@ -36,5 +36,27 @@ describe('rule 12: self-assessment against review', () => {
     const same = compareResults(self, self)
     expect(same.items.every((i) => i.difference === 0 || i.difference === null)).toBe(true)
     expect(same.total.difference).toBe(0)
+  })
+})
+
+describe('rule 12: bonus on each side', () => {
+  // A 加分项 section: base 0 and max 0, so its points are all bonus.
+  const t2 = tpl([
+    section('a', [scored('x', 10)]),
+    section('plus', [single('promoted', [pts('no', 0), pts('yes', 2)]), scored('media', 5, { bonus: true })], { bonus: true }),
+  ], { allowOverMax: true })
+  const self = scoreResponse(t2, resp({ x: 9, promoted: 'yes' }, { role: 'self' }))
+  const review = scoreResponse(t2, resp({ x: 8, promoted: 'no', media: 0.5 }, { role: 'review' }))
+  const cmp = compareResults(self, review)
+
+  it('counts a bonus section by its bonus, not its base of 0', () => {
+    expect(cmp.sections.find((s) => s.id === 'plus')).toMatchObject({
+      self: 2, review: 0.5, difference: -1.5, selfBonus: 2, reviewBonus: 0.5, selfMax: 0, reviewMax: 0,
+    })
+    expect(cmp.sections.find((s) => s.id === 'a')).toMatchObject({ self: 9, review: 8, difference: -1, selfBonus: 0, reviewBonus: 0 })
+  })
+
+  it('states the bonus within each total', () => {
+    expect(cmp.total).toMatchObject({ self: 11, review: 8.5, difference: -2.5, selfBonus: 2, reviewBonus: 0.5 })
   })
 })

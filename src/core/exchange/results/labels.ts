@@ -1,5 +1,6 @@
 import type { Lang } from '../../result'
 import type { VerdictKind } from '../../scoring/verdict'
+import type { Role } from '../../format/types'
 
 /** Column headings of result exports, in every language (zh-CN first: the ledger's language). */
 export const HEADINGS = {
@@ -40,9 +41,10 @@ export const HEADINGS = {
 } as const satisfies Record<string, Record<Lang, string>>
 
 export const ROLE_LABELS = {
+  inspection: { 'zh-CN': '检查', en: 'Inspection' },
   self: { 'zh-CN': '自查', en: 'Self-assessment' },
   review: { 'zh-CN': '考核', en: 'Review' },
-} as const satisfies Record<string, Record<Lang, string>>
+} as const satisfies Record<Role, Record<Lang, string>>
 
 export const YES_NO = { yes: { 'zh-CN': '是', en: 'yes' }, no: { 'zh-CN': '否', en: 'no' } } as const
 

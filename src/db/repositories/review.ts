@@ -1,0 +1,36 @@
+/**
+ * Rule 12 from the record: a review (考核/复核) started on a submitted self-assessment, linked
+ * to it by `reviewOf`, on the same subject and template version, so nobody retypes the subject
+ * and pairing never depends on two people spelling a branch name alike.
+ */
+import type { QingdanDatabase } from '../database'
+import type { ResponseRow } from '../rows'
+import { createResponse } from './responses'
+
+export type StartReviewResult = { ok: true; id: string; existing: boolean } | { ok: false; reason: 'missing' | 'notSelf' | 'notSubmitted' }
+
+/** A draft review already linked to the self-assessment, so a second tap resumes it. */
+export async function findReviewDraft(db: QingdanDatabase, self: ResponseRow): Promise<ResponseRow | undefined> {
+  const same =
+    self.subjectKey !== undefined
+      ? await db.responses.where('subjectKey').equals(self.subjectKey).toArray()
+      : await db.responses.where('[templateId+templateVersion]').equals([self.templateId, self.templateVersion]).toArray()
+  return same.find((r) => r.role === 'review' && r.reviewOf === self.id && r.status === 'draft')
+}
+
+/**
+ * The draft review of the submitted self-assessment `selfId` (created, or the one already
+ * started). `inspector` is the reviewer, not the self-assessment's author.
+ */
+export async function startReviewOf(db: QingdanDatabase, selfId: string, inspector: string): Promise<StartReviewResult> {
+  const self = await db.responses.get(selfId)
+  if (!self) return { ok: false, reason: 'missing' }
+  if (self.role !== 'self') return { ok: false, reason: 'notSelf' }
+  if (self.status !== 'submitted') return { ok: false, reason: 'notSubmitted' }
+  const draft = await findReviewDraft(db, self)
+  if (draft) return { ok: true, id: draft.id, existing: true }
+  const version = await db.templateVersions.get([self.templateId, self.templateVersion])
+  if (!version) return { ok: false, reason: 'missing' }
+  const row = await createResponse(db, { template: version.template, subject: { ...self.subject }, role: 'review', inspector, reviewOf: self.id })
+  return { ok: true, id: row.id, existing: false }
+}
