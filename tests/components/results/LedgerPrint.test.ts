@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { useSettingsStore } from '@/stores/settings'
 import { createAppI18n } from '@/app/i18n'
 import LedgerPrint from '@/components/results/LedgerPrint.vue'
 import { useResponsesStore, type AttachmentMeta, type ResponseDetail, type Side } from '@/stores/responses'
@@ -187,6 +188,14 @@ describe('LedgerPrint', () => {
     expect(appendix.get('[data-item="docs"]').text()).toContain('文件：会议记录.pdf（2 KB）')
     // Signatures are on the signature lines, not in the appendix.
     expect(appendix.find('[data-item="sign"]').exists()).toBe(false)
+  })
+
+  it('writes those times in the settings’ zone', async () => {
+    useSettingsStore().setTimeZone('UTC')
+    const w = mountLedger(detail(side(kinds, kindsResponse(), 'self', 's'), kinds, null, kindsAttachments))
+    await vi.waitFor(async () => (await flushPromises(), expect(w.findAll('[data-testid=ledger-caption]')).toHaveLength(3)))
+    expect(w.get('[data-testid=ledger-caption]').text()).toBe('2. 多选 · 2026-11-27 02:42')
+    useSettingsStore().setTimeZone('Asia/Shanghai') // the setting is stored: later tests read the default
   })
 
   it('names a ceiling as 等次上限 and a veto as 一票否决, each with its cause', () => {
