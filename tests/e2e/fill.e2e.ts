@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage, waitForServiceWorker } from './support'
+import { drawSignature } from './support/signature'
 
 const root = resolve(import.meta.dirname, '../..')
 let browser: Browser
@@ -117,25 +118,7 @@ describe('filling the dorm checklist on a tablet', () => {
     expect(sizes).toEqual([1600, 240, 1])
 
     // The inspector signs.
-    const pad = page.getByTestId('response-signature').locator('canvas')
-    await pad.scrollIntoViewIfNeeded()
-    // Rows above size themselves as they scroll past (content-visibility): wait for a still pad.
-    let box = (await pad.boundingBox())!
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(100)
-      const again = (await pad.boundingBox())!
-      if (again.y === box.y) break
-      box = again
-    }
-    // signature_pad is fetched as the pad nears the screen: draw once it is attached.
-    await page.getByTestId('response-signature').locator('canvas[data-ready]').waitFor()
-    await page.mouse.move(box.x + 20, box.y + 40)
-    await page.mouse.down()
-    await page.mouse.move(box.x + 120, box.y + 90, { steps: 8 })
-    await page.mouse.move(box.x + 220, box.y + 30, { steps: 8 })
-    await page.mouse.up()
-    await page.getByRole('button', { name: '确认签名' }).tap()
-    await page.getByTestId('response-signature').locator('img').waitFor()
+    await drawSignature(page)
     await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('已保存')
 
     // Submit, confirm: read-only, and the score is the CLI's for the same answers.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage } from './support'
 import { pdfText, type PdfText } from './support/pdf-text'
+import { drawSignature } from './support/signature'
 
 const root = resolve(import.meta.dirname, '../..')
 const json = <T>(path: string): T => JSON.parse(readFileSync(resolve(root, path), 'utf8')) as T
@@ -80,27 +81,6 @@ async function submitOpenFill(page: Page): Promise<void> {
   if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
   await confirm.click()
   await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
-}
-
-async function drawSignature(page: Page): Promise<void> {
-  const pad = page.getByTestId('response-signature').locator('canvas')
-  await pad.scrollIntoViewIfNeeded()
-  // Rows above size themselves as they scroll past (content-visibility): wait for a still pad.
-  let box = (await pad.boundingBox())!
-  for (let i = 0; i < 20; i++) {
-    await page.waitForTimeout(100)
-    const again = (await pad.boundingBox())!
-    if (again.y === box.y) break
-    box = again
-  }
-  await page.getByTestId('response-signature').locator('canvas[data-ready]').waitFor()
-  await page.mouse.move(box.x + 20, box.y + 40)
-  await page.mouse.down()
-  await page.mouse.move(box.x + 120, box.y + 120, { steps: 10 })
-  await page.mouse.move(box.x + 260, box.y + 30, { steps: 10 })
-  await page.mouse.up()
-  await page.getByRole('button', { name: '确认签名' }).click()
-  await page.getByTestId('response-signature').locator('img').waitFor()
 }
 
 describe('the printed ledger (#12 item 4)', () => {
