@@ -176,8 +176,8 @@ interface Screen { name: string; path: () => string; ready: (page: Page) => Prom
 const SCREENS: Screen[] = [
   { name: 'fill-dorm', path: () => `/fill/${dormIds[0]}`, ready: (p) => p.getByTestId('subject').waitFor() },
   { name: 'fill-red-flag', path: () => '/fill/rf-self', ready: (p) => p.getByTestId('subject').waitFor(), scrollTo: '.section' },
-  { name: 'record-dorm', path: () => `/results/${dormIds[0]}`, ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]' },
-  { name: 'record-red-flag', path: () => '/results/rf-review', ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]' },
+  { name: 'record-dorm', path: () => `/results/${dormIds[0]}`, ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]', alsoAt: { head: 'main h1' } },
+  { name: 'record-red-flag', path: () => '/results/rf-review', ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]', alsoAt: { head: 'main h1' } },
   { name: 'dashboard-dorm', path: () => '/results/dashboard/dorm-room-safety', ready: chartsDrawn, scrollTo: '[data-testid=dashboard-charts]', alsoAt: { findings: '[data-testid=dashboard-charts] figure:last-child', tables: '[data-testid=top-findings]' } },
 ]
 
