@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { AA_TEXT, contrastRatio, type Rgb } from '@/core/colour'
 import { appUrl, hasHorizontalScroll, launchBrowser } from './support'
 import { newBlankTemplate, openPage, outlineItem } from './support/builder'
+import { narrowBoxes } from './support/layout'
 
 const shots = process.env.E2E_SHOTS || resolve(import.meta.dirname, '../../test-results/e2e-shots')
 let browser: Browser
@@ -34,40 +35,13 @@ async function paintOf(page: Page, testid: string): Promise<{ fg: Rgb; bg: Rgb }
   return { fg: channels(fg!), bg: channels(bg!) }
 }
 
-/**
- * Boxes in the builder narrower than the first four characters of their own text (measured in
- * their own font): a column that wraps one or two characters per line.
- */
-function narrowColumns(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const ctx = document.createElement('canvas').getContext('2d')!
-    const out: string[] = []
-    const boxes = document.querySelectorAll<HTMLElement>('.builder :is(th, td, h1, label, legend, .pick, .type, .switch button, .summary)')
-    for (const el of boxes) {
-      const text = (el.innerText ?? '').trim().replace(/\s+/g, ' ')
-      const rect = el.getBoundingClientRect()
-      // A cell holding a field is measured by its field, below.
-      if (!text || rect.width === 0 || el.querySelector('input, select, textarea') || getComputedStyle(el).visibility === 'hidden') continue
-      const s = getComputedStyle(el)
-      ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`
-      const pad = parseFloat(s.paddingLeft) + parseFloat(s.paddingRight)
-      const need = ctx.measureText([...text].slice(0, 4).join('')).width
-      if (rect.width - pad + 1 < need) out.push(`${el.tagName.toLowerCase()}.${el.className} "${text.slice(0, 20)}" ${Math.round(rect.width)}px < ${Math.round(need)}px`)
-    }
-    // Inputs in table columns: room for four characters of their value (or of "0000").
-    for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('.builder td :is(input:not([type=checkbox]):not([type=color]), select)')) {
-      const rect = el.getBoundingClientRect()
-      if (rect.width === 0) continue
-      const s = getComputedStyle(el)
-      ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`
-      const shown = el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : el.value
-      const need = ctx.measureText([...(shown || '0000')].slice(0, 4).join('')).width
-      const pad = parseFloat(s.paddingLeft) + parseFloat(s.paddingRight) + parseFloat(s.borderLeftWidth) + parseFloat(s.borderRightWidth)
-      if (rect.width - pad + 1 < need) out.push(`${el.tagName.toLowerCase()}[${el.getAttribute('aria-label')}] "${shown.slice(0, 20)}" ${Math.round(rect.width)}px < ${Math.round(need + pad)}px`)
-    }
-    return out
-  })
-}
+/** Builder boxes and table fields narrower than four characters of their own text (support/layout.ts). */
+const narrowColumns = (page: Page): Promise<string[]> =>
+  narrowBoxes(
+    page,
+    '.builder :is(th, td, h1, label, legend, .pick, .type, .switch button, .summary)',
+    '.builder td :is(input:not([type=checkbox]):not([type=color]), select)',
+  )
 
 const visible = (page: Page, selector: string): Promise<boolean> => page.locator(selector).first().isVisible()
 const height = async (page: Page, selector: string): Promise<number> => (await page.locator(selector).first().boundingBox())?.height ?? 0
