@@ -128,7 +128,8 @@ describe('review from the record (开始复核)', () => {
     await page.getByTestId('item-breakdown').waitFor()
 
     // Both answers and both remarks, each under its own heading, and the exact difference.
-    const heads = await page.getByTestId('item-breakdown').locator('thead th').allTextContents()
+    // As read: the markup's line breaks around a heading are not part of it.
+    const heads = (await page.getByTestId('item-breakdown').locator('thead th').allTextContents()).map((h) => h.trim())
     expect(heads).toEqual(['#', '项目', '自查', '考核', '差值（考核 − 自查）', '计分说明'])
     const self = (await page.getByTestId('self-ideology').textContent()) ?? ''
     const review = (await page.getByTestId('review-ideology').textContent()) ?? ''
