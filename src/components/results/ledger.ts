@@ -47,8 +47,12 @@ export function answerWords(item: AnsweredItem, side: LineSide | null, t: Transl
       return chosen.length === 0 ? t('results.ledger.answer.noneChosen') : chosen.map((id) => item.options.find((o) => o.id === id)?.label ?? id).join(sep)
     }
     case 'count':
-    case 'number':
-      return typeof value === 'number' ? withUnit(value, item.unitLabel, lang) : String(value)
+    case 'number': {
+      if (typeof value !== 'number') return String(value)
+      // 缺 1 次, as the box read: a count of shortfalls says so, not just "1次".
+      const prefix = item.type === 'count' && item.countPrefix ? item.countPrefix + (lang === 'zh-CN' ? '' : ' ') : ''
+      return prefix + withUnit(value, item.unitLabel, lang)
+    }
     case 'score':
       return typeof value === 'number' ? pointsText(value) : String(value)
     case 'text':

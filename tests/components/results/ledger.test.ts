@@ -5,7 +5,7 @@ import type { Response, Template } from '@/core/format/types'
 import type { ResponseDetail } from '@/stores/responses'
 import type { ResponseRow } from '@/db'
 import { itemLines } from '@/components/results/rows'
-import { columnWidths, pointsLost, sectionZeroWords, verdictWords, type Translate } from '@/components/results/ledger'
+import { answerWords, columnWidths, pointsLost, sectionZeroWords, verdictWords, type Translate } from '@/components/results/ledger'
 import { fixture, readJson, sample } from '../../fixtures/load'
 
 const star = readJson('tests/fixtures/star-rating-weighted/template.json') as Template
@@ -24,6 +24,13 @@ const words = (lang: 'zh-CN' | 'en'): Translate => {
 }
 
 describe('ledger words', () => {
+  it('prints a count of shortfalls as the box read it: 缺 1 次, not 1次', () => {
+    const red = sample('red-flag-party-branch')
+    const { lines } = linesOf(red, { templateId: red.id, templateVersion: red.version, answers: { 'first-topic': { value: 1 } } } as Response)
+    const line = lines.find((l) => l.item.id === 'first-topic')!
+    expect(answerWords(line.item as Parameters<typeof answerWords>[0], line.self, words('zh-CN'), 'zh-CN')).toBe('缺1次')
+  })
+
   it('names a red line that zeroes a section, with the item and the section', () => {
     const { result, lines } = linesOf(star, fixture('star-rating-weighted', 'section-zeroed'))
     expect(sectionZeroWords(star, lines, result, words('zh-CN'), 'zh-CN')).toBe('红线（该部分记0分）：台账弄虚作假（基础项记0分） → 基础项（70%）')

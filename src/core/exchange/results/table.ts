@@ -176,8 +176,11 @@ export function answerText(item: Item | undefined, answer: Answer | undefined, l
     case 'signature':
       return lang === 'zh-CN' ? '已签名' : 'signed'
     case 'count':
-    case 'number':
-      return typeof v === 'number' && item.unitLabel ? `${v}${item.unitLabel}` : typeof v === 'number' ? v : String(v)
+    case 'number': {
+      if (typeof v !== 'number') return String(v)
+      const prefix = item.type === 'count' ? (item.countPrefix ?? '') : ''
+      return item.unitLabel || prefix ? `${prefix}${v}${item.unitLabel ?? ''}` : v
+    }
     default:
       return Array.isArray(v) ? v.join(', ') : v
   }
