@@ -111,7 +111,6 @@ export default {
       total: '合计',
       band: '等次',
       vetoes: '一票否决 / 红线',
-      groupField: '图表分组',
       none: '无',
       photos: '隐患照片',
       signInspector: '检查人',
@@ -120,6 +119,7 @@ export default {
       signDate: '日期',
     },
     dash: {
+      groupField: '图表分组',
       title: '统计看板',
       chooseTemplate: '选择模板',
       count: '记录数',
