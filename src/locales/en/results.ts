@@ -84,7 +84,7 @@ export default {
       self: 'Self',
       review: 'Review',
       difference: 'Difference',
-      compareWith: 'Compared with the {role}',
+      compareWith: 'Compared with the {role}:',
       print: 'Print ledger',
       na: 'N/A',
       hidden: 'Not shown',

@@ -84,7 +84,7 @@ export default {
       self: '自查分',
       review: '考核分',
       difference: '差值',
-      compareWith: '与{role}对照',
+      compareWith: '与{role}对照：',
       print: '打印台账',
       na: '不适用',
       hidden: '未显示',
