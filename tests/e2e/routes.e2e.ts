@@ -3,8 +3,10 @@
 // then each page is read back and must show no i18n key, no option or field id, no schema code,
 // no "1 points" and, in English, no full-width punctuation around English words; and axe-core
 // finds no serious or critical accessibility violation, with exactly one `main` landmark.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { appUrl, launchBrowser, newTabletPage } from './support'
 
@@ -97,8 +99,10 @@ async function axeProblems(page: Page, route: string, lang: string): Promise<str
     .map((v) => `${lang} ${route}: axe ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
 }
 
+const root = resolve(import.meta.dirname, '../..')
+const json = <T>(path: string): T => JSON.parse(readFileSync(resolve(root, path), 'utf8')) as T
+
 let browser: Browser
-let context: BrowserContext
 let page: Page
 /** Ids made while seeding: the submitted room and the draft left open. */
 let submitted = ''
@@ -129,14 +133,53 @@ async function submitOpenFill(): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  ;({ context, page } = await newTabletPage(browser))
+  ;({ page } = await newTabletPage(browser))
   await page.goto(appUrl('/fill'))
   await page.getByText('宿舍安全检查').first().waitFor()
   submitted = await startRoom('201')
   await page.getByRole('button', { name: '增加 晚归', exact: true }).click()
   await submitOpenFill()
   draft = await startRoom('202')
+  await seedRedFlag()
 })
+
+/**
+ * The 红旗 self-assessment and its review, stored straight into IndexedDB as a finished round
+ * leaves them (23 required items are too many to tap here): subject fields the interface has no
+ * word for ("period"), and the self / review comparison.
+ */
+async function seedRedFlag(): Promise<void> {
+  type Fixture = { subject: Record<string, string>; answers: Record<string, { attachments?: string[] }> }
+  const self = json<Fixture>('tests/fixtures/red-flag-party-branch/self-red-flag.json')
+  const review = json<Fixture>('tests/fixtures/red-flag-party-branch/review-red-flag.json')
+  for (const a of [...Object.values(self.answers), ...Object.values(review.answers)]) delete a.attachments
+  const { title } = json<{ title: string }>('schemas/samples/red-flag-party-branch.json')
+  await page.evaluate(
+    async ({ title, self, review }) => {
+      const at = '2026-11-27T02:00:00.000Z'
+      const row = (id: string, role: string, inspector: string, extra: Record<string, unknown>) => ({
+        id, templateId: 'red-flag-party-branch', templateVersion: 1, templateTitle: title, role, subject: self.subject,
+        status: 'submitted', inspector, startedAt: at, updatedAt: at, submittedAt: at, ...extra,
+      })
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const open = indexedDB.open('qingdan')
+        open.onsuccess = () => done(open.result)
+        open.onerror = () => fail(open.error)
+      })
+      const tx = db.transaction(['responses', 'answers'], 'readwrite')
+      tx.objectStore('responses').put(row('rf-self', 'self', '张书记', {}))
+      tx.objectStore('responses').put(row('rf-review', 'review', '李考核', { reviewOf: 'rf-self' }))
+      for (const [itemId, answer] of Object.entries(self.answers)) tx.objectStore('answers').put({ responseId: 'rf-self', itemId, answer })
+      for (const [itemId, answer] of Object.entries(review.answers)) tx.objectStore('answers').put({ responseId: 'rf-review', itemId, answer })
+      await new Promise<void>((done, fail) => {
+        tx.oncomplete = () => done()
+        tx.onerror = () => fail(tx.error)
+      })
+      db.close()
+    },
+    { title, self, review },
+  )
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -154,6 +197,7 @@ function routes(): { path: string; ready: string }[] {
     { path: '/results', ready: '[data-testid=result-row]' },
     { path: '/results/dashboard/dorm-room-safety', ready: '[data-testid=top-findings]' },
     { path: `/results/${submitted}`, ready: '[data-testid=detail-total]' },
+    { path: '/results/rf-review', ready: '[data-testid=pair-note]' },
     { path: '/tasks', ready: '[data-testid=task]' },
     { path: '/backup', ready: '[data-testid=backup-status]' },
     { path: '/settings', ready: '[data-testid=inspector-form]' },
@@ -164,7 +208,6 @@ async function visitAll(lang: 'zh-CN' | 'en'): Promise<string[]> {
   await page.evaluate((l) => localStorage.setItem('qingdan.locale', l), lang)
   const found: string[] = []
   for (const { path, ready } of routes()) {
-    const started = Date.now()
     await page.goto(appUrl(path))
     const shown = await page.locator(ready).first().waitFor({ timeout: 10_000 }).then(() => true, () => false)
     if (!shown) {
@@ -172,10 +215,8 @@ async function visitAll(lang: 'zh-CN' | 'en'): Promise<string[]> {
       continue
     }
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang)
-    console.log(lang, path, Date.now() - started)
     found.push(...problems(path, lang, await readScreen(page)))
     found.push(...(await axeProblems(page, path, lang)))
-    console.log(lang, path, 'axe', Date.now() - started)
   }
   return found
 }
