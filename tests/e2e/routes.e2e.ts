@@ -186,14 +186,14 @@ afterAll(async () => {
 })
 
 /** Each route with what to wait for before reading it (its data has loaded). */
-function routes(): { path: string; ready: string }[] {
+function routes(): { path: string; ready: string; open?: { button: string; panel: string } }[] {
   return [
     { path: '/', ready: '[data-testid=greeting]' },
     { path: '/templates', ready: '[data-testid^=template-card-]' },
     { path: '/templates/dorm-room-safety/edit', ready: '[data-testid=outline-template]' },
     { path: '/fill', ready: '[data-testid=drafts] li' },
     { path: '/fill/new/dorm-room-safety/1', ready: '[data-testid=begin]' },
-    { path: `/fill/${draft}`, ready: '[data-testid=submit]' },
+    { path: `/fill/${draft}`, ready: '[data-testid=submit]', open: { button: '[data-testid=rules-open]', panel: '[data-testid=rules-panel]' } },
     { path: '/results', ready: '[data-testid=result-row]' },
     { path: '/results/dashboard/dorm-room-safety', ready: '[data-testid=top-findings]' },
     { path: `/results/${submitted}`, ready: '[data-testid=detail-total]' },
@@ -207,7 +207,7 @@ function routes(): { path: string; ready: string }[] {
 async function visitAll(lang: 'zh-CN' | 'en'): Promise<string[]> {
   await page.evaluate((l) => localStorage.setItem('qingdan.locale', l), lang)
   const found: string[] = []
-  for (const { path, ready } of routes()) {
+  for (const { path, ready, open } of routes()) {
     await page.goto(appUrl(path))
     const shown = await page.locator(ready).first().waitFor({ timeout: 10_000 }).then(() => true, () => false)
     if (!shown) {
@@ -217,6 +217,13 @@ async function visitAll(lang: 'zh-CN' | 'en'): Promise<string[]> {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang)
     found.push(...problems(path, lang, await readScreen(page)))
     found.push(...(await axeProblems(page, path, lang)))
+    if (open) {
+      // A panel the page opens on demand (评分规则) is read the same way.
+      await page.locator(open.button).click()
+      await page.locator(open.panel).waitFor()
+      found.push(...problems(`${path} ${open.panel}`, lang, await readScreen(page)))
+      found.push(...(await axeProblems(page, `${path} ${open.panel}`, lang)))
+    }
   }
   return found
 }
