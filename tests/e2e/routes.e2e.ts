@@ -8,6 +8,8 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
+import type { Answer, Template } from '@/core/format/types'
+import { scoreResponse } from '@/core/scoring'
 import { appUrl, launchBrowser, newTabletPage } from './support'
 
 /** Option ids and subject-field ids of the shipped samples: data, never labels. */
@@ -153,9 +155,14 @@ async function seedRedFlag(): Promise<void> {
   const self = json<Fixture>('tests/fixtures/red-flag-party-branch/self-red-flag.json')
   const review = json<Fixture>('tests/fixtures/red-flag-party-branch/review-red-flag.json')
   for (const a of [...Object.values(self.answers), ...Object.values(review.answers)]) delete a.attachments
-  const { title } = json<{ title: string }>('schemas/samples/red-flag-party-branch.json')
+  const template = json<Template>('schemas/samples/red-flag-party-branch.json')
+  const title = template.title
+  // The stored score, as submitting leaves it: the results list reads it (the detail page rescored).
+  const score = (answers: Fixture['answers']) =>
+    scoreResponse(template, { templateId: template.id, templateVersion: 1, answers: answers as Record<string, Answer> })
+  const results = { self: score(self.answers), review: score(review.answers) }
   await page.evaluate(
-    async ({ title, self, review }) => {
+    async ({ title, self, review, results }) => {
       const at = '2026-11-27T02:00:00.000Z'
       const row = (id: string, role: string, inspector: string, extra: Record<string, unknown>) => ({
         id, templateId: 'red-flag-party-branch', templateVersion: 1, templateTitle: title, role, subject: self.subject,
@@ -167,8 +174,8 @@ async function seedRedFlag(): Promise<void> {
         open.onerror = () => fail(open.error)
       })
       const tx = db.transaction(['responses', 'answers'], 'readwrite')
-      tx.objectStore('responses').put(row('rf-self', 'self', '张书记', {}))
-      tx.objectStore('responses').put(row('rf-review', 'review', '李考核', { reviewOf: 'rf-self' }))
+      tx.objectStore('responses').put(row('rf-self', 'self', '张书记', { result: results.self }))
+      tx.objectStore('responses').put(row('rf-review', 'review', '李考核', { reviewOf: 'rf-self', result: results.review }))
       for (const [itemId, answer] of Object.entries(self.answers)) tx.objectStore('answers').put({ responseId: 'rf-self', itemId, answer })
       for (const [itemId, answer] of Object.entries(review.answers)) tx.objectStore('answers').put({ responseId: 'rf-review', itemId, answer })
       await new Promise<void>((done, fail) => {
@@ -177,7 +184,7 @@ async function seedRedFlag(): Promise<void> {
       })
       db.close()
     },
-    { title, self, review },
+    { title, self, review, results },
   )
 }
 
@@ -194,7 +201,8 @@ function routes(): { path: string; ready: string; open?: { button: string; panel
     { path: '/fill', ready: '[data-testid=drafts] li' },
     { path: '/fill/new/dorm-room-safety/1', ready: '[data-testid=begin]' },
     { path: `/fill/${draft}`, ready: '[data-testid=submit]', open: { button: '[data-testid=rules-open]', panel: '[data-testid=rules-panel]' } },
-    { path: '/results', ready: '[data-testid=result-row]' },
+    // Both results (the room, and the 红旗 self-assessment shown with its review), not just the first screen's.
+    { path: '/results', ready: '[data-testid=result-row] >> nth=1' },
     { path: '/results/dashboard/dorm-room-safety', ready: '[data-testid=top-findings]' },
     { path: `/results/${submitted}`, ready: '[data-testid=detail-total]' },
     { path: '/results/rf-review', ready: '[data-testid=pair-note]' },
