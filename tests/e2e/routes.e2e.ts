@@ -56,7 +56,8 @@ function readScreen(page: Page): Promise<Screen> {
       const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim()
       const parent = node.parentElement
       if (!text || !parent || parent.closest('script, style, template, [data-testid=ledger]')) continue
-      if (parent.closest('option') || parent.checkVisibility({ visibilityProperty: true })) texts.push(text)
+      // Form labels count even while their panel is folded away: opening it shows them.
+      if (parent.closest('option, label') || parent.checkVisibility({ visibilityProperty: true })) texts.push(text)
     }
     const attrs: string[] = []
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
