@@ -128,6 +128,24 @@ export const useResultsStore = defineStore('results', () => {
     return [...seen.entries()].sort((a, b) => a[1] - b[1]).map(([label]) => label)
   })
 
+  /**
+   * Subject field labels by template id, then field id, from each template's newest stored version:
+   * the filters name a field as its template does ("年度/月份"), never by its id ("period").
+   */
+  const fieldLabels = shallowRef<Record<string, Record<string, string>>>({})
+
+  async function loadFieldLabels(): Promise<void> {
+    const db = getDb()
+    const out: Record<string, Record<string, string>> = {}
+    await Promise.all(
+      templates.value.map(async (choice) => {
+        const newest = (await listTemplateVersions(db, choice.id)).at(-1)?.template
+        out[choice.id] = Object.fromEntries((newest?.subject?.fields ?? []).map((f) => [f.id, f.label]))
+      }),
+    )
+    fieldLabels.value = out
+  }
+
   /** The dashboard's template (its newest version) and its tasks, beside the summaries above. */
   const dashboardTemplate = shallowRef<Template | null>(null)
   const dashboardTasks = shallowRef<Task[]>([])
@@ -188,6 +206,6 @@ export const useResultsStore = defineStore('results', () => {
 
   return {
     summaries, tally, loading, loaded, filter, sort, filtered, templates, inspectors, bands, dashboardTemplate, dashboardTasks,
-    load, ensureLoaded, refreshIfChanged, setFilter, loadDashboard, exportFile,
+    fieldLabels, load, ensureLoaded, refreshIfChanged, setFilter, loadDashboard, loadFieldLabels, exportFile,
   }
 })

@@ -35,14 +35,16 @@ const enQuote = (xs: string[]): string => xs.map((x) => `“${x}”`).join(', ')
 const num = (s: Step, key: string): number => (typeof s[key] === 'number' ? (s[key] as number) : 0)
 const minus = (a: number, b: number): number => fromH(toH(a) - toH(b))
 const fmt = (x: number): string => (x < 0 ? `−${-x}` : String(x))
+/** "1 point", "0.5 points", "2 points": English counts one in the singular only. */
+const pts = (s: Step, key: string): string => `${n(s, key)} ${s[key] === 1 ? 'point' : 'points'}`
 
 const RENDER = {
-  option: (s) => ({ 'zh-CN': `选「${n(s, 'label')}」得${n(s, 'points')}分`, en: `“${n(s, 'label')}”: ${n(s, 'points')} points` }),
+  option: (s) => ({ 'zh-CN': `选「${n(s, 'label')}」得${n(s, 'points')}分`, en: `“${n(s, 'label')}”: ${pts(s, 'points')}` }),
   options: (s) => {
     const labels = list(s, 'labels')
     return labels.length === 0
       ? { 'zh-CN': '未选任何项，得0分', en: 'nothing chosen: 0 points' }
-      : { 'zh-CN': `选${zhQuote(labels)}共得${n(s, 'points')}分`, en: `${enQuote(labels)}: ${n(s, 'points')} points` }
+      : { 'zh-CN': `选${zhQuote(labels)}共得${n(s, 'points')}分`, en: `${enQuote(labels)}: ${pts(s, 'points')}` }
   },
   deduct: (s) => {
     const labels = list(s, 'labels')
@@ -64,7 +66,7 @@ const RENDER = {
   threshold: (s) =>
     s.min === null
       ? { 'zh-CN': `${n(s, 'value')}未达到任何档次，得0分`, en: `${n(s, 'value')} reaches no threshold: 0 points` }
-      : { 'zh-CN': `${n(s, 'value')} ≥ ${n(s, 'min')}，得${n(s, 'points')}分`, en: `${n(s, 'value')} ≥ ${n(s, 'min')}: ${n(s, 'points')} points` },
+      : { 'zh-CN': `${n(s, 'value')} ≥ ${n(s, 'min')}，得${n(s, 'points')}分`, en: `${n(s, 'value')} ≥ ${n(s, 'min')}: ${pts(s, 'points')}` },
   belowTarget: (s) => {
     if (num(s, 'value') >= num(s, 'target')) {
       return { 'zh-CN': `${n(s, 'value')}达到目标${n(s, 'target')}，不扣分`, en: `${n(s, 'value')} meets the target ${n(s, 'target')}: nothing deducted` }
@@ -80,7 +82,13 @@ const RENDER = {
   na: () => ({ 'zh-CN': '不适用：不计入得分和满分', en: 'not applicable: left out of score and max' }),
   hidden: () => ({ 'zh-CN': '未显示：不计入得分和满分', en: 'not shown: left out of score and max' }),
   unanswered: () => ({ 'zh-CN': '未作答：计0分，满分照计', en: 'unanswered: 0 points, the max still counts' }),
-  default: (s) => ({ 'zh-CN': `按默认答案「${n(s, 'value')}」计`, en: `default answer “${n(s, 'value')}” used` }),
+  // A choice's default is an option id: say its labels (template-index adds them), never the id.
+  default: (s) => {
+    const labels = list(s, 'labels')
+    return labels.length > 0
+      ? { 'zh-CN': `按默认答案${zhQuote(labels)}计`, en: `default answer ${enQuote(labels)} used` }
+      : { 'zh-CN': `按默认答案「${n(s, 'value')}」计`, en: `default answer “${n(s, 'value')}” used` }
+  },
   zero: (s) => {
     const by = s.itemId ? `（${n(s, 'itemId')}）` : ''
     const byEn = s.itemId ? ` (${n(s, 'itemId')})` : ''

@@ -95,6 +95,14 @@ function defaultOf(item: Item): AnswerValue | undefined {
   }
 }
 
+/** The default's step; a choice's default also carries its option labels, so it reads as words. */
+function defaultStepOf(value: AnswerValue, choices: Map<string, Choice> | null): Step {
+  if (choices === null) return { rule: 'default', value }
+  const ids = Array.isArray(value) ? value : [value]
+  const labels = ids.map((id) => (typeof id === 'string' ? choices.get(id)?.option.label ?? id : String(id)))
+  return { rule: 'default', value, labels }
+}
+
 function choicesOf(item: Item, deductive: boolean, maxH: number): Map<string, Choice> | null {
   if (item.type !== 'single' && item.type !== 'multi') return null
   const out = new Map<string, Choice>()
@@ -144,7 +152,7 @@ function makeItemNode(item: Item, pointer: string, index: number, section: Secti
     maxH,
     max: fromH(maxH),
     // Frozen shallowly: the value is the template's own default, which is not ours to freeze.
-    defaultStep: defaultValue === undefined ? null : Object.freeze<Step>({ rule: 'default', value: defaultValue }),
+    defaultStep: defaultValue === undefined ? null : Object.freeze<Step>(defaultStepOf(defaultValue, choices)),
     deductive,
     choices,
     choiceList: choices === null ? [] : [...choices.values()],

@@ -5,6 +5,8 @@ export default {
     fullName: '清单 Qingdan',
     tagline: 'Offline checklists and scoring',
     skipToContent: 'Skip to main content',
+    /** A label and its value: the colon is the language's own (full-width in Chinese only). */
+    labelled: '{label}: {value}',
     nav: {
       label: 'Main navigation',
       home: 'Home',

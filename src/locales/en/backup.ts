@@ -5,8 +5,8 @@ export default {
     device: 'This device’s id',
     status: {
       never: 'This device has never been backed up.',
-      last: 'Last backup: {date} ({days} days ago)',
-      pending: '{count} response(s) not backed up.',
+      last: 'Last backup: {date} ({days} day ago) | Last backup: {date} ({days} days ago)',
+      pending: '{count} response not backed up. | {count} responses not backed up.',
     },
     export: {
       title: 'Export a bundle',
@@ -63,9 +63,9 @@ export default {
       refused: 'Refused',
     },
     reminder: {
-      never: 'This device has never been backed up; {count} response(s) exist only here.',
-      old: 'The last backup is more than {days} days old; {count} response(s) are not backed up.',
-      many: '{count} responses are not backed up.',
+      never: 'This device has never been backed up; {count} response exists only here. | This device has never been backed up; {count} responses exist only here.',
+      old: 'The last backup is more than {days} days old; {count} response is not backed up. | The last backup is more than {days} days old; {count} responses are not backed up.',
+      many: '{count} response is not backed up. | {count} responses are not backed up.',
       action: 'Back up now',
     },
     settingsLink: 'Backup and merge (export / import bundles)',

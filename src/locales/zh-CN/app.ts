@@ -4,6 +4,8 @@ export default {
     name: '清单',
     fullName: '清单 Qingdan',
     tagline: '离线检查与评分',
+    /** A label and its value: the colon is the language's own (full-width in Chinese only). */
+    labelled: '{label}：{value}',
     skipToContent: '跳到主要内容',
     nav: {
       label: '主导航',

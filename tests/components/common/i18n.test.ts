@@ -17,6 +17,23 @@ describe('i18n messages', () => {
     expect(keys(messages.en).sort()).toEqual(keys(messages['zh-CN']).sort())
   })
 
+  it('counts one in the singular in English, and uses no full-width punctuation there', () => {
+    const { t } = i18n.global
+    i18n.global.locale.value = 'en'
+    try {
+      expect(t('results.count', { n: 1 }, 1)).toBe('1 response')
+      expect(t('results.count', { n: 3 }, 3)).toBe('3 responses')
+      expect(t('builder.library.items', { n: 1 }, 1)).toBe('1 item')
+      expect(t('backup.status.pending', { count: 1 }, 1)).toBe('1 response not backed up.')
+      expect(t('app.labelled', { label: 'Deadline', value: '2026-12-06' })).toBe('Deadline: 2026-12-06')
+      expect(keys(messages.en).map((k) => String(t(k))).filter((text) => /[（），。：；！？、「」]/.test(text))).toEqual([])
+    } finally {
+      i18n.global.locale.value = 'zh-CN'
+    }
+    // Chinese has one form: the count argument changes nothing.
+    expect(t('results.count', { n: 1 }, 1)).toBe(t('results.count', { n: 1 }))
+  })
+
   it('deep-merges area files that add keys under the same area', () => {
     const merged = mergeMessages({
       'b.ts': { default: { fill: { b: 'B' } } },

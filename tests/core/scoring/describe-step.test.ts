@@ -13,6 +13,9 @@ describe('describeStep', () => {
     [{ rule: 'deduct', optionIds: ['n'], labels: ['不符合'], deducted: 2, max: 5 }, '「不符合」扣2分（5 − 2 = 3）', '“不符合”: −2 (5 − 2 = 3)'],
     [{ rule: 'veto', ceiling: '合格' }, '一票否决：等级最高为「合格」', 'veto: the grade is at most “合格”'],
     [{ rule: 'veto', ceiling: '基本合格', capped: true }, '等次上限：最高为「基本合格」', 'grade capped: at most “基本合格”'],
+    [{ rule: 'option', optionId: 'a', label: '好', points: 1 }, '选「好」得1分', '“好”: 1 point'],
+    [{ rule: 'default', value: 'no', labels: ['不符合'] }, '按默认答案「不符合」计', 'default answer “不符合” used'],
+    [{ rule: 'default', value: 0 }, '按默认答案「0」计', 'default answer “0” used'],
     [{ rule: 'normalize', raw: 14, applicableMax: 15, scale: 100, value: 93.33 }, '折算：14 / 15 × 100 = 93.33', 'normalized: 14 / 15 × 100 = 93.33'],
   ])('renders %j', (step, zh, en) => {
     expect(describeStep(step, 'zh-CN')).toBe(zh)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Item } from '@/core/format/types'
 import { scoreResponse } from '@/core/scoring'
-import { count, multi, pts, resp, section, single, text, tpl, yesNo } from './builders'
+import { count, ded, multi, pts, resp, section, single, text, tpl, yesNo } from './builders'
 
 describe('rule 9: unanswered', () => {
   it('scores an unanswered item 0, keeps its max, lists it and marks the result incomplete', () => {
@@ -20,7 +20,13 @@ describe('rule 9: unanswered', () => {
     const t = tpl([section('s', [yesNo('a', 5, { default: 'yes' }), count('c', 3, 1, { default: 0 })])])
     const r = scoreResponse(t, resp({}))
     expect(r).toMatchObject({ total: 8, max: 8, complete: true })
-    expect(r.items[0]?.steps).toEqual([{ rule: 'default', value: 'yes' }, expect.objectContaining({ rule: 'deduct' })])
+    // The default step carries the option's label, so the breakdown never shows the id.
+    expect(r.items[0]?.steps).toEqual([{ rule: 'default', value: 'yes', labels: ['yes'] }, expect.objectContaining({ rule: 'deduct' })])
+  })
+
+  it('names a choice default by its option label, not its id', () => {
+    const t = tpl([section('s', [single('a', [ded('yes', 0, { label: '符合' }), ded('no', 5, { label: '不符合' })], { max: 5, default: 'no' })])])
+    expect(scoreResponse(t, resp({})).items[0]?.steps[0]).toEqual({ rule: 'default', value: 'no', labels: ['不符合'] })
   })
 
   it('lets a given answer override the default', () => {
