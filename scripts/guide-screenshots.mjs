@@ -348,6 +348,10 @@ try {
     serviceWorkers: 'block',
   })
   await context.addInitScript(() => localStorage.setItem('qingdan.inspector', '王老师'))
+  // A fixed starting time (a November weekday morning, Beijing) that then runs on as usual: the
+  // dates in the pictures stay the same from one retake to the next, so unchanged pages give
+  // unchanged files.
+  await context.clock.install({ time: new Date('2026-11-16T09:30:00+08:00') })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)
   const only = process.argv.slice(2)
