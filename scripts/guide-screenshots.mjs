@@ -26,10 +26,28 @@ const url = (path) => new URL(path, server.url).href
 
 /** Saves what the viewport shows (or `clip`, in page pixels) as docs/guide/<name>.png. */
 async function shot(page, name, clip) {
-  // Let fonts and pending layout settle: the next frame after fonts are ready.
-  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => done(undefined)))))
+  // Let fonts, pictures and pending layout settle: the next frame after fonts and images are ready.
+  await page.evaluate(async () => {
+    await document.fonts.ready
+    // Only pictures on screen: a lazy one further down would never load.
+    const pending = [...document.images].filter((img) => {
+      const box = img.getBoundingClientRect()
+      return !img.complete && box.bottom > 0 && box.top < innerHeight
+    })
+    await Promise.all(
+      pending.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener('load', done, { once: true })
+            img.addEventListener('error', done, { once: true })
+          }),
+      ),
+    )
+    await new Promise((done) => requestAnimationFrame(() => done(undefined)))
+  })
   const path = resolve(out, `${name}.png`)
-  await page.screenshot({ path, fullPage: false, ...(clip && { clip }) })
+  // Transitions (bars growing, dialogs fading in) end at once, so the picture shows where they land.
+  await page.screenshot({ path, fullPage: false, animations: 'disabled', ...(clip && { clip }) })
   const size = statSync(path).size
   console.log(`wrote docs/guide/${name}.png (${Math.round(size / 1024)} KB)${size > MAX_BYTES ? ' — over 250 KB, crop it' : ''}`)
 }
