@@ -296,7 +296,7 @@ async function designForm(page) {
   await page.goto(url('/templates'))
   await page.getByTestId('new-blank').click()
   await page.getByTestId('new-title').fill('实训室安全检查')
-  await shot(page, 'builder-1-new')
+  await shotDownTo(page, 'builder-1-new', page.locator('[data-testid^=template-card-]').last())
   await page.getByTestId('confirm').click()
   await page.waitForURL(/\/templates\/[^/]+\/edit$/)
   await page.getByTestId('outline-template').waitFor()
