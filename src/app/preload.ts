@@ -19,7 +19,21 @@ export function installRoutePreload(router: Router): void {
   })
 }
 
-function lazyLoaders(to: RouteLocationNormalized): Loader[] {
+/**
+ * Fetches and runs the page chunks of the route named `name` once the main thread is idle: a
+ * page whose next step is nearly always that route (the drafts list → a draft) then opens it
+ * without waiting for its code.
+ */
+export function preloadRouteWhenIdle(router: Router, name: string): void {
+  const to = router.resolve({ name, params: { responseId: '_' } })
+  const run = (): void => {
+    for (const loader of lazyLoaders(to)) loader().catch(() => undefined)
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 })
+  else setTimeout(run, 0)
+}
+
+function lazyLoaders(to: Pick<RouteLocationNormalized, 'matched'>): Loader[] {
   const out: Loader[] = []
   for (const record of to.matched) {
     for (const component of Object.values(record.components ?? {})) {
