@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { TABLET, appUrl, launchBrowser } from './support'
+import { submitOpenFill } from './support/fill'
 import { narrowBoxes, pastTheEdge, sidewaysOverflow } from './support/layout'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -78,18 +79,6 @@ function chartTexts(page: Page): Promise<ChartText[]> {
 const BOXES = 'main :is(th, td, h1, h2, label, figcaption, button, .title, .points, .label, .value, .kpis span, .nav-link)'
 const FIELDS = 'main td :is(input:not([type=checkbox]), select)'
 
-async function submitOpenFill(): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').click()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.click()
-  await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
-}
-
 async function submitRoom(room: string, taps: Readonly<Record<string, number>>, more?: () => Promise<void>): Promise<void> {
   await page.goto(appUrl('/fill/new/dorm-room-safety/1'))
   await page.locator('#subject-building').fill('3号楼')
@@ -103,7 +92,7 @@ async function submitRoom(room: string, taps: Readonly<Record<string, number>>, 
     for (let i = 0; i < n; i++) await page.getByRole('button', { name: `增加 ${title}`, exact: true }).click()
   }
   await more?.()
-  await submitOpenFill()
+  await submitOpenFill(page)
 }
 
 /** The 红旗 self-assessment and its linked review, written as a submitted pair. */

@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage } from './support'
+import { submitOpenFill } from './support/fill'
 import { pdfText, type PdfText } from './support/pdf-text'
 import { drawSignature } from './support/signature'
 
@@ -69,18 +70,6 @@ function expectSignaturesWithConclusion(pdf: PdfText): void {
   let rest = last
   for (const w of signatureWords.map(flat)) rest = rest.split(w).join('')
   expect(rest.length).toBeGreaterThan(20)
-}
-
-async function submitOpenFill(page: Page): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').click()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.click()
-  await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
 }
 
 describe('the printed ledger (#12 item 4)', () => {

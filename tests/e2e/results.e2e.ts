@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs'
 import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js'
 import { localDateTime } from '@/core/time/local-time'
 import { TABLET, appUrl, launchBrowser, newTabletPage } from './support'
+import { submitOpenFill } from './support/fill'
 import { pdfText } from './support/pdf-text'
 
 // A 2×2 PNG: the "photo of the fix".
@@ -40,20 +41,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function submitOpenFill(): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  // Rows above the bottom bar size themselves as they scroll past, so a tap on 提交 can land
-  // while it moves: tap again until the dialog (or the blockers) answer.
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').click()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.click()
-  await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
-}
-
 async function submitRoom(room: string, taps: Readonly<Record<string, number>>): Promise<void> {
   await page.goto(appUrl('/fill/new/dorm-room-safety/1'))
   await page.locator('#subject-building').fill('3号楼')
@@ -65,7 +52,7 @@ async function submitRoom(room: string, taps: Readonly<Record<string, number>>):
   for (const [title, n] of Object.entries(taps)) {
     for (let i = 0; i < n; i++) await page.getByRole('button', { name: `增加 ${title}`, exact: true }).click()
   }
-  await submitOpenFill()
+  await submitOpenFill(page)
 }
 
 describe('results (#6)', () => {
@@ -152,7 +139,7 @@ describe('results (#6)', () => {
 
     await task.getByTestId('start-recheck').click()
     await page.waitForURL(/\/fill\/[0-9a-f-]{36}$/)
-    await submitOpenFill()
+    await submitOpenFill(page)
 
     await page.goto(appUrl('/tasks'))
     const again = page.getByTestId('task').filter({ hasText: '3号楼 · 2 · 201' })
@@ -216,7 +203,7 @@ describe('exports people can use (#12)', () => {
     await yes.first().waitFor()
     const n = await yes.count()
     for (let i = 0; i < n; i++) await yes.nth(i).click()
-    await submitOpenFill()
+    await submitOpenFill(page)
 
     await page.goto(appUrl('/results'))
     await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('共 3 条')

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage } from './support'
+import { submitOpenFill } from './support/fill'
 
 const root = resolve(import.meta.dirname, '../..')
 type Answers = Record<string, { value?: unknown; attachments?: string[]; note?: string }>
@@ -65,19 +66,6 @@ async function seedAnswers(p: Page, responseId: string, answers: Answers): Promi
   )
   await p.reload()
   await p.getByTestId('total').waitFor()
-}
-
-async function submitOpenFill(p: Page): Promise<void> {
-  const confirm = p.getByTestId('confirm')
-  const blockers = p.getByTestId('submit-blockers')
-  // Rows above the bottom bar size themselves as they scroll past: tap again until the dialog answers.
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await p.getByTestId('submit').click()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.click()
-  await p.getByTestId('fill-complete').waitFor()
 }
 
 async function remark(p: Page, itemId: string, text: string): Promise<void> {

@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import type { Answer, Template } from '@/core/format/types'
 import { scoreResponse } from '@/core/scoring'
 import { appUrl, launchBrowser, newTabletPage } from './support'
+import { submitOpenFill } from './support/fill'
 
 /** Option ids and subject-field ids of the shipped samples: data, never labels. */
 const IDS = [
@@ -122,18 +123,6 @@ async function startRoom(room: string): Promise<string> {
   return new URL(page.url()).pathname.split('/').pop()!
 }
 
-async function submitOpenFill(): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').click()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.click()
-  await page.getByTestId('next-room').or(page.locator('.done')).first().waitFor()
-}
-
 beforeAll(async () => {
   browser = await launchBrowser()
   ;({ page } = await newTabletPage(browser))
@@ -141,7 +130,7 @@ beforeAll(async () => {
   await page.getByText('宿舍安全检查').first().waitFor()
   submitted = await startRoom('201')
   await page.getByRole('button', { name: '增加 晚归', exact: true }).click()
-  await submitOpenFill()
+  await submitOpenFill(page)
   draft = await startRoom('202')
   await seedRedFlag()
 })
