@@ -3,6 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import type { DBCore, Middleware } from 'dexie'
 import type { Item, ScoreResult, Template } from '@/core/format/types'
 import { openDatabase, type QingdanDatabase } from '@/db'
+import { emptyResult } from '@/core/scoring/assemble'
 
 export const fake = { indexedDB, IDBKeyRange }
 
@@ -35,25 +36,12 @@ export function template(id: string, version: number, itemIds: string[] = ['q1',
 
 export function scoreOf(t: Template, total = 4, band: string | null = '良好'): ScoreResult {
   return {
-    templateId: t.id,
-    templateVersion: t.version,
+    ...emptyResult(t),
     total,
     max: 4,
     percent: (total / 4) * 100,
     band: band === null ? null : { label: band, index: 0 },
     base: total,
-    bonus: 0,
-    vetoed: false,
-    vetoes: [],
-    zeroes: [],
-    complete: true,
-    sections: [],
-    items: [],
-    findings: [],
-    unanswered: [],
-    missingEvidence: [],
-    steps: [],
-    notes: [],
   }
 }
 
