@@ -1,0 +1,4 @@
+export * from './hlc'
+export * from './records'
+export * from './protocol'
+export * from './decide'

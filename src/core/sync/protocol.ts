@@ -1,0 +1,195 @@
+/**
+ * The sync protocol between a device and the server: what a push carries, what a pull returns,
+ * and the limits both sides enforce. The server and the device import these same types.
+ *
+ * Push: a device sends its outbox in order, as mutations numbered by the device's own outbox
+ * sequence (`seq`, strictly increasing per device). The server applies a batch in one PostgreSQL
+ * transaction, records the highest `seq` it applied for the device, and skips any mutation at or
+ * below it: the same batch sent twice (a lost acknowledgement) is applied once. The device deletes
+ * outbox rows only when the acknowledgement arrives, which the server sends after commit.
+ *
+ * Pull: changes after a cursor (the server's change sequence), in pages, oldest first. A submitted
+ * response arrives whole, its answers inside, so a page boundary never splits a submission.
+ */
+import type { Issue } from '../result'
+import type { ResponseHeader, SyncAnswer, SyncAttachment, SyncTask, SyncTemplate, SyncTemplateVersion } from './records'
+
+interface MutationBase {
+  /** The device's outbox sequence number: strictly increasing, never reused on a device. */
+  seq: number
+  /** A UUID, for error reports and logs. */
+  id: string
+}
+
+export type Mutation = MutationBase &
+  (
+    | { kind: 'response'; response: ResponseHeader }
+    | { kind: 'answer'; responseId: string; itemId: string; answer: SyncAnswer }
+    | { kind: 'submit'; response: ResponseHeader; answers: Record<string, SyncAnswer> }
+    | { kind: 'template'; template: SyncTemplate }
+    | { kind: 'templateVersion'; version: SyncTemplateVersion }
+    | { kind: 'task'; task: SyncTask }
+    | { kind: 'attachment'; attachment: SyncAttachment }
+  )
+export type MutationKind = Mutation['kind']
+export const MUTATION_KINDS = ['response', 'answer', 'submit', 'template', 'templateVersion', 'task', 'attachment'] as const satisfies readonly MutationKind[]
+
+/** A mutation as written to the outbox, before the outbox numbers it. */
+export type MutationInput = Mutation extends infer M ? (M extends Mutation ? Omit<M, 'seq'> : never) : never
+
+export interface PushRequest {
+  deviceId: string
+  /** A UUID per batch, for logs; idempotence comes from `seq`. */
+  batchId: string
+  mutations: Mutation[]
+}
+
+/**
+ * What became of one mutation:
+ * - `applied`: it changed the server's data;
+ * - `same`: the server already held exactly this;
+ * - `superseded`: a newer edit (or a submission) won; the mutation's value is in the answer history;
+ * - `duplicate`: its `seq` was applied before (a replayed batch);
+ * - `refused`: invalid (see `issue`); nothing of it was stored. Retrying will not help.
+ */
+export type MutationStatus = 'applied' | 'same' | 'superseded' | 'duplicate' | 'refused'
+
+export interface MutationResult {
+  seq: number
+  id: string
+  status: MutationStatus
+  issue?: Issue
+}
+
+export interface PushResponse {
+  batchId: string
+  results: MutationResult[]
+  /** The highest `seq` the server has applied for this device, after this batch. */
+  appliedSeq: number
+  /** The server's wall time (ms), so a device can show how far its clock is off. */
+  serverTime: number
+}
+
+interface ChangeBase {
+  /** The server's change sequence: the pull cursor after this change. */
+  cursor: number
+}
+
+export type Change = ChangeBase &
+  (
+    /** `answers` is present exactly when the response is submitted (a submission arrives whole). */
+    | { kind: 'response'; response: ResponseHeader; answers?: Record<string, SyncAnswer> }
+    | { kind: 'answer'; responseId: string; itemId: string; answer: SyncAnswer }
+    | { kind: 'template'; template: SyncTemplate }
+    | { kind: 'templateVersion'; version: SyncTemplateVersion }
+    | { kind: 'task'; task: SyncTask }
+    | { kind: 'attachment'; attachment: SyncAttachment }
+  )
+export type ChangeKind = Change['kind']
+
+export interface PullResponse {
+  changes: Change[]
+  /** Pass as `after` for the next page; equal to the request's when nothing changed. */
+  cursor: number
+  /** More changes wait after `cursor`. */
+  more: boolean
+  serverTime: number
+}
+
+/** Limits both sides enforce: a device never sends more, the server refuses more. */
+export const SYNC_LIMITS = {
+  /** Mutations per push batch. */
+  maxBatch: 500,
+  /** Bytes of one push request body. */
+  maxPushBytes: 8 * 1024 ** 2,
+  /** Changes per pull page (the default and the most a request may ask for). */
+  pullPage: 1000,
+  maxPullPage: 5000,
+  /** Bytes of one uploaded attachment (the bundle's own limit). */
+  maxBlobBytes: 20 * 1024 ** 2,
+} as const
+
+/** An error body of the API: a code, a message in every language, where it is when known. */
+export interface ApiError {
+  error: Issue
+}
+
+/** The API's routes, in one place for the server, the device and the tests. */
+export const API = {
+  health: '/api/health',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  me: '/api/auth/me',
+  push: '/api/sync/push',
+  pull: '/api/sync/pull',
+  /** `/api/blobs/<sha256>`: PUT the bytes, HEAD to ask, GET to read. */
+  blobs: '/api/blobs',
+  users: '/api/admin/users',
+  devices: '/api/admin/devices',
+  audit: '/api/admin/audit',
+} as const
+
+/** The header a browser sends on every write, with the token from its session (CSRF protection). */
+export const CSRF_HEADER = 'x-qingdan-csrf'
+export const SESSION_COOKIE = 'qingdan_session'
+
+export const ACCOUNT_ROLES = ['admin', 'member'] as const
+export type AccountRole = (typeof ACCOUNT_ROLES)[number]
+
+export interface LoginRequest {
+  username: string
+  password: string
+  deviceId: string
+  /** What a person calls the tablet (张老师的平板), shown to admins. */
+  deviceName: string
+}
+
+export interface AccountUser {
+  id: string
+  username: string
+  displayName: string
+  role: AccountRole
+}
+
+export interface SessionInfo {
+  user: AccountUser
+  deviceId: string
+  /** Send in CSRF_HEADER on every write. */
+  csrfToken: string
+  /** ISO time the session lapses unless used again (30 days after its last use). */
+  expiresAt: string
+}
+
+export interface UserSummary extends AccountUser {
+  disabled: boolean
+  createdAt: string
+  lastLoginAt?: string
+}
+
+export interface DeviceSummary {
+  id: string
+  name: string
+  userId: string
+  username: string
+  createdAt: string
+  lastSeenAt: string
+  lastSyncAt?: string
+  revoked: boolean
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  /** login, loginFailed, logout, lockout, publish, merge, roleChange, userCreated, userDisabled, deviceRevoked … */
+  action: string
+  userId?: string
+  username?: string
+  deviceId?: string
+  detail: Record<string, unknown>
+}
+
+export interface HealthInfo {
+  ok: true
+  database: 'pglite' | 'postgres'
+  schemaVersion: number
+}
