@@ -8,6 +8,8 @@ export type SqlValue = string | number | boolean | null | Date | Uint8Array | re
 export interface Queryable {
   /** Runs one statement; rows come back as plain objects keyed by column name. */
   query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<Row[]>
+  /** Runs a script of several statements without parameters (migrations only). */
+  script(sql: string): Promise<void>
 }
 
 export interface Db extends Queryable {

@@ -1,0 +1,36 @@
+/** A real PostgreSQL (15+) through node-postgres' pool: `DATABASE_URL=postgres://…`. */
+import pg from 'pg'
+import type { Db, Queryable, SqlValue } from './types'
+
+// bigint (int8) columns come back as JS numbers: every sequence here stays far below 2^53.
+pg.types.setTypeParser(20, (text) => Number(text))
+
+export async function openPostgres(url: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max })
+  // A pool error (the server restarted under an idle client) must not crash the process: the
+  // next query opens a fresh connection.
+  pool.on('error', () => undefined)
+  const run = async <Row extends object>(q: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlValue[] = []): Promise<Row[]> =>
+    (await q.query(sql, params as unknown[])).rows as Row[]
+  await run(pool, 'select 1')
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    script: async (sql) => void (await pool.query(sql)),
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await work({ query: (sql, params) => run(client, sql, params), script: async (sql) => void (await client.query(sql)) })
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
