@@ -5,10 +5,14 @@
  * in the cluster, dropped on close.
  */
 import pg from 'pg'
+import { vi } from 'vitest'
 import { openPglite } from '../../../server/db/pglite'
 import { openPostgres } from '../../../server/db/postgres'
 import { migrate } from '../../../server/db/migrate'
 import type { Db } from '../../../server/db/types'
+
+// PGlite takes seconds to start (it boots PostgreSQL in WebAssembly), more on a loaded machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 })
 
 export type DatabaseKind = Db['kind']
 
