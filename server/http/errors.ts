@@ -1,0 +1,19 @@
+/**
+ * Errors the API answers with: an HTTP status and the core's Issue (a code, a message in every
+ * language, and where the problem is), sent as `{ error: Issue }`.
+ */
+import type { Issue, LocalizedText } from '@/core/result'
+
+export class ApiHttpError extends Error {
+  override readonly name = 'ApiHttpError'
+  readonly issue: Issue
+  constructor(
+    readonly status: number,
+    code: string,
+    message: LocalizedText,
+    where: { pointer?: string; itemId?: string; params?: Issue['params'] } = {},
+  ) {
+    super(message.en)
+    this.issue = { code, pointer: where.pointer ?? '', severity: 'error', message, ...(where.itemId !== undefined && { itemId: where.itemId }), ...(where.params && { params: where.params }) }
+  }
+}
