@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startTempPostgres } from './pg-temp.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -15,7 +16,8 @@ const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.j
 const steps = [
   { name: 'lint', cmd: bin('eslint'), args: ['--config', '.eslint.config.js', '.'] },
   { name: 'typecheck', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
-  { name: 'unit and component tests', cmd: bin('vitest'), args: ['run', ...json('unit')] },
+  // The server tests run on PGlite and, through QINGDAN_TEST_PG_URL, on a real PostgreSQL.
+  { name: 'unit, component and server tests', cmd: bin('vitest'), args: ['run', ...json('unit')], postgres: true },
   { name: 'build', cmd: bin('vite'), args: ['build'] },
   { name: 'e2e tests (Chromium)', cmd: process.execPath, args: [join(root, 'scripts', 'e2e.mjs'), ...json('e2e')] },
 ]
@@ -40,12 +42,26 @@ function summary() {
   console.log(`tests: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`)
 }
 
+/** A throwaway PostgreSQL cluster for the steps that need one; stopped when they end. */
+async function withPostgres(step, run) {
+  if (!step.postgres) return run({})
+  const pg = await startTempPostgres()
+  console.log(`PostgreSQL for the server tests: ${pg.url}`)
+  try {
+    return run({ QINGDAN_TEST_PG_URL: pg.url })
+  } finally {
+    await pg.stop()
+  }
+}
+
 let exitCode = 0
 const started = Date.now()
 for (const step of steps) {
   const t0 = Date.now()
   console.log(`\n▶ ${step.name}`)
-  const result = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit' })
+  const result = await withPostgres(step, (env) =>
+    spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }),
+  )
   const code = result.status ?? 1
   console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
   if (code !== 0) {
