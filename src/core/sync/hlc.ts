@@ -98,11 +98,12 @@ export function hlcTooFarAhead(text: string, now: number): boolean {
 
 /**
  * The clock of a record written before sync existed (or by a bundle of an older build): its
- * `updatedAt`, count 0, node `legacy`. Every clock a device ticks later in the same ms sorts after it.
+ * `updatedAt`, count 0, node `-legacy`, which sorts before every device id (device ids are UUIDs,
+ * which never start with '-'): a clock a device ticks in the same ms orders after it.
  */
 export function legacyHlc(updatedAt: string | undefined): string {
   const wall = updatedAt === undefined ? 0 : Date.parse(updatedAt)
-  return encodeHlc({ wall: Number.isNaN(wall) ? 0 : Math.max(0, wall), count: 0, node: 'legacy' })
+  return encodeHlc({ wall: Number.isNaN(wall) ? 0 : Math.max(0, wall), count: 0, node: '-legacy' })
 }
 
 /** A record's clock: its own, or the legacy reading of its `updatedAt`. */
