@@ -1,0 +1,98 @@
+/**
+ * The server as a real process (`node --import tsx server/main.ts`), for the tests that kill it,
+ * restart it, or run two of it: the fault tests, the stateless test and the sync e2e journey.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..', '..', '..')
+
+export interface ServerProcessOptions {
+  /** `postgres://…`; PGlite in `dataDir` otherwise. */
+  databaseUrl?: string
+  dataDir?: string
+  adminPassword?: string
+  port?: number
+  env?: Record<string, string>
+}
+
+export interface ServerProcess {
+  url: string
+  port: number
+  /** Everything the process printed so far. */
+  output(): string
+  /** Sends `signal` and waits for the exit; resolves to the exit code (null when killed by a signal). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+  /** A new process on the same port, database and data folder. */
+  restart(signal?: NodeJS.Signals): Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer()
+    s.once('error', fail)
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      s.close(() => done(port))
+    })
+  })
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
+    try {
+      const res = await fetch(`${url}/api/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  throw new Error(`server did not answer /api/health within ${timeoutMs} ms:\n${output()}`)
+}
+
+export async function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort())
+  const url = `http://127.0.0.1:${port}`
+  let log = ''
+  let child: ChildProcess
+  const launch = async (): Promise<void> => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATABASE_URL: '' }),
+        ...(options.dataDir && { QINGDAN_DATA_DIR: options.dataDir }),
+        ...(options.adminPassword && { QINGDAN_ADMIN_PASSWORD: options.adminPassword }),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
+    child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+    await waitForHealth(url, child, () => log)
+  }
+  const stop = (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode)
+      child.once('exit', (code) => done(code))
+      child.kill(signal)
+    })
+  await launch()
+  return {
+    url,
+    port,
+    output: () => log,
+    stop,
+    async restart(signal: NodeJS.Signals = 'SIGTERM') {
+      await stop(signal)
+      await launch()
+    },
+  }
+}
