@@ -164,13 +164,23 @@ export function verdictWords(template: Template, lines: readonly ItemLine[], res
     : t('results.ledger.verdict.ceiling', { band: verdict.ceilingLabel ?? '—', because })
 }
 
-/** Red lines that zero a section (a zeroed total is a veto and named by `verdictWords`). */
+/**
+ * Red lines (红线, format rule 7) in words: those that zero a section, "红线（该部分记0分）：item →
+ * section", and those that zero the total, "红线（总分记0分）：item". A red line is not a 一票否决:
+ * `verdictWords` names the vetoes.
+ */
 export function sectionZeroWords(template: Template, lines: readonly ItemLine[], result: ScoreResult, t: Translate, lang: Lang): string | null {
-  const hits = result.zeroes.filter((z) => z.scope === 'section')
-  if (hits.length === 0) return null
+  const sep = lang === 'zh-CN' ? '；' : '; '
   const titles = sectionTitles(template)
-  const parts = hits.map((z) => `${titleOf(template, lines, z.itemId)} → ${titles.get(z.sectionId ?? '') ?? z.sectionId ?? ''}`)
-  return t('results.ledger.verdict.sectionZero', { because: [...new Set(parts)].join(lang === 'zh-CN' ? '；' : '; ') })
+  const sections = result.zeroes
+    .filter((z) => z.scope === 'section')
+    .map((z) => `${titleOf(template, lines, z.itemId)} → ${titles.get(z.sectionId ?? '') ?? z.sectionId ?? ''}`)
+  const totals = result.zeroes.filter((z) => z.scope === 'total').map((z) => titleOf(template, lines, z.itemId))
+  const words = [
+    ...(totals.length > 0 ? [t('results.ledger.verdict.totalZero', { because: [...new Set(totals)].join(sep) })] : []),
+    ...(sections.length > 0 ? [t('results.ledger.verdict.sectionZero', { because: [...new Set(sections)].join(sep) })] : []),
+  ]
+  return words.length > 0 ? words.join(sep) : null
 }
 
 /** Scored items that lost points, "title −2", in template order. */

@@ -1,7 +1,8 @@
 /**
  * What capped a result's grade, named for what it is. A veto hit whose ceiling is the lowest band
- * (or a template without bands), or a red line that zeroes the total, is a 一票否决; a veto hit that
- * only holds the grade below a better band is a ceiling (等次上限), and must not be called a veto.
+ * (or a template without bands) is a 一票否决; a veto hit that only holds the grade below a better
+ * band is a ceiling (等次上限), and must not be called a veto. A red line (`zero`, format rule 7)
+ * is neither: it zeroes a score, and is named as a 红线 by the views that show `result.zeroes`.
  */
 import type { ScoreResult, Template } from '../format/types'
 
@@ -9,14 +10,14 @@ export type VerdictKind = 'veto' | 'ceiling'
 
 export interface Verdict {
   kind: VerdictKind
-  /** The band the grade may not rise above; null for a veto without bands or a zeroed total. */
+  /** The band the grade may not rise above; null for a veto without bands. */
   ceilingLabel: string | null
   /** The items that caused it, in template order of the hits. */
   itemIds: string[]
 }
 
 /** Null when nothing capped the grade. A veto outranks a ceiling when both are present. */
-export function verdictOf(result: ScoreResult, template: Pick<Template, 'scoring'>): Verdict | null {
+export function verdictOf(result: Pick<ScoreResult, 'vetoes'>, template: Pick<Template, 'scoring'>): Verdict | null {
   const lowest = (template.scoring?.bands?.length ?? 0) - 1
   const vetoIds: string[] = []
   const ceilingIds: string[] = []
@@ -34,7 +35,6 @@ export function verdictOf(result: ScoreResult, template: Pick<Template, 'scoring
       ceilingLabel = hit.ceilingLabel
     }
   }
-  for (const hit of result.zeroes) if (hit.scope === 'total') vetoIds.push(hit.itemId)
   if (vetoIds.length > 0) {
     const lowestLabel = lowest >= 0 ? (template.scoring?.bands?.[lowest]?.label ?? null) : null
     return { kind: 'veto', ceilingLabel: lowestLabel, itemIds: unique(vetoIds) }

@@ -18,7 +18,7 @@ export interface SummaryMeta extends Pick<Response, 'id' | 'role' | 'reviewOf' |
 export function summarize(meta: SummaryMeta, result: ScoreResult, template?: Pick<Template, 'scoring' | 'kind' | 'findings'>): ResultSummary {
   if (meta.id === undefined) throw new Error('A summary needs the response id')
   // Zeroes are counted as red lines (红线) below, under their own name: the verdict is the vetoes'.
-  const verdict = template ? verdictOf({ ...result, zeroes: [] }, template) : result.vetoed ? ({ kind: 'veto' } as const) : null
+  const verdict = template ? verdictOf(result, template) : result.vetoed ? ({ kind: 'veto' } as const) : null
   // A ceiling is not a red line: only vetoes (to the lowest band) and zeroes of a section or of
   // the total are. The same test as verdictOf's.
   const lowest = (template?.scoring?.bands?.length ?? 0) - 1

@@ -22,6 +22,7 @@ export default {
       verdict: {
         veto: 'Veto (because: {because})',
         ceiling: 'Band capped at {band} (because: {because})',
+        totalZero: 'Red line (total scores 0): {because}',
         sectionZero: 'Red line (section scores 0): {because}',
         selfPrefix: 'Self: ',
         reviewPrefix: 'Review: ',

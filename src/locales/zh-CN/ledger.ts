@@ -22,6 +22,7 @@ export default {
       verdict: {
         veto: '一票否决（因：{because}）',
         ceiling: '等次上限：{band}（因：{because}）',
+        totalZero: '红线（总分记0分）：{because}',
         sectionZero: '红线（该部分记0分）：{because}',
         selfPrefix: '自查：',
         reviewPrefix: '考核：',

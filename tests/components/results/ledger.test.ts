@@ -38,6 +38,15 @@ describe('ledger words', () => {
     expect(verdictWords(star, lines, result, words('zh-CN'), 'zh-CN')).toBeNull()
   })
 
+  it('names a red line that zeroes the total as 红线, never as 一票否决', () => {
+    const dorm = sample('dorm-room-safety')
+    const { result, lines } = linesOf(dorm, { templateId: dorm.id, templateVersion: dorm.version, answers: { 'cross-room-wiring': { value: 'yes' } } } as Response)
+    expect(result.zeroes.map((z) => z.scope)).toEqual(['total'])
+    expect(sectionZeroWords(dorm, lines, result, words('zh-CN'), 'zh-CN')).toBe('红线（总分记0分）：宿舍之间互拉电线')
+    expect(sectionZeroWords(dorm, lines, result, words('en'), 'en')).toBe('Red line (total scores 0): 宿舍之间互拉电线')
+    expect(verdictWords(dorm, lines, result, words('zh-CN'), 'zh-CN')).toBeNull()
+  })
+
   it('words a ceiling in English with English punctuation', () => {
     const { result, lines } = linesOf(conduct, fixture('teacher-conduct-negative-list', 'one-minor'))
     const text = verdictWords(conduct, lines, result, words('en'), 'en')

@@ -30,7 +30,8 @@ describe('verdictOf names a veto and a ceiling apart', () => {
     ['情节较轻 is a ceiling at 基本合格', { c: 'light', d: 'none', z: 'ok' }, bands, { kind: 'ceiling', ceilingLabel: '基本合格', itemIds: ['c'] }],
     ['two ceilings name both items', { c: 'light', d: 'light', z: 'ok' }, bands, { kind: 'ceiling', ceilingLabel: '基本合格', itemIds: ['c', 'd'] }],
     ['情节较重 is a veto', { c: 'heavy', d: 'light', z: 'ok' }, bands, { kind: 'veto', ceilingLabel: '不合格', itemIds: ['c'] }],
-    ['a red line on the total is a veto', { c: 'none', d: 'none', z: 'red' }, bands, { kind: 'veto', ceilingLabel: '不合格', itemIds: ['z'] }],
+    // format rule 7: a red line zeroes a score; it is not a 一票否决 (the views name it 红线).
+    ['a red line on the total is no veto', { c: 'none', d: 'none', z: 'red' }, bands, null],
     ['a veto without bands', { c: 'heavy', d: 'none', z: 'ok' }, undefined, { kind: 'veto', ceilingLabel: null, itemIds: ['c'] }],
   ] as const)('%s', (_name, answers, scoring, expected) => {
     const template = conduct(scoring)
