@@ -22,6 +22,8 @@ export interface ServerProcess {
   port: number
   /** Everything the process printed so far. */
   output(): string
+  /** The running process's id (changes on restart). */
+  pid(): number
   /** Sends `signal` and waits for the exit; resolves to the exit code (null when killed by a signal). */
   stop(signal?: NodeJS.Signals): Promise<number | null>
   /** A new process on the same port, database and data folder. */
@@ -89,6 +91,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     url,
     port,
     output: () => log,
+    pid: () => child.pid ?? 0,
     stop,
     async restart(signal: NodeJS.Signals = 'SIGTERM') {
       await stop(signal)
