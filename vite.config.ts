@@ -55,6 +55,9 @@ function sampleKeys(): string[] {
 }
 
 export default defineConfig({
+  // `npm run dev` next to `npm run server`: the app's API calls go to the team server, so the
+  // app and the API share one origin as they do when the server serves the build.
+  server: { proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 8787}` } },
   // Under vitest the schemas compile at run time (as in the CLI); tests/core/validate checks both agree.
   // Messages are precompiled in builds only (scripts/i18n-precompile.ts).
   // No Options API (data, methods, mixins) in the app or its libraries: Vue's support for it is
