@@ -33,14 +33,15 @@ export async function applySubmit(m: SubmitMutation, ctx: ApplyContext): Promise
     for (const { itemId, answer } of decision.losers) {
       if (await keepLoser(tx, { responseId: header.id, itemId, answer, deviceId: stored.get(itemId)?.deviceId ?? null })) ctx.log.losers++
     }
+    // The header first: a response seen for the first time must exist before its answers.
+    const result = scoreResponse(template, formatResponse(header, m.answers))
+    await writeHeader(tx, header, { total: result.total, percent: result.percent, band: result.band?.label ?? null, result })
     if (decision.removed.length > 0) await tx.query('delete from answers where response_id = $1 and item_id = any($2::text[])', [header.id, decision.removed])
     for (const [itemId, answer] of Object.entries(m.answers)) {
       const mine = stored.get(itemId)
       // An answer held exactly as submitted keeps its row and cursor: nothing about it changed.
       if (!mine || !same(mine.answer, answer)) await writeAnswer(tx, header.id, itemId, answer, ctx.account.deviceId)
     }
-    const result = scoreResponse(template, formatResponse(header, m.answers))
-    await writeHeader(tx, header, { total: result.total, percent: result.percent, band: result.band?.label ?? null, result })
     if (decision.losers.length > 0) noteConflict(ctx.log, header.id)
   } else if (decision.outcome === 'stale') {
     for (const { itemId, answer } of decision.losers) {
