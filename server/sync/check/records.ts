@@ -6,7 +6,7 @@
 import { RESPONSE_STATUSES, ROLES } from '@/core/format/types'
 import { TASK_STATUSES } from '@/core/tasks/task'
 import { TEMPLATE_SOURCES, TEMPLATE_STATUSES } from '@/core/templates/record'
-import { bool, count, finite, id, isObj, listOf, object, oneOf, optional, positive, sha256, subject, text, time, type FieldCheck, type Obj, type Spec } from './fields'
+import { bool, count, finite, id, listOf, object, oneOf, optional, positive, sha256, subject, text, time, type FieldCheck, type Obj, type Spec } from './fields'
 
 /** Present: its form is the clock check's business. */
 const clock: FieldCheck = () => true
@@ -101,4 +101,3 @@ export const ATTACHMENT_SPEC: Spec = {
   sha256,
 }
 
-export { isObj }

@@ -7,7 +7,7 @@ import { scoreResponse } from '@/core/scoring'
 import type { MutationInput, MutationStatus, SyncAnswer } from '@/core/sync'
 import { applyPush } from '../../../server/sync/push'
 import { DATABASE_KINDS } from '../support/databases'
-import { answer, clock, dorm, dormVersion, header, m, NOW, Outbox, submitted, task } from './support/builders'
+import { answer, attachment, clock, dorm, dormVersion, header, m, NOW, Outbox, submitted, task } from './support/builders'
 import { resetSync, syncWorld, type SyncWorld } from './support/world'
 
 const R = '5f0c9a52-8c55-4a0e-9a39-3d4a2f1b7c01'
@@ -168,6 +168,35 @@ const RULES: Rule[] = [
     ],
     held: async (w) => {
       expect(await w.db.query("select row->>'status' as status from tasks")).toEqual([{ status: 'rectified' }])
+    },
+  },
+  {
+    rule: 'attachment metadata is immutable: the same again is the same, other content under its id is refused',
+    steps: (ids) => [
+      { by: 'a', push: [m.response(draft(ids)), m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10))], expect: ['applied', 'applied'] },
+      { by: 'b', push: [m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10)), m.attachment(attachment('ph-1', R, 'b'.repeat(64), 10))], expect: ['same', 'refused:attachmentConflict'] },
+    ],
+    held: async (w) => {
+      expect(await w.db.query('select id, sha256 from attachments')).toEqual([{ id: 'ph-1', sha256: 'a'.repeat(64) }])
+    },
+  },
+  {
+    rule: 'answers and attachments of a response the server does not hold are refused (no template to check them against)',
+    steps: (ids) => [
+      { by: 'a', push: [m.answer(R, 'unlocked', answer(1, clock(2, ids.a))), m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10))], expect: ['refused:unknownResponse', 'refused:unknownResponse'] },
+    ],
+    held: async (w) => {
+      expect(await w.db.query('select 1 from answers union all select 1 from attachments')).toEqual([])
+    },
+  },
+  {
+    rule: 'a submitted header alone (without its answers) is refused; its tombstone alone is applied',
+    steps: (ids) => [
+      { by: 'a', push: [m.response(draft(ids)), m.response(submitted(header(R, clock(2, ids.a))))], expect: ['applied', 'refused:submitWithAnswers'] },
+      { by: 'a', push: [m.response({ ...submitted(header(R, clock(3, ids.a))), deleted: true })], expect: ['applied'] },
+    ],
+    held: async (w) => {
+      expect(await headerRow(w)).toMatchObject({ status: 'submitted', deleted: true })
     },
   },
 ]
