@@ -12,40 +12,45 @@ interface ChangeRow {
   kind: Change['kind']
   cursor: number
   body: unknown
-  /** response: its answers when submitted; answer: { responseId, itemId, open }. */
+  /** response: its answers when submitted; answer: { responseId, itemId }. */
   extra: unknown
 }
 
 /*
- * Answers of a submitted response travel inside it; answers of a deleted response are moot (its
- * tombstone wins on every device): both are read here to keep the cursor moving, then skipped.
+ * One statement, one snapshot. The page is chosen first (`page`), and only then are the answers
+ * of its submitted responses gathered, so a page costs its own size, not the size of everything
+ * after the cursor. Answers of a submitted response travel inside it, and answers of a deleted
+ * response are moot (its tombstone wins on every device): both are left out of the page.
  */
 const PAGE_SQL = `
-select kind, cursor, body, extra from (
-  select 'template' as kind, cursor, row as body, null::jsonb as extra from templates where cursor > $1
+with page as (
+  select 'template' as kind, cursor, row as body, null::jsonb as extra, null::text as whole from templates where cursor > $1
   union all
   select 'templateVersion', cursor,
-         jsonb_build_object('templateId', template_id, 'version', version, 'template', content, 'publishedAt', published_at), null
+         jsonb_build_object('templateId', template_id, 'version', version, 'template', content, 'publishedAt', published_at), null, null
     from template_versions where cursor > $1
   union all
-  select 'response', r.cursor, r.header,
-         case when r.status = 'submitted' and not r.deleted then
-           (select coalesce(jsonb_object_agg(a.item_id, a.answer), '{}'::jsonb) from answers a where a.response_id = r.id)
-         end
-    from responses r where r.cursor > $1
+  select 'response', cursor, header, null, case when status = 'submitted' and not deleted then id end
+    from responses where cursor > $1
   union all
-  select 'answer', a.cursor, a.answer,
-         jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id, 'open', r.status = 'draft' and not r.deleted)
-    from answers a join responses r on r.id = a.response_id where a.cursor > $1
+  select 'answer', a.cursor, a.answer, jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id), null
+    from answers a join responses r on r.id = a.response_id
+   where a.cursor > $1 and r.status = 'draft' and not r.deleted
   union all
-  select 'task', cursor, row, null from tasks where cursor > $1
+  select 'task', cursor, row, null, null from tasks where cursor > $1
   union all
-  select 'attachment', cursor, meta, null from attachments where cursor > $1
-) changes
-order by cursor
-limit $2`
+  select 'attachment', cursor, meta, null, null from attachments where cursor > $1
+  order by cursor
+  limit $2
+)
+select kind, cursor, body,
+       case when whole is null then extra
+            else (select coalesce(jsonb_object_agg(a.item_id, a.answer), '{}'::jsonb) from answers a where a.response_id = page.whole)
+       end as extra
+  from page
+ order by cursor`
 
-function toChange(row: ChangeRow): Change | undefined {
+function toChange(row: ChangeRow): Change {
   const cursor = Number(row.cursor)
   switch (row.kind) {
     case 'template':
@@ -57,8 +62,8 @@ function toChange(row: ChangeRow): Change | undefined {
       return { cursor, kind: 'response', response: row.body as ResponseHeader, ...(answers !== null && { answers }) }
     }
     case 'answer': {
-      const where = row.extra as { responseId: string; itemId: string; open: boolean }
-      return where.open ? { cursor, kind: 'answer', responseId: where.responseId, itemId: where.itemId, answer: row.body as SyncAnswer } : undefined
+      const where = row.extra as { responseId: string; itemId: string }
+      return { cursor, kind: 'answer', responseId: where.responseId, itemId: where.itemId, answer: row.body as SyncAnswer }
     }
     case 'task':
       return { cursor, kind: 'task', task: row.body as SyncTask }
@@ -84,7 +89,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1])
   const page = rows.slice(0, size)
   const visible = visibleChanges(account)
-  const changes = page.map(toChange).filter((c): c is Change => c !== undefined && visible(c))
+  const changes = page.map(toChange).filter(visible)
   await db.query(
     `insert into device_sync (device_id, last_pull_at) values ($1, $2)
      on conflict (device_id) do update set last_pull_at = excluded.last_pull_at`,
@@ -92,7 +97,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   )
   return {
     changes,
-    // The last row read, shown or not: skipped rows need not be read again.
+    // The last row read, shown or not: rows an account may not see need not be read again.
     cursor: page.length > 0 ? Number(page.at(-1)!.cursor) : from,
     more: rows.length > size,
     serverTime: Date.now(),
