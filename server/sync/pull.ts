@@ -1,0 +1,105 @@
+/**
+ * Pull: the changes after a cursor, oldest first, in pages. One SQL statement reads a page, so it
+ * sees one snapshot: a submitted response and the answers inside it are read together. Cursors
+ * are handed out in commit order (see PUSH_LOCK in push.ts), so `cursor > after` never skips a row.
+ */
+import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
+import type { Db } from '../db/types'
+import type { RequestAccount } from '../http/account'
+import { visibleChanges } from './scope'
+
+interface ChangeRow {
+  kind: Change['kind']
+  cursor: number
+  body: unknown
+  /** response: its answers when submitted; answer: { responseId, itemId }. */
+  extra: unknown
+}
+
+/*
+ * One statement, one snapshot. The page is chosen first (`page`), and only then are the answers
+ * of its submitted responses gathered, so a page costs its own size, not the size of everything
+ * after the cursor. Answers of a submitted response travel inside it, and answers of a deleted
+ * response are moot (its tombstone wins on every device): both are left out of the page.
+ */
+const PAGE_SQL = `
+with page as (
+  select 'template' as kind, cursor, row as body, null::jsonb as extra, null::text as whole from templates where cursor > $1
+  union all
+  select 'templateVersion', cursor,
+         jsonb_build_object('templateId', template_id, 'version', version, 'template', content, 'publishedAt', published_at), null, null
+    from template_versions where cursor > $1
+  union all
+  select 'response', cursor, header, null, case when status = 'submitted' and not deleted then id end
+    from responses where cursor > $1
+  union all
+  select 'answer', a.cursor, a.answer, jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id), null
+    from answers a join responses r on r.id = a.response_id
+   where a.cursor > $1 and r.status = 'draft' and not r.deleted
+  union all
+  select 'task', cursor, row, null, null from tasks where cursor > $1
+  union all
+  select 'attachment', cursor, meta, null, null from attachments where cursor > $1
+  order by cursor
+  limit $2
+)
+select kind, cursor, body,
+       case when whole is null then extra
+            else (select coalesce(jsonb_object_agg(a.item_id, a.answer), '{}'::jsonb) from answers a where a.response_id = page.whole)
+       end as extra
+  from page
+ order by cursor`
+
+function toChange(row: ChangeRow): Change {
+  const cursor = Number(row.cursor)
+  switch (row.kind) {
+    case 'template':
+      return { cursor, kind: 'template', template: row.body as SyncTemplate }
+    case 'templateVersion':
+      return { cursor, kind: 'templateVersion', version: row.body as SyncTemplateVersion }
+    case 'response': {
+      const answers = row.extra as Record<string, SyncAnswer> | null
+      return { cursor, kind: 'response', response: row.body as ResponseHeader, ...(answers !== null && { answers }) }
+    }
+    case 'answer': {
+      const where = row.extra as { responseId: string; itemId: string }
+      return { cursor, kind: 'answer', responseId: where.responseId, itemId: where.itemId, answer: row.body as SyncAnswer }
+    }
+    case 'task':
+      return { cursor, kind: 'task', task: row.body as SyncTask }
+    case 'attachment':
+      return { cursor, kind: 'attachment', attachment: row.body as SyncAttachment }
+    default: {
+      const never: never = row.kind
+      return never
+    }
+  }
+}
+
+/** A page size the server will serve: the default when absent, never above the maximum. */
+export function pageSize(limit: number | undefined): number {
+  if (limit === undefined || !Number.isSafeInteger(limit) || limit < 1) return SYNC_LIMITS.pullPage
+  return Math.min(limit, SYNC_LIMITS.maxPullPage)
+}
+
+export async function pullChanges(db: Db, account: RequestAccount, after: number, limit: number): Promise<PullResponse> {
+  const size = pageSize(limit)
+  const from = Number.isSafeInteger(after) && after > 0 ? after : 0
+  // One row past the page says whether more wait.
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1])
+  const page = rows.slice(0, size)
+  const visible = visibleChanges(account)
+  const changes = page.map(toChange).filter(visible)
+  await db.query(
+    `insert into device_sync (device_id, last_pull_at) values ($1, $2)
+     on conflict (device_id) do update set last_pull_at = excluded.last_pull_at`,
+    [account.deviceId, new Date()],
+  )
+  return {
+    changes,
+    // The last row read, shown or not: rows an account may not see need not be read again.
+    cursor: page.length > 0 ? Number(page.at(-1)!.cursor) : from,
+    more: rows.length > size,
+    serverTime: Date.now(),
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Push: a device's outbox, applied in one transaction and acknowledged only after it commits.
+ *
+ * Idempotence: the device numbers its mutations (`seq`, strictly increasing); the server stores
+ * the highest seq it has consumed per device (`device_sync.applied_seq`) in the same transaction
+ * as the data, and skips any mutation at or below it (`duplicate`). A batch sent again because its
+ * acknowledgement was lost is therefore applied once. Refused mutations are consumed too:
+ * sending them again cannot make them valid.
+ */
+import type { MutationResult, PushResponse } from '@/core/sync'
+import type { Db, Queryable } from '../db/types'
+import type { RequestAccount } from '../http/account'
+import { applyMutation, type BatchLog } from './apply'
+import { checkPushEnvelope } from './check/envelope'
+import { segment } from './check/fields'
+import { checkMutation } from './check/mutation'
+import { json, TemplateVersions } from './sql'
+
+/**
+ * Taken by every push transaction before it assigns a change cursor. `nextval` hands out numbers
+ * when it is called, not when the transaction commits: without this lock, push A could take
+ * cursor 10, push B cursor 11, B commit first, and a device pulling in between would move its
+ * cursor to 11 and never see A's row 10 once A commits. With pushes one at a time, a row is
+ * visible only after every row with a lower cursor has committed (or rolled back, leaving a gap),
+ * so `cursor > after` never skips anything. Any fixed number works; it only has to be the same
+ * for every Qingdan process on the database.
+ */
+export const PUSH_LOCK = 7_411_513
+
+export async function applyPush(db: Db, account: RequestAccount, request: unknown, now: Date): Promise<PushResponse> {
+  const envelope = checkPushEnvelope(request, account)
+  const nowMs = now.getTime()
+  // Shape and clock checks need no database: done before the transaction, so it stays short.
+  const checked = envelope.mutations.map((env, i) => checkMutation(env, `/mutations${segment(i)}`, nowMs))
+  const log: BatchLog = { conflicts: 0, losers: 0, responseIds: new Set(), published: [] }
+
+  const { results, appliedSeq } = await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
+    const before = await consumedSeq(tx, account.deviceId)
+    const versions = new TemplateVersions(tx)
+    const results: MutationResult[] = []
+    for (const [i, env] of envelope.mutations.entries()) {
+      const head = { seq: env.seq, id: env.id }
+      const check = checked[i]!
+      if (env.seq <= before) results.push({ ...head, status: 'duplicate' })
+      else if (!check.ok) results.push({ ...head, status: 'refused', issue: check.issue })
+      else {
+        const applied = await applyMutation(check.mutation, { tx, account, at: `/mutations${segment(i)}`, versions, log })
+        results.push({ ...head, ...applied })
+      }
+    }
+    const last = envelope.mutations.at(-1)?.seq ?? 0
+    const appliedSeq = Math.max(before, last)
+    await tx.query('update device_sync set applied_seq = $2, last_push_at = $3 where device_id = $1', [account.deviceId, appliedSeq, now])
+    await audit(tx, account, envelope.batchId, log)
+    return { results, appliedSeq }
+  })
+  // Only now, after COMMIT, does the device learn its mutations are safe.
+  return { batchId: envelope.batchId, results, appliedSeq, serverTime: nowMs }
+}
+
+/** The device's applied seq, its row locked for the rest of the transaction (created if new). */
+async function consumedSeq(tx: Queryable, deviceId: string): Promise<number> {
+  await tx.query('insert into device_sync (device_id) values ($1) on conflict (device_id) do nothing', [deviceId])
+  const rows = await tx.query<{ seq: number }>('select applied_seq as seq from device_sync where device_id = $1 for update', [deviceId])
+  return Number(rows[0]!.seq)
+}
+
+async function audit(tx: Queryable, account: RequestAccount, batchId: string, log: BatchLog): Promise<void> {
+  const insert = (action: string, detail: object) =>
+    tx.query('insert into audit_log (action, user_id, device_id, detail) values ($1, $2, $3, $4::text::jsonb)', [action, account.userId, account.deviceId, json(detail)])
+  for (const v of log.published) await insert('publish', { templateId: v.templateId, version: v.version, batchId })
+  if (log.conflicts > 0) await insert('merge', { batchId, conflicts: log.conflicts, losers: log.losers, responseIds: [...log.responseIds] })
+}

@@ -1,0 +1,98 @@
+/**
+ * The sync tables, read and written with parameterised SQL only. `jsonb` values go in as JSON
+ * text (`$n::text::jsonb`): node-postgres would turn a JS array into a PostgreSQL array, and
+ * PGlite and node-postgres agree on text.
+ */
+import { fingerprint } from '@/core/exchange/bundle/hash'
+import type { Template } from '@/core/format/types'
+import type { ResponseHeader, SyncAnswer } from '@/core/sync'
+import type { Queryable } from '../db/types'
+
+export const json = (value: unknown): string => JSON.stringify(value)
+
+/** The next change cursor. Only ever evaluated under the push lock (see push.ts). */
+export const NEXT_CURSOR = "nextval('sync_change_seq')"
+
+export interface HeldResponse {
+  header: ResponseHeader
+  status: ResponseHeader['status']
+  deleted: boolean
+}
+
+export async function heldResponse(tx: Queryable, id: string): Promise<HeldResponse | undefined> {
+  const rows = await tx.query<HeldResponse>('select header, status, deleted from responses where id = $1', [id])
+  return rows[0]
+}
+
+export interface HeldAnswer {
+  answer: SyncAnswer
+  deviceId: string | null
+}
+
+/** The response and its answer to one item, in one round trip (an answer push does this per answer). */
+export async function heldAnswerOf(tx: Queryable, responseId: string, itemId: string): Promise<{ response: HeldResponse; held?: HeldAnswer } | undefined> {
+  const rows = await tx.query<HeldResponse & { answer: SyncAnswer | null; deviceId: string | null }>(
+    `select r.header, r.status, r.deleted, a.answer, a.device_id as "deviceId"
+       from responses r left join answers a on a.response_id = r.id and a.item_id = $2
+      where r.id = $1`,
+    [responseId, itemId],
+  )
+  const row = rows[0]
+  if (!row) return undefined
+  const response = { header: row.header, status: row.status, deleted: row.deleted }
+  return row.answer === null ? { response } : { response, held: { answer: row.answer, deviceId: row.deviceId } }
+}
+
+export async function heldAnswers(tx: Queryable, responseId: string): Promise<Map<string, HeldAnswer>> {
+  const rows = await tx.query<HeldAnswer & { itemId: string }>(
+    'select item_id as "itemId", answer, device_id as "deviceId" from answers where response_id = $1',
+    [responseId],
+  )
+  return new Map(rows.map((r) => [r.itemId, { answer: r.answer, deviceId: r.deviceId }]))
+}
+
+export async function writeAnswer(tx: Queryable, responseId: string, itemId: string, answer: SyncAnswer, deviceId: string): Promise<void> {
+  await tx.query(
+    `insert into answers (response_id, item_id, answer, hlc, device_id, cursor)
+     values ($1, $2, $3::text::jsonb, $4, $5, ${NEXT_CURSOR})
+     on conflict (response_id, item_id) do update
+       set answer = excluded.answer, hlc = excluded.hlc, device_id = excluded.device_id, cursor = excluded.cursor`,
+    [responseId, itemId, json(answer), answer.hlc, deviceId],
+  )
+}
+
+/**
+ * An answer that lost a merge, kept in the history. The same content twice is one row
+ * (unique on response, item and fingerprint), so a replayed loser adds nothing.
+ * Returns true when the row is new.
+ */
+export async function keepLoser(tx: Queryable, loser: { responseId: string; itemId: string; answer: SyncAnswer; deviceId: string | null }): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into answer_history (response_id, item_id, answer, hash, device_id)
+     values ($1, $2, $3::text::jsonb, $4, $5)
+     on conflict (response_id, item_id, hash) do nothing
+     returning id`,
+    [loser.responseId, loser.itemId, json(loser.answer), fingerprint(loser.answer), loser.deviceId],
+  )
+  return rows.length > 0
+}
+
+/** Published template versions, read once per batch: they never change, so a batch can keep them. */
+export class TemplateVersions {
+  private readonly cache = new Map<string, Template | undefined>()
+  constructor(private readonly tx: Queryable) {}
+
+  async get(templateId: string, version: number): Promise<Template | undefined> {
+    const key = `${templateId}@${version}`
+    if (this.cache.has(key)) return this.cache.get(key)
+    const rows = await this.tx.query<{ content: Template }>('select content from template_versions where template_id = $1 and version = $2', [templateId, version])
+    const template = rows[0]?.content
+    this.cache.set(key, template)
+    return template
+  }
+
+  /** A version published earlier in the same batch. */
+  remember(templateId: string, version: number, template: Template): void {
+    this.cache.set(`${templateId}@${version}`, template)
+  }
+}
