@@ -54,6 +54,9 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 
 export function registerSessionHook(app: FastifyInstance, db: Db, now: () => Date): void {
   app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?', 1)[0]!
+    // The built app's files need no account: no database read for them.
+    if (!path.startsWith('/api/')) return
     const token = request.cookies[SESSION_COOKIE]
     if (!token || !isWellFormedToken(token)) return
     const tokenHash = hashToken(token)
@@ -84,7 +87,6 @@ export function registerSessionHook(app: FastifyInstance, db: Db, now: () => Dat
     request.authSession = { tokenHash, csrfToken: row.csrf_token, expiresAt, displayName: row.display_name }
 
     // Signing in acts with a password, not with the session: it needs no CSRF token.
-    const path = request.url.split('?', 1)[0]
     if (SAFE_METHODS.has(request.method) || path === API.login) return
     const sent = request.headers[CSRF_HEADER]
     if (typeof sent !== 'string' || !sameSecret(sent, row.csrf_token)) {

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { API, SYNC_LIMITS, type ApiError, type HealthInfo } from '@/core/sync/protocol'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { API, SESSION_COOKIE, SYNC_LIMITS, type ApiError, type HealthInfo } from '@/core/sync/protocol'
 import { readMigrations } from '../../server/db/migrate'
 import type { RoutePlugin } from '../../server/app'
 import { ApiHttpError } from '../../server/http/errors'
@@ -73,6 +73,18 @@ describe.each(DATABASE_KINDS)('the app on %s', (kind) => {
     const post = await server.app.inject({ method: 'POST', url: '/somewhere', payload: {} })
     expect(post.statusCode).toBe(404)
     expectIssue(post.json(), 'notFound')
+  })
+
+  it('reads no session for the app\'s own files, only for /api', async () => {
+    server = await testServer(kind, { staticDir: dist })
+    const query = vi.spyOn(server.db, 'query')
+    const cookie = `${SESSION_COOKIE}=${'A'.repeat(43)}`
+    expect((await server.app.inject({ method: 'GET', url: '/assets/main-abc123.js', headers: { cookie } })).statusCode).toBe(200)
+    expect((await server.app.inject({ method: 'GET', url: '/fill/123', headers: { cookie } })).statusCode).toBe(200)
+    expect(query).not.toHaveBeenCalled()
+    expect((await server.app.inject({ method: 'GET', url: API.me, headers: { cookie } })).statusCode).toBe(401)
+    expect(query).toHaveBeenCalled()
+    query.mockRestore()
   })
 
   it('without a build, answers the API and 404s everything else as JSON', async () => {
