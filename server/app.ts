@@ -34,16 +34,21 @@ export interface BuildAppOptions {
   /** Fastify's logger (JSON lines on stdout); off by default, for tests. */
   logger?: boolean
   now?: () => Date
-  /** Read X-Forwarded-For/-Proto: only behind a reverse proxy that sets them (TRUST_PROXY=1). */
-  trustProxy?: boolean
+  /**
+   * How many reverse proxies to believe about X-Forwarded-For/-Proto (TRUST_PROXY=1: one). A
+   * count, not "trust all": the client's own X-Forwarded-For entries are never taken as its address.
+   */
+  trustProxy?: number
   plugins?: readonly RoutePlugin[]
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { db, staticDir, logger = false, now = () => new Date(), trustProxy = false, plugins = [] } = options
+  const { db, staticDir, logger = false, now = () => new Date(), trustProxy = 0, plugins = [] } = options
   const app = Fastify({
     logger,
-    trustProxy,
+    // The nearest `trustProxy` hops are believed, whatever their address. (Fastify's own number
+    // option believes no one, on purpose: it cannot check the peer; the operator's setting does.)
+    trustProxy: trustProxy > 0 ? (_address: string, hop: number) => hop < trustProxy : false,
     // A push batch is the largest JSON body; blobs have their own parser and limit below.
     bodyLimit: SYNC_LIMITS.maxPushBytes,
     // Unknown properties are errors, not silently dropped (Fastify's default removes them).

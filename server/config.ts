@@ -7,8 +7,17 @@ export interface ServerConfig {
   /** postgres://… or postgresql://…: a real PostgreSQL; otherwise PGlite in `dataDir`. */
   databaseUrl?: string
   dataDir: string
-  trustProxy: boolean
+  /** How many reverse proxies in front may be believed about the client (0: none, the default). */
+  trustProxy: number
   adminPassword?: string
+}
+
+function proxyHops(value: string | undefined): number {
+  if (!value || value === '0' || value === 'false') return 0
+  if (value === 'true') return 1
+  const hops = Number(value)
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`TRUST_PROXY must be 1 (one reverse proxy), a number of proxies, or unset, not ${JSON.stringify(value)}`)
+  return hops
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,7 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     ...(isPostgres && { databaseUrl: url }),
     dataDir: resolve(env.QINGDAN_DATA_DIR?.trim() || 'data'),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.TRUST_PROXY),
     ...(env.QINGDAN_ADMIN_PASSWORD && { adminPassword: env.QINGDAN_ADMIN_PASSWORD }),
   }
 }

@@ -57,17 +57,27 @@ describe.each(DATABASE_KINDS)('signing in on %s', (kind) => {
   })
 
   it('marks the cookie Secure behind a trusted HTTPS proxy, and only then', async () => {
-    server = await testServer(kind, { trustProxy: true })
+    server = await testServer(kind, { trustProxy: 1 })
     await addUser(server.db, 'wang', PASSWORD)
     const https = await server.app.inject({ ...loginRequest('wang', PASSWORD), headers: { 'x-forwarded-proto': 'https' } })
     expect(https.cookies.find((c) => c.name === SESSION_COOKIE)!.secure).toBe(true)
     await server.close()
 
-    server = await testServer(kind, { trustProxy: false })
+    server = await testServer(kind, { trustProxy: 0 })
     await addUser(server.db, 'wang', PASSWORD)
     const forged = await server.app.inject({ ...loginRequest('wang', PASSWORD), headers: { 'x-forwarded-proto': 'https' } })
     expect(forged.statusCode).toBe(200)
     expect(forged.cookies.find((c) => c.name === SESSION_COOKIE)!.secure).toBeFalsy()
+  })
+
+  it('behind one trusted proxy, takes the address the proxy saw, not one the client wrote', async () => {
+    server = await testServer(kind, { trustProxy: 1 })
+    await addUser(server.db, 'wang', PASSWORD)
+    const headers = { 'x-forwarded-for': '198.51.100.1, 203.0.113.9' }
+    const response = await server.app.inject({ ...loginRequest('wang', 'wrong', undefined, '127.0.0.1'), headers })
+    expect(response.statusCode).toBe(401)
+    const [failure] = await server.db.query<{ address: string }>('select address from login_failures')
+    expect(failure!.address).toBe('203.0.113.9')
   })
 
   it('refuses a wrong password and an unknown user alike, without a cookie, and audits both', async () => {
