@@ -62,6 +62,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('x-frame-options', 'DENY')
+    // Only framing is restricted here; the app's own policy is index.html's meta tag, and a
+    // meta tag cannot say frame-ancestors.
+    reply.header('content-security-policy', "frame-ancestors 'none'")
     reply.header('referrer-policy', 'same-origin')
   })
   await app.register(fastifyCookie)

@@ -74,4 +74,6 @@ try {
   process.exit(1)
 }
 const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`
-console.log(`Qingdan server: http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port} (database: ${where})`)
+const address = app.server.address()
+const port = typeof address === 'object' && address ? address.port : config.port
+console.log(`Qingdan server: http://${config.host}:${port} (database: ${where})`)

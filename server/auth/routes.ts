@@ -39,13 +39,15 @@ const badCredentials = () =>
 export async function authRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }): Promise<void> {
   app.post<{ Body: LoginRequest }>(API.login, { schema: { body: loginBody }, bodyLimit: 64 * 1024 }, async (request, reply) => {
     const body = request.body
+    // The throttling key; the lookup below folds case in SQL, as the unique index does.
     const username = body.username.trim().toLowerCase()
     const address = request.ip
     const at = now()
     const attemptId = await db.transaction((tx) => claimAttempt(tx, username, address, at))
 
     const users = await db.query<UserRow>(
-      'select id, username, display_name, role, password_hash, disabled from users where lower(username) = $1',
+      // lower() on both sides: the same folding as the unique index, whatever the script.
+      'select id, username, display_name, role, password_hash, disabled from users where lower(username) = lower($1)',
       [username],
     )
     const user = users[0]

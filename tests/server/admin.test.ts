@@ -52,6 +52,10 @@ describe.each(DATABASE_KINDS)('the admin API on %s', (kind) => {
     // The new user can sign in.
     expect((await server.app.inject(loginRequest('zhang.san', 'long enough'))).statusCode).toBe(200)
 
+    const chinese = await server.app.inject({ method: 'POST', url: API.users, headers: admin.writeHeaders, payload: { username: '王老师', displayName: '王老师', role: 'admin', password: 'long enough' } })
+    expect(chinese.statusCode).toBe(201)
+    expect(chinese.json<UserSummary>().role).toBe('admin')
+
     const taken = await server.app.inject({ method: 'POST', url: API.users, headers: admin.writeHeaders, payload: { username: 'ZHANG.SAN', displayName: 'x', role: 'member', password: 'long enough' } })
     expect(taken.statusCode).toBe(409)
     expect(taken.json<ApiError>().error).toMatchObject({ code: 'usernameTaken', pointer: '/username' })
@@ -69,10 +73,10 @@ describe.each(DATABASE_KINDS)('the admin API on %s', (kind) => {
       expect(response.json<ApiError>().error.code).toBe('invalidRequest')
     }
     const list = await server.app.inject({ method: 'GET', url: API.users, headers: admin.readHeaders })
-    expect(list.json<UserSummary[]>().map((u) => u.username)).toEqual(['root', 'Zhang.San'])
+    expect(list.json<UserSummary[]>().map((u) => u.username)).toEqual(['root', 'Zhang.San', '王老师'])
     expect(list.json<UserSummary[]>()[0]!.lastLoginAt).toBe(server.clock.now.toISOString())
     const actions = await server.db.query<{ action: string }>("select action from audit_log where action = 'userCreated'")
-    expect(actions).toHaveLength(1)
+    expect(actions).toHaveLength(2)
   })
 
   it('changes role, name and password, and disabling signs the user out everywhere', async () => {

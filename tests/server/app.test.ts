@@ -150,5 +150,6 @@ describe.each(DATABASE_KINDS)('the app on %s', (kind) => {
     const response = await server.app.inject({ method: 'GET', url: API.health })
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     expect(response.headers['x-frame-options']).toBe('DENY')
+    expect(response.headers['content-security-policy']).toBe("frame-ancestors 'none'")
   })
 })
