@@ -74,7 +74,7 @@ export const v5Stores = {
   attachments: 'id, responseId, sha256',
   outbox: '++seq',
   uploads: 'id',
-  downloads: 'id, sha256',
+  downloads: 'id, sha256, responseId',
   syncErrors: '++id',
   tombstones: 'id',
 } as const satisfies StoreSpec

@@ -12,6 +12,11 @@ import { HLC_KEY } from '../keys'
 import type { OutboxRow } from '../rows'
 import { getDeviceId } from './meta'
 
+/** A transaction's list of tables, typed loosely for the reason given in `syncTables`. */
+export function tableList(...tables: Table[]): Table[] {
+  return tables
+}
+
 /** A write's tables plus those it needs to stamp and enqueue (`db.meta`, `db.outbox`). */
 export function syncTables(db: QingdanDatabase, ...tables: Table[]): Table[] {
   // Typed loosely on purpose: a transaction's table list only names tables, and inferring one

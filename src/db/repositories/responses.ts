@@ -182,17 +182,10 @@ export async function submitResponse(
       }
       const answers = await db.answers.where('responseId').equals(id).toArray()
       const result = scoreResponse(template, toResponse(row, answers))
-      const submitted: ResponseRow = {
-        ...row,
-        status: 'submitted',
-        submittedAt,
-        updatedAt: nextTimestamp(row.updatedAt, submittedAt),
-        hlc: await tick(db, node),
+      const submitted = withScore(
+        { ...row, status: 'submitted', submittedAt, updatedAt: nextTimestamp(row.updatedAt, submittedAt), hlc: await tick(db, node) },
         result,
-        total: result.total,
-        percent: result.percent,
-        band: result.band?.label ?? null,
-      }
+      )
       await db.responses.put(submitted)
       // The submission travels whole: the header with every answer it was scored on.
       const synced: Record<string, SyncAnswer> = {}
@@ -202,4 +195,9 @@ export async function submitResponse(
       return result
     }),
   )
+}
+
+/** A submitted row with its stored score (what lists and prints read instead of re-scoring). */
+export function withScore(row: ResponseRow, result: ScoreResult): ResponseRow {
+  return { ...row, result, total: result.total, percent: result.percent, band: result.band?.label ?? null }
 }
