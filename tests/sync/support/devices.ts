@@ -6,8 +6,9 @@ import { freshDb, template } from '../../db/helpers'
 export const dorm = template('dorm', 1)
 
 /** A device holding the `dorm` template version (as a published template would be, on every device). */
-export async function device(): Promise<QingdanDatabase> {
+export async function device(beforeOpen?: (db: QingdanDatabase) => void): Promise<QingdanDatabase> {
   const db = freshDb()
+  beforeOpen?.(db)
   await db.templateVersions.add(versionRecord(dorm, '2026-01-01T00:00:00.000Z'))
   return db
 }
