@@ -14,7 +14,7 @@ interface Call {
 
 function fakeFetch(reply: (call: Call) => Response | Promise<Response>): { fetch: typeof fetch; calls: Call[] } {
   const calls: Call[] = []
-  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const fake = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const call: Call = {
       url: String(input),
       method: init?.method ?? 'GET',
@@ -25,7 +25,7 @@ function fakeFetch(reply: (call: Call) => Response | Promise<Response>): { fetch
     calls.push(call)
     return reply(call)
   }) as typeof fetch
-  return { fetch, calls }
+  return { fetch: fake, calls }
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
