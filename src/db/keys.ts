@@ -8,3 +8,5 @@ export const LAST_BACKUP_KEY = 'lastBackupAt'
 export const HLC_KEY = 'hlc'
 /** The server's change sequence this device has pulled up to. */
 export const SYNC_CURSOR_KEY = 'syncCursor'
+/** Ids of submitted responses pulled before their template version, to score when it arrives. */
+export const SYNC_UNSCORED_KEY = 'syncUnscored'

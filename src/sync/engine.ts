@@ -7,7 +7,7 @@
  * acknowledged before stays acknowledged, every pulled page stays applied with its cursor, and
  * nothing else is lost, since the outbox only shrinks on an acknowledgement.
  */
-import { SYNC_LIMITS, type MutationResult, type PushRequest } from '@/core/sync'
+import { SYNC_LIMITS, type Mutation, type MutationResult, type PushRequest } from '@/core/sync'
 import type { QingdanDatabase } from '@/db/database'
 import { getDeviceId } from '@/db/repositories/meta'
 import {
@@ -64,7 +64,7 @@ export async function runSync(db: QingdanDatabase, transport: SyncTransport, opt
     signal?.throwIfAborted()
     const batch = await readOutbox(db, batchSize)
     if (batch.length === 0) break
-    const request = fitRequest({ deviceId, batchId: crypto.randomUUID(), mutations: batch })
+    const request = fitRequest({ deviceId, batchId: crypto.randomUUID(), mutations: latestAnswers(batch) })
     const response = await transport.push(request)
     report.serverTime = response.serverTime
     const settled = await settlePush(db, request.mutations, response)
@@ -144,6 +144,18 @@ async function downloadOne(
   // file from ever becoming evidence.
   if ((await blobSha256(blob)) !== meta.sha256) return undefined
   return storeDownloaded(db, { ...meta, id }, blob)
+}
+
+/**
+ * The batch without the answer edits a later edit of the same answer in the batch supersedes
+ * (typing a remark autosaves every few keystrokes). Safe with the server's `appliedSeq`: a dropped
+ * edit's `seq` is below its successor's, which is sent, so acknowledging up to the highest sent
+ * `seq` covers it, and its value would only have lost to the successor's later clock.
+ */
+export function latestAnswers(batch: readonly Mutation[]): Mutation[] {
+  const last = new Map<string, number>()
+  for (const m of batch) if (m.kind === 'answer') last.set(`${m.responseId}\u0000${m.itemId}`, m.seq)
+  return batch.filter((m) => m.kind !== 'answer' || last.get(`${m.responseId}\u0000${m.itemId}`) === m.seq)
 }
 
 /** The request, cut to the first mutations that fit SYNC_LIMITS.maxPushBytes (at least one). */

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { addAttachment, deleteResponse, getResponse, saveAnswer, submitResponse } from '@/db'
-import { getCursor, listSyncErrors, pendingCount } from '@/db/repositories/sync'
-import { fetchAttachmentBytes, runSync, unsyncedCount } from '@/sync/engine'
+import { applyChanges, getCursor, listSyncErrors, pendingCount } from '@/db/repositories/sync'
+import { fetchAttachmentBytes, runSync, unsyncedCount, wipeLocalData } from '@/sync/engine'
+import { versionRecord } from '@/core/templates/version'
+import { freshDb } from '../db/helpers'
 import { TransportError } from '@/sync/transport'
 import { compareHlc } from '@/core/sync/hlc'
 import { FakeServer } from './support/fake-server'
@@ -214,5 +216,68 @@ describe('runSync', () => {
     expect(transport.calls.filter((c) => c === 'push')).toHaveLength(3)
     expect(report.pushed).toBe(5)
     expect(server.received.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('sends only the last of several edits of one answer in a batch, and acknowledges them all', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    const row = await startRoom(a)
+    for (const note of ['烟', '烟头', '烟头在阳台']) await saveAnswer(a, row.id, 'q1', { value: 'bad', note })
+    await saveAnswer(a, row.id, 'q2', { value: 'ok' })
+    const report = await runSync(a, server.transport())
+    expect(server.received.map((r) => r.seq)).toEqual([1, 4, 5])
+    expect(report.pushed).toBe(5)
+    expect(await pendingCount(a)).toBe(0)
+    expect(server.answers.get(row.id)?.get('q1')?.note).toBe('烟头在阳台')
+    expect(server.history).toEqual([])
+  })
+
+  it('keeps no history of its own earlier edit echoed back by the server', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    const row = await startRoom(a)
+    await saveAnswer(a, row.id, 'q1', { value: 'ok' })
+    await runSync(a, server.transport(), { batchSize: 1 })
+    // Edited again before the next pull: the server still lists the older value.
+    await saveAnswer(a, row.id, 'q1', { value: 'bad' })
+    await applyChanges(a, server.pull(0).changes)
+    expect((await answerOf(a, row.id, 'q1'))?.value).toBe('bad')
+    expect(await a.answerHistory.count()).toBe(0)
+  })
+
+  it('scores a submission pulled before its template version once the version arrives', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    const b = freshDb()
+    const row = await startRoom(a)
+    await saveAnswer(a, row.id, 'q1', { value: 'ok' })
+    await submitResponse(a, row.id, dorm)
+    await runSync(a, server.transport())
+    await runSync(b, server.transport())
+    expect(await b.responses.get(row.id)).toMatchObject({ status: 'submitted' })
+    expect((await b.responses.get(row.id))?.result).toBeUndefined()
+    // The version is published to the server later (here: pushed by a third device).
+    server.push({ deviceId: 'admin', batchId: 'x', mutations: [{ seq: 1, id: 'v', kind: 'templateVersion', version: { templateId: 'dorm', version: 1, template: dorm, publishedAt: '2026-01-01T00:00:00.000Z' } }] })
+    await runSync(b, server.transport())
+    expect(await b.responses.get(row.id)).toMatchObject({ total: 2 })
+    expect(await b.summaries.get(row.id)).toMatchObject({ total: 2 })
+  })
+
+  it('wipes the team data on sign-out, keeping the device id, its clock and the outbox numbering', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    const row = await startRoom(a)
+    await saveAnswer(a, row.id, 'q1', { value: 'ok' })
+    await runSync(a, server.transport())
+    const before = { id: await a.meta.get('deviceId'), clock: await a.meta.get('hlc') }
+    await wipeLocalData(a)
+    expect(await a.responses.count()).toBe(0)
+    expect(await a.templateVersions.count()).toBe(0)
+    expect(await getCursor(a)).toBe(0)
+    expect(await a.meta.get('deviceId')).toEqual(before.id)
+    expect(await a.meta.get('hlc')).toEqual(before.clock)
+    await a.templateVersions.add(versionRecord(dorm, '2026-01-01T00:00:00.000Z'))
+    await startRoom(a)
+    expect((await a.outbox.toArray()).map((m) => m.seq)).toEqual([3])
   })
 })

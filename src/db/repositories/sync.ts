@@ -27,7 +27,7 @@ import {
 } from '@/core/sync'
 import { versionRecord } from '@/core/templates/version'
 import type { QingdanDatabase } from '../database'
-import { DEVICE_ID_KEY, HLC_KEY, SYNC_CURSOR_KEY } from '../keys'
+import { DEVICE_ID_KEY, HLC_KEY, SYNC_CURSOR_KEY, SYNC_UNSCORED_KEY as UNSCORED_KEY } from '../keys'
 import type { AnswerHistoryRow, AttachmentRow, ResponseRow, SyncErrorRow, TombstoneRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { withSubjectIndex } from '../subject-index'
@@ -148,8 +148,11 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
         const seen = (hlc: string | undefined): void => {
           if (hlc !== undefined && (latest === undefined || compareHlc(hlc, latest) > 0)) latest = hlc
         }
-        const keep = async (responseId: string, itemId: string, answer: Answer, from: AnswerHistoryRow['from']): Promise<void> => {
+        const keep = async (responseId: string, itemId: string, answer: Answer, from: AnswerHistoryRow['from'], winner?: Answer): Promise<void> => {
           const deviceId = parseHlc(answer.hlc)?.node
+          // This device's own earlier edit, echoed back by the server after a later one from here:
+          // superseded, not a conflict between people.
+          if (deviceId === node && winner !== undefined && parseHlc(winner.hlc)?.node === node) return
           await db.answerHistory.put({
             responseId,
             itemId,
@@ -225,7 +228,14 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
           }
         }
 
-        for (const id of toScore) await scoreStored(db, id)
+        if (toScore.size > 0) {
+          const waiting = new Set(await unscoredIds(db))
+          for (const id of toScore) {
+            if (await scoreStored(db, id)) waiting.delete(id)
+            else waiting.add(id)
+          }
+          await db.meta.put({ key: UNSCORED_KEY, value: [...waiting] })
+        }
         if (latest !== undefined) {
           const last = await readClock(db)
           await storeClock(db, receiveHlc(last, latest, now, node))
@@ -237,7 +247,7 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
   )
 }
 
-type Keep = (responseId: string, itemId: string, answer: Answer, from: AnswerHistoryRow['from']) => Promise<void>
+type Keep = (responseId: string, itemId: string, answer: Answer, from: AnswerHistoryRow['from'], winner?: Answer) => Promise<void>
 
 /** What this device holds of a response: its row's header, or the tombstone of its deletion. */
 async function heldResponse(db: QingdanDatabase, id: string): Promise<{ header: ResponseHeader; row?: ResponseRow } | undefined> {
@@ -318,7 +328,10 @@ async function applyAnswer(db: QingdanDatabase, responseId: string, itemId: stri
   const status = held?.header ?? { status: 'draft' as const }
   const decision = decideAnswer(stored && synced(stored), incoming, status)
   if (decision.outcome === 'apply') await db.answers.put({ responseId, itemId, answer: incoming })
-  if (decision.loser) await keep(responseId, itemId, decision.loser, decision.outcome === 'apply' ? 'local' : 'incoming')
+  if (decision.loser) {
+    const applied = decision.outcome === 'apply'
+    await keep(responseId, itemId, decision.loser, applied ? 'local' : 'incoming', applied ? incoming : stored)
+  }
   return decision.outcome === 'apply'
 }
 
@@ -355,18 +368,30 @@ async function scoreStored(db: QingdanDatabase, id: string): Promise<boolean> {
   return true
 }
 
-/** Scores submitted responses that arrived before their template version. Returns how many. */
+/** Submitted responses pulled before their template version, waiting to be scored. */
+async function unscoredIds(db: QingdanDatabase): Promise<string[]> {
+  const value = (await db.meta.get(UNSCORED_KEY))?.value
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+/**
+ * Scores the submitted responses that arrived before their template version (listed by
+ * `applyChanges`, so this reads only those rows). Returns how many it scored.
+ */
 export async function rescoreUnscored(db: QingdanDatabase): Promise<number> {
   return storageWrite(() =>
-    db.transaction('rw', [db.responses, db.answers, db.templateVersions, db.summaries], async () => {
-      const ids = await db.responses
-        .where('status')
-        .equals('submitted')
-        .filter((r) => r.result === undefined)
-        .primaryKeys()
-      let scored = 0
-      for (const id of ids) if (await scoreStored(db, id)) scored++
-      return scored
+    db.transaction('rw', [db.responses, db.answers, db.templateVersions, db.summaries, db.meta], async () => {
+      const ids = await unscoredIds(db)
+      if (ids.length === 0) return 0
+      const waiting: string[] = []
+      for (const id of ids) {
+        if (await scoreStored(db, id)) continue
+        // Still no version: keep waiting, unless the response is gone or was scored meanwhile.
+        const row = await db.responses.get(id)
+        if (row?.status === 'submitted' && row.result === undefined) waiting.push(id)
+      }
+      await db.meta.put({ key: UNSCORED_KEY, value: waiting })
+      return ids.length - waiting.length
     }),
   )
 }
