@@ -125,12 +125,13 @@ export async function listResponses(db: QingdanDatabase, filter: ResponseFilter 
 export async function deleteResponse(db: QingdanDatabase, id: string): Promise<void> {
   const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', syncTables(db, db.responses, db.answers, db.attachments, db.tasks, db.uploads, db.tombstones), async () => {
+    db.transaction('rw', syncTables(db, db.responses, db.answers, db.attachments, db.tasks, db.uploads, db.downloads, db.tombstones), async () => {
       const row = await db.responses.get(id)
       const attachmentIds = await db.attachments.where('responseId').equals(id).primaryKeys()
       await db.answers.where('responseId').equals(id).delete()
       await db.attachments.bulkDelete(attachmentIds)
       await db.uploads.bulkDelete(attachmentIds)
+      await db.downloads.where('responseId').equals(id).delete()
       await db.tasks.where('responseId').equals(id).delete()
       await db.responses.delete(id)
       if (!row) return
