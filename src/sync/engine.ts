@@ -22,6 +22,7 @@ import {
   storeDownloaded,
 } from '@/db/repositories/sync'
 import { blobSha256 } from '@/db/repositories/attachments'
+import { seedOutbox } from '@/db/repositories/legacy-sync'
 import type { AttachmentRow } from '@/db/rows'
 import { TransportError, type SyncTransport } from './transport'
 
@@ -57,6 +58,9 @@ export async function runSync(db: QingdanDatabase, transport: SyncTransport, opt
   const { signal } = options
   const report: SyncReport = { pushed: 0, pulled: 0, uploaded: 0, downloaded: 0, refused: [] }
   const deviceId = await getDeviceId(db)
+
+  // 0. Once: data written before sync joins the outbox (see legacy-sync.ts).
+  await seedOutbox(db)
 
   // 1. Push the outbox until it is empty.
   const batchSize = Math.max(1, Math.min(options.batchSize ?? SYNC_LIMITS.maxBatch, SYNC_LIMITS.maxBatch))

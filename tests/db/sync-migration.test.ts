@@ -45,8 +45,10 @@ describe('schema version 5', () => {
     expect(await db.attachments.where('sha256').equals('anything').count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
     await saveAnswer(db, 'r1', 'q2', { value: 'bad' })
-    const [queued] = await db.outbox.toArray()
-    expect(queued).toMatchObject({ seq: 1, kind: 'answer', responseId: 'r1', itemId: 'q2', answer: { value: 'bad' } })
+    // The old draft is announced first (legacy-sync.ts), then the new answer.
+    const queued = await db.outbox.toArray()
+    expect(queued.map((m) => m.kind)).toEqual(['response', 'answer', 'answer'])
+    expect(queued[2]).toMatchObject({ seq: 3, kind: 'answer', responseId: 'r1', itemId: 'q2', answer: { value: 'bad' } })
     await db.delete()
   })
 })

@@ -5,6 +5,7 @@ import type { ResponseRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nextTimestamp } from '../time'
 import { sameData, writableResponse } from './guard'
+import { adoptLegacyDraft } from './legacy-sync'
 import { clockNode, enqueue, guessedClock, mutationId, syncTables, tick, tickOnGuess } from './outbox'
 
 /**
@@ -52,7 +53,7 @@ class StaleGuessError extends Error {
 
 function writeAfterRead(db: QingdanDatabase, responseId: string, node: string, itemId: string, answer: Answer): Promise<ResponseRow> {
   return db.transaction('rw', syncTables(db, db.responses, db.answers), async () => {
-    const row = await writableResponse(db, responseId)
+    const row = await adoptLegacyDraft(db, await writableResponse(db, responseId))
     const hlc = await tick(db, node)
     const next: ResponseRow = { ...row, updatedAt: nextTimestamp(row.updatedAt) }
     const stored: Answer = { ...answer, updatedAt: answer.updatedAt ?? next.updatedAt, hlc }

@@ -5,6 +5,7 @@ import { nextTimestamp, nowIso } from '../time'
 import { writableResponse } from './guard'
 import { sha256Hex } from '@/core/exchange/bundle/hash'
 import type { SyncAttachment } from '@/core/sync'
+import { adoptLegacyDraft } from './legacy-sync'
 import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
 
 export interface AddAttachmentInput {
@@ -45,8 +46,8 @@ export async function addAttachment(db: QingdanDatabase, input: AddAttachmentInp
     sha256,
   }
   await storageWrite(() =>
-    db.transaction('rw', syncTables(db, db.responses, db.attachments, db.uploads), async () => {
-      const response = await writableResponse(db, input.responseId)
+    db.transaction('rw', syncTables(db, db.responses, db.answers, db.attachments, db.uploads), async () => {
+      const response = await adoptLegacyDraft(db, await writableResponse(db, input.responseId))
       await tick(db, node)
       await db.attachments.add(row)
       await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt, createdAt) })

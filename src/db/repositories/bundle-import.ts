@@ -118,7 +118,11 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
     }),
   )
   const node = await clockNode(db)
-  const responses = plan.responses.map(responseRowOf)
+  // Stored with their clocks (their own, or the legacy reading of `updatedAt`): enqueued below,
+  // they must not be sent again as data written before sync (`seedOutbox`).
+  const responses = plan.responses.map((p): ResponseRow => ({ ...responseRowOf(p), hlc: clockOf(p.response) }))
+  const templateRows = plan.templates.map((t) => ({ ...t, hlc: clockOf(t) }))
+  const taskRows = plan.tasks.map((t) => ({ ...t, hlc: clockOf(t) }))
   // The versions the responses were filled with: the bundle's own, else those already stored.
   const templates = await versionsOf(db, responses)
   for (const v of plan.versions) templates.set(`${v.templateId}@${v.version}`, v.template)
@@ -131,14 +135,14 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
       'rw',
       syncTables(db, db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks, db.summaries, db.uploads),
       async () => {
-        if (plan.templates.length) await db.templates.bulkPut(plan.templates)
+        if (templateRows.length) await db.templates.bulkPut(templateRows)
         if (plan.versions.length) await db.templateVersions.bulkAdd(plan.versions.map((v) => ({ ...versionRecord(v.template, v.publishedAt), templateId: v.templateId, version: v.version })))
         if (plan.responses.length) await db.responses.bulkPut(responses)
         if (plan.answerDeletes.length) await db.answers.bulkDelete(plan.answerDeletes)
         if (plan.answers.length) await db.answers.bulkPut(plan.answers)
         if (plan.history.length) await db.answerHistory.bulkPut(plan.history)
         if (attachments.length) await db.attachments.bulkAdd(attachments)
-        if (plan.tasks.length) await db.tasks.bulkPut(plan.tasks)
+        if (taskRows.length) await db.tasks.bulkPut(taskRows)
         if (summaries.length) await db.summaries.bulkPut(summaries)
         if (attachments.length) await db.uploads.bulkPut(attachments.map((a) => ({ id: a.id })))
         const mutations = importMutations(plan, responses, attachments)
@@ -163,7 +167,7 @@ function importMutations(plan: MergePlan, responses: readonly ResponseRow[], att
   for (const t of plan.templates) out.push({ id: id(), kind: 'template', template: { ...t, hlc: clockOf(t) } })
   for (const v of plan.versions) out.push({ id: id(), kind: 'templateVersion', version: { templateId: v.templateId, version: v.version, template: v.template, publishedAt: v.publishedAt } })
   plan.responses.forEach((p, i) => {
-    const header = headerOf(responses[i]!, clockOf(p.response))
+    const header = headerOf(responses[i]!)
     if (header.status === 'submitted') {
       const answers: Record<string, SyncAnswer> = {}
       for (const [itemId, a] of Object.entries(p.response.answers)) answers[itemId] = synced(a)

@@ -10,6 +10,7 @@ import { writableResponse } from './guard'
 import { rememberSubject } from './subjects'
 import { versionRecord } from '@/core/templates/version'
 import { clockOf, headerOf, type SyncAnswer } from '@/core/sync'
+import { adoptLegacyDraft } from './legacy-sync'
 import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
 
 export interface CreateResponseInit {
@@ -148,8 +149,8 @@ export type ResponseFieldsPatch = Partial<Pick<ResponseRow, 'subject' | 'inspect
 export async function saveResponseFields(db: QingdanDatabase, id: string, patch: ResponseFieldsPatch): Promise<void> {
   const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', syncTables(db, db.responses), async () => {
-      const row = await writableResponse(db, id)
+    db.transaction('rw', syncTables(db, db.responses, db.answers), async () => {
+      const row = await adoptLegacyDraft(db, await writableResponse(db, id))
       const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt), hlc: await tick(db, node) }
       const stored = patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next
       await db.responses.put(stored)
