@@ -53,8 +53,22 @@ export interface RunSyncOptions {
   signal?: AbortSignal
 }
 
-/** Pushes, pulls, uploads and downloads, in that order. */
-export async function runSync(db: QingdanDatabase, transport: SyncTransport, options: RunSyncOptions = {}): Promise<SyncReport> {
+/** The run in progress per database: a second call while one runs joins it (two runs would pull twice). */
+const running = new WeakMap<QingdanDatabase, Promise<SyncReport>>()
+
+/**
+ * Pushes, pulls, uploads and downloads, in that order. A call while a run is in progress on the
+ * same database handle returns that run's report.
+ */
+export function runSync(db: QingdanDatabase, transport: SyncTransport, options: RunSyncOptions = {}): Promise<SyncReport> {
+  const current = running.get(db)
+  if (current) return current
+  const run = syncOnce(db, transport, options).finally(() => running.delete(db))
+  running.set(db, run)
+  return run
+}
+
+async function syncOnce(db: QingdanDatabase, transport: SyncTransport, options: RunSyncOptions): Promise<SyncReport> {
   const { signal } = options
   const report: SyncReport = { pushed: 0, pulled: 0, uploaded: 0, downloaded: 0, refused: [] }
   const deviceId = await getDeviceId(db)

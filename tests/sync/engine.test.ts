@@ -280,4 +280,26 @@ describe('runSync', () => {
     await startRoom(a)
     expect((await a.outbox.toArray()).map((m) => m.seq)).toEqual([3])
   })
+
+  it('joins a run already in progress instead of starting a second one', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    await startRoom(a)
+    const transport = server.transport()
+    const [first, second] = await Promise.all([runSync(a, transport), runSync(a, transport)])
+    expect(second).toBe(first)
+    expect(transport.calls.filter((c) => c === 'push')).toHaveLength(1)
+    expect(server.received.map((r) => r.seq)).toEqual([1])
+  })
+
+  it('stops when aborted, keeping the outbox', async () => {
+    const server = new FakeServer()
+    const a = await device()
+    await startRoom(a)
+    const controller = new AbortController()
+    controller.abort()
+    await expect(runSync(a, server.transport(), { signal: controller.signal })).rejects.toThrow()
+    expect(await pendingCount(a)).toBe(1)
+    expect(server.received).toEqual([])
+  })
 })
