@@ -4,14 +4,22 @@ import type {
   AnswerRow,
   AttachmentRow,
   MetaRow,
+  OutboxRow,
+  PendingDownloadRow,
+  PendingUploadRow,
   ResponseRow,
+  SyncErrorRow,
+  TombstoneRow,
   SummaryRow,
   SubjectRow,
   TaskRow,
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores } from './schema'
+import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores } from './schema'
+
+/** An outbox row before IndexedDB numbers it. */
+type OutboxInsert = Omit<OutboxRow, 'seq'> & { seq?: number }
 
 export const DEFAULT_DB_NAME = 'qingdan'
 
@@ -36,6 +44,16 @@ export class QingdanDatabase extends Dexie {
   summaries!: Table<SummaryRow, string>
   /** Schema v4: losing answers of bundle merges (#7), per response. */
   answerHistory!: Table<AnswerHistoryRow, [string, string, string]>
+  /** Schema v5 (sync, #13): mutations not yet acknowledged by the server; the key is the mutation's `seq`. */
+  outbox!: Table<OutboxRow, number, OutboxInsert>
+  /** Schema v5: attachments whose bytes wait for upload, by attachment id. */
+  uploads!: Table<PendingUploadRow, string>
+  /** Schema v5: pulled attachments whose bytes wait for download, by attachment id. */
+  downloads!: Table<PendingDownloadRow, string>
+  /** Schema v5: mutations the server refused, for the person to see. */
+  syncErrors!: Table<SyncErrorRow, number, Omit<SyncErrorRow, 'id'>>
+  /** Schema v5: responses deleted on this device (their headers, `deleted: true`). */
+  tombstones!: Table<TombstoneRow, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -47,6 +65,7 @@ export class QingdanDatabase extends Dexie {
     this.version(2).stores(v2Stores).upgrade(upgradeToV2)
     this.version(3).stores(v3Stores)
     this.version(4).stores(v4Stores)
+    this.version(5).stores(v5Stores)
   }
 }
 

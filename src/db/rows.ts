@@ -7,10 +7,12 @@ import type { ResultSummary } from '@/core/stats/types'
 import type { Task } from '@/core/tasks/task'
 import type { BundleAttachment, HistoryRecord } from '@/core/exchange/bundle'
 import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
+import type { Mutation, MutationResult, ResponseHeader, SyncAttachment } from '@/core/sync'
 
 /** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
 export { TEMPLATE_STATUSES, TEMPLATE_SOURCES, type TemplateStatus, type TemplateSource } from '@/core/templates/record'
-export type TemplateRow = TemplateRecord
+/** `hlc` (schema v5): the clock of the row's last change here or on the server; absent on older rows. */
+export type TemplateRow = TemplateRecord & { hlc?: string }
 export type TemplateVersionRow = TemplateVersionRecord
 
 export type Subject = Record<string, string | number>
@@ -42,6 +44,8 @@ export interface ResponseRow {
   subjectKey?: string
   /** Schema v2: `fieldId=value` per subject field, multi-entry indexed for building/floor/room filters. */
   subjectTerms?: string[]
+  /** Schema v5: the clock of the header's last change (older rows: none, read through `clockOf`). */
+  hlc?: string
 }
 
 /** One answer: one row per response + item, so autosave writes stay tiny and merges are per item. */
@@ -55,6 +59,8 @@ export interface AnswerRow {
 export interface AttachmentRow extends BundleAttachment {
   blob: Blob
   thumb?: Blob
+  /** Schema v5: SHA-256 of `blob` (the server's address of the bytes); older rows get it on upload. */
+  sha256?: string
 }
 
 /** A remembered subject value (a building, a room, a teacher) for suggestions. */
@@ -68,7 +74,8 @@ export interface SubjectRow {
 
 /** A rectification task (整改) opened from a finding: the core's one Task type, stored as it is. */
 export { TASK_STATUSES, type TaskStatus } from '@/core/tasks/task'
-export type TaskRow = Task
+/** `hlc` (schema v5): the clock of the task's last change; absent on older rows. */
+export type TaskRow = Task & { hlc?: string }
 
 /** Schema v3: a submitted response's summary, plus its subject terms for the multi-entry index. */
 export interface SummaryRow extends ResultSummary {
@@ -91,3 +98,25 @@ export interface StoredResponse {
   row: ResponseRow
   response: Response
 }
+
+/** Schema v5: a mutation waiting for the server's acknowledgement; `seq` is the table's key. */
+export type OutboxRow = Mutation
+
+/** Schema v5: an attachment whose bytes the server may not hold yet. */
+export interface PendingUploadRow {
+  id: string
+}
+
+/** Schema v5: a pulled attachment whose bytes this device does not hold yet. */
+export type PendingDownloadRow = SyncAttachment
+
+/** Schema v5: a mutation the server refused, with why; kept until the person dismisses it. */
+export interface SyncErrorRow {
+  id: number
+  mutation: Mutation
+  result: MutationResult
+  at: string
+}
+
+/** Schema v5: a response deleted on this device, so no pulled change brings it back. */
+export type TombstoneRow = ResponseHeader & { deleted: true }

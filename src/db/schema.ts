@@ -56,8 +56,31 @@ export const v4Stores = {
   answerHistory: '[responseId+itemId+hash], responseId',
 } as const satisfies StoreSpec
 
+/**
+ * Version 5 (server sync, #13):
+ * - `outbox`: every local write's mutation, numbered by the auto-increment key, which IS the
+ *   mutation's `seq` (IndexedDB's key generator never hands out a number twice, even after the
+ *   rows are deleted, which is what the server's "skip seq ≤ applied" needs);
+ * - `uploads`: attachment ids whose bytes the server may not hold yet;
+ * - `downloads`: pulled attachment metadata whose bytes this device does not hold yet (the
+ *   attachment row, which always holds its Blob, is written when the bytes arrive);
+ * - `syncErrors`: mutations the server refused, listed for the person (never silently dropped);
+ * - `tombstones`: the header of each response deleted here, so a pulled change cannot bring it back;
+ * - attachments are indexed by `sha256` (bytes already on the device are not downloaded again).
+ * Rows written before v5 carry no `hlc`: they read through `clockOf` (their `updatedAt`), and an
+ * attachment's `sha256` is computed when it is first uploaded. Nothing to move.
+ */
+export const v5Stores = {
+  attachments: 'id, responseId, sha256',
+  outbox: '++seq',
+  uploads: 'id',
+  downloads: 'id, sha256, responseId',
+  syncErrors: '++id',
+  tombstones: 'id',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 4
+export const CURRENT_VERSION = 5
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

@@ -30,7 +30,7 @@ describe('saveAnswer', () => {
     expect(first > row.updatedAt).toBe(true)
     expect(second > first).toBe(true)
     const stored = await db.answers.get([row.id, 'q1'])
-    expect(stored).toEqual({ responseId: row.id, itemId: 'q1', answer: { value: 'bad', updatedAt: second } })
+    expect(stored).toEqual({ responseId: row.id, itemId: 'q1', answer: { value: 'bad', updatedAt: second, hlc: expect.stringMatching(/^\d{16}\.\d{5}\./) } })
     expect(await db.answers.count()).toBe(1)
   })
 
@@ -38,7 +38,7 @@ describe('saveAnswer', () => {
     db = freshDb()
     const row = await start()
     await saveAnswer(db, row.id, 'q2', { value: 3, updatedAt: '2025-01-01T00:00:00.000Z' })
-    expect((await getResponse(db, row.id))?.response.answers.q2).toEqual({ value: 3, updatedAt: '2025-01-01T00:00:00.000Z' })
+    expect((await getResponse(db, row.id))?.response.answers.q2).toEqual({ value: 3, updatedAt: '2025-01-01T00:00:00.000Z', hlc: expect.any(String) })
   })
 
   it('rejects with ResponseLockedError on a submitted response and writes nothing', async () => {

@@ -10,7 +10,7 @@ import { fake } from './helpers'
 describe('schema version 4', () => {
   it('only adds the answer history table, keyed so the same losing answer is stored once', () => {
     expect(v4Stores).toEqual({ answerHistory: '[responseId+itemId+hash], responseId' })
-    expect(CURRENT_VERSION).toBe(4)
+    expect(CURRENT_VERSION).toBeGreaterThanOrEqual(4)
   })
 
   it('upgrades a database written by version 3 without losing a row', async () => {
@@ -26,7 +26,7 @@ describe('schema version 4', () => {
 
     const db = openDatabase({ name, ...fake })
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(CURRENT_VERSION)
     expect(await db.responses.get('r1')).toMatchObject({ id: 'r1' })
     expect(await db.answers.count()).toBe(1)
     const entry = { responseId: 'r1', itemId: 'q1', hash: 'h1', answer: { value: 'bad' }, from: 'incoming' as const, recordedAt: 't' }

@@ -343,6 +343,11 @@ export interface Answer {
   /** Evidence attachment ids (any item type). */
   attachments?: string[]
   updatedAt?: string
+  /**
+   * The hybrid logical clock of the edit (`src/core/sync/hlc.ts`): sync and bundles order two
+   * edits of one answer by it. Absent on answers written before sync: `updatedAt` stands in.
+   */
+  hlc?: string
 }
 
 export interface Response {

@@ -1,14 +1,18 @@
 import type { Answer } from '@/core/format/types'
+import type { MutationInput } from '@/core/sync'
 import type { QingdanDatabase } from '../database'
 import type { ResponseRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nextTimestamp } from '../time'
 import { sameData, writableResponse } from './guard'
+import { adoptLegacyDraft } from './legacy-sync'
+import { clockNode, enqueue, guessedClock, mutationId, syncTables, tick, tickOnGuess } from './outbox'
 
 /**
- * Saves one answer the moment it is given: one read-write transaction writing the answer row and
- * the response row with its new `updatedAt`. The answer gets `updatedAt` now unless it carries one
- * (bundle merges decide by it). Rejects with `ResponseLockedError` on a submitted response (or
+ * Saves one answer the moment it is given: one read-write transaction writing the answer row, the
+ * response row with its new `updatedAt`, the device's clock and the answer's sync mutation (the
+ * outbox row), so an answer stored is an answer that will reach the server. The answer gets
+ * `updatedAt` now unless it carries one, and always a fresh clock reading (`hlc`): it is a new edit. Rejects with `ResponseLockedError` on a submitted response (or
  * `ResponseNotFoundError`) and writes nothing; storage failures reject with the browser's
  * DOMException (QuotaExceededError …), so the UI can keep the answer and retry.
  *
@@ -22,10 +26,12 @@ import { sameData, writableResponse } from './guard'
  * next frame on a long checklist.
  */
 export async function saveAnswer(db: QingdanDatabase, responseId: string, itemId: string, answer: Answer): Promise<void> {
+  const node = await clockNode(db)
   const guess = guesses(db).get(responseId)
-  if (guess) {
+  const clock = guessedClock(db)
+  if (guess && clock !== undefined) {
     try {
-      remember(db, await storageWrite(() => writeOnGuess(db, guess, itemId, answer)))
+      remember(db, await storageWrite(() => writeOnGuess(db, guess, clock, node, itemId, answer)))
       return
     } catch (error) {
       guesses(db).delete(responseId)
@@ -33,7 +39,7 @@ export async function saveAnswer(db: QingdanDatabase, responseId: string, itemId
     }
   }
   try {
-    remember(db, await storageWrite(() => writeAfterRead(db, responseId, itemId, answer)))
+    remember(db, await storageWrite(() => writeAfterRead(db, responseId, node, itemId, answer)))
   } catch (error) {
     guesses(db).delete(responseId)
     throw error
@@ -45,32 +51,45 @@ class StaleGuessError extends Error {
   override readonly name = 'StaleGuessError'
 }
 
-function writeAfterRead(db: QingdanDatabase, responseId: string, itemId: string, answer: Answer): Promise<ResponseRow> {
-  return db.transaction('rw', db.responses, db.answers, async () => {
-    const row = await writableResponse(db, responseId)
+function writeAfterRead(db: QingdanDatabase, responseId: string, node: string, itemId: string, answer: Answer): Promise<ResponseRow> {
+  return db.transaction('rw', syncTables(db, db.responses, db.answers), async () => {
+    const row = await adoptLegacyDraft(db, await writableResponse(db, responseId))
+    const hlc = await tick(db, node)
     const next: ResponseRow = { ...row, updatedAt: nextTimestamp(row.updatedAt) }
+    const stored: Answer = { ...answer, updatedAt: answer.updatedAt ?? next.updatedAt, hlc }
     await Promise.all([
-      db.answers.put({ responseId, itemId, answer: { ...answer, updatedAt: answer.updatedAt ?? next.updatedAt } }),
+      db.answers.put({ responseId, itemId, answer: stored }),
       db.responses.put(next),
+      enqueue(db, answerMutation(responseId, itemId, stored, hlc)),
     ])
     return next
   })
 }
 
-function writeOnGuess(db: QingdanDatabase, guess: ResponseRow, itemId: string, answer: Answer): Promise<ResponseRow> {
-  return db.transaction('rw', db.responses, db.answers, async () => {
+function writeOnGuess(db: QingdanDatabase, guess: ResponseRow, clock: string, node: string, itemId: string, answer: Answer): Promise<ResponseRow> {
+  return db.transaction('rw', syncTables(db, db.responses, db.answers), async () => {
     const next: ResponseRow = { ...guess, updatedAt: nextTimestamp(guess.updatedAt) }
     // Issued first, so it runs first; a guess is only ever a draft row, so equality is the lock check too.
     const check = db.responses.get(guess.id).then((stored) => {
       if (!sameData(stored, guess)) throw new StaleGuessError()
     })
+    // The clock is guessed the same way: another tab's tick since makes this a stale guess too.
+    const ticked = tickOnGuess(db, clock, node, () => new StaleGuessError())
+    const stored: Answer = { ...answer, updatedAt: answer.updatedAt ?? next.updatedAt, hlc: ticked.hlc }
     await Promise.all([
       check,
-      db.answers.put({ responseId: guess.id, itemId, answer: { ...answer, updatedAt: answer.updatedAt ?? next.updatedAt } }),
+      ticked.check,
+      db.answers.put({ responseId: guess.id, itemId, answer: stored }),
       db.responses.put(next),
+      ticked.store,
+      enqueue(db, answerMutation(guess.id, itemId, stored, ticked.hlc)),
     ])
     return next
   })
+}
+
+function answerMutation(responseId: string, itemId: string, answer: Answer, hlc: string): MutationInput {
+  return { id: mutationId(), kind: 'answer', responseId, itemId, answer: { ...answer, hlc } }
 }
 
 /** Guesses kept per database: a few responses, enough for a dorm round switching rooms. */

@@ -3,6 +3,10 @@ import { storageWrite } from '../storage-error'
 import type { AttachmentRow } from '../rows'
 import { nextTimestamp, nowIso } from '../time'
 import { writableResponse } from './guard'
+import { sha256Hex } from '@/core/exchange/bundle/hash'
+import type { SyncAttachment } from '@/core/sync'
+import { adoptLegacyDraft } from './legacy-sync'
+import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
 
 export interface AddAttachmentInput {
   responseId: string
@@ -19,10 +23,15 @@ export interface AddAttachmentInput {
 /**
  * Stores a photo, file or signature as a Blob beside its draft response (IndexedDB keeps Blobs
  * natively, also in fake-indexeddb on Node ≥ 20). The caller then lists its id in the answer.
+ * Sync: its metadata is enqueued with the write and its bytes wait in `uploads`, so an answer
+ * never waits for a photo to upload.
  */
 export async function addAttachment(db: QingdanDatabase, input: AddAttachmentInput): Promise<AttachmentRow> {
+  const node = await clockNode(db)
+  // Hashed before the transaction: an IndexedDB transaction cannot wait for the bytes to be read.
+  const sha256 = await blobSha256(input.blob)
   const createdAt = nowIso()
-  const row: AttachmentRow = {
+  const row: AttachmentRow & { sha256: string } = {
     id: crypto.randomUUID(),
     responseId: input.responseId,
     itemId: input.itemId,
@@ -34,15 +43,38 @@ export async function addAttachment(db: QingdanDatabase, input: AddAttachmentInp
     ...(input.width !== undefined && { width: input.width }),
     ...(input.height !== undefined && { height: input.height }),
     createdAt,
+    sha256,
   }
   await storageWrite(() =>
-    db.transaction('rw', db.responses, db.attachments, async () => {
-      const response = await writableResponse(db, input.responseId)
+    db.transaction('rw', syncTables(db, db.responses, db.answers, db.attachments, db.uploads), async () => {
+      const response = await adoptLegacyDraft(db, await writableResponse(db, input.responseId))
+      await tick(db, node)
       await db.attachments.add(row)
       await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt, createdAt) })
+      await enqueueAttachment(db, row)
     }),
   )
   return row
+}
+
+/** SHA-256 of a Blob's bytes: the server's address of them. */
+export async function blobSha256(blob: Blob): Promise<string> {
+  return sha256Hex(new Uint8Array(await blob.arrayBuffer()))
+}
+
+/** The metadata sync sends (no bytes, no thumbnail). */
+export function syncAttachmentOf(row: AttachmentRow & { sha256: string }): SyncAttachment {
+  const { blob: _blob, thumb: _thumb, ...meta } = row
+  return meta
+}
+
+/**
+ * Enqueues an attachment's metadata and marks its bytes for upload. Inside a transaction with
+ * `db.uploads` and `syncTables(db)`.
+ */
+export async function enqueueAttachment(db: QingdanDatabase, row: AttachmentRow & { sha256: string }): Promise<void> {
+  await db.uploads.put({ id: row.id })
+  await enqueue(db, { id: mutationId(), kind: 'attachment', attachment: syncAttachmentOf(row) })
 }
 
 export async function getAttachment(db: QingdanDatabase, id: string): Promise<AttachmentRow | undefined> {
@@ -57,7 +89,7 @@ export async function listAttachments(db: QingdanDatabase, responseId: string): 
 /** Deletes an attachment of a draft (a submitted response keeps its evidence). Missing: no-op. */
 export async function deleteAttachment(db: QingdanDatabase, id: string): Promise<void> {
   await storageWrite(() =>
-    db.transaction('rw', db.responses, db.attachments, async () => {
+    db.transaction('rw', db.responses, db.attachments, db.uploads, async () => {
       const row = await db.attachments.get(id)
       if (!row) return
       const response = await db.responses.get(row.responseId)
@@ -67,6 +99,8 @@ export async function deleteAttachment(db: QingdanDatabase, id: string): Promise
         await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt) })
       }
       await db.attachments.delete(id)
+      // Its metadata may already be on its way (immutable, so it stays); its bytes no longer exist here.
+      await db.uploads.delete(id)
     }),
   )
 }

@@ -2,7 +2,7 @@
  * Importing a bundle (#7): read what this device holds of the bundle's records, let the core
  * plan the merge, then apply the plan in ONE transaction, so a failed import writes nothing.
  */
-import type { Template } from '@/core/format/types'
+import type { Answer, Template } from '@/core/format/types'
 import { fail, ok, type Result } from '@/core/result'
 import {
   historyKey,
@@ -24,6 +24,9 @@ import { nowIso } from '../time'
 import { answersOf, bundleResponseOf } from './bundle-export'
 import { summaryRowFor, versionsOf } from './results-query'
 import { versionRecord } from '@/core/templates/version'
+import { clockOf, headerOf, type MutationInput, type SyncAnswer } from '@/core/sync'
+import { blobSha256, syncAttachmentOf } from './attachments'
+import { clockNode, enqueueAll, mutationId, syncTables, tick } from './outbox'
 
 const CHUNK = 500
 
@@ -107,12 +110,19 @@ export function responseRowOf(p: PlannedResponse): ResponseRow {
  *   IndexedDB transaction cannot wait for a file read).
  */
 export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: ReadonlyMap<string, Blob>): Promise<void> {
-  const attachments: AttachmentRow[] = plan.attachments.map((a) => {
-    const blob = blobs.get(a.id)
-    if (!blob) throw new Error(`attachment ${a.id} has no bytes`)
-    return { ...a, blob }
-  })
-  const responses = plan.responses.map(responseRowOf)
+  const attachments: Array<AttachmentRow & { sha256: string }> = await Promise.all(
+    plan.attachments.map(async (a) => {
+      const blob = blobs.get(a.id)
+      if (!blob) throw new Error(`attachment ${a.id} has no bytes`)
+      return { ...a, blob, sha256: await blobSha256(blob) }
+    }),
+  )
+  const node = await clockNode(db)
+  // Stored with their clocks (their own, or the legacy reading of `updatedAt`): enqueued below,
+  // they must not be sent again as data written before sync (`seedOutbox`).
+  const responses = plan.responses.map((p): ResponseRow => ({ ...responseRowOf(p), hlc: clockOf(p.response) }))
+  const templateRows = plan.templates.map((t) => ({ ...t, hlc: clockOf(t) }))
+  const taskRows = plan.tasks.map((t) => ({ ...t, hlc: clockOf(t) }))
   // The versions the responses were filled with: the bundle's own, else those already stored.
   const templates = await versionsOf(db, responses)
   for (const v of plan.versions) templates.set(`${v.templateId}@${v.version}`, v.template)
@@ -123,20 +133,55 @@ export async function applyPlan(db: QingdanDatabase, plan: MergePlan, blobs: Rea
   await storageWrite(() =>
     db.transaction(
       'rw',
-      [db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks, db.summaries],
+      syncTables(db, db.templates, db.templateVersions, db.responses, db.answers, db.answerHistory, db.attachments, db.tasks, db.summaries, db.uploads),
       async () => {
-        if (plan.templates.length) await db.templates.bulkPut(plan.templates)
+        if (templateRows.length) await db.templates.bulkPut(templateRows)
         if (plan.versions.length) await db.templateVersions.bulkAdd(plan.versions.map((v) => ({ ...versionRecord(v.template, v.publishedAt), templateId: v.templateId, version: v.version })))
         if (plan.responses.length) await db.responses.bulkPut(responses)
         if (plan.answerDeletes.length) await db.answers.bulkDelete(plan.answerDeletes)
         if (plan.answers.length) await db.answers.bulkPut(plan.answers)
         if (plan.history.length) await db.answerHistory.bulkPut(plan.history)
         if (attachments.length) await db.attachments.bulkAdd(attachments)
-        if (plan.tasks.length) await db.tasks.bulkPut(plan.tasks)
+        if (taskRows.length) await db.tasks.bulkPut(taskRows)
         if (summaries.length) await db.summaries.bulkPut(summaries)
+        if (attachments.length) await db.uploads.bulkPut(attachments.map((a) => ({ id: a.id })))
+        const mutations = importMutations(plan, responses, attachments)
+        if (mutations.length) {
+          await tick(db, node)
+          await enqueueAll(db, mutations)
+        }
       },
     ),
   )
+}
+
+/**
+ * What an import changed, as mutations, so imported data reaches the server too. Records keep
+ * their own clocks (or, from an older build, the legacy reading of their `updatedAt`): an import
+ * is not a new edit, and must not win over later edits made elsewhere.
+ */
+function importMutations(plan: MergePlan, responses: readonly ResponseRow[], attachments: ReadonlyArray<AttachmentRow & { sha256: string }>): MutationInput[] {
+  const out: MutationInput[] = []
+  const id = mutationId
+  const synced = (a: Answer): SyncAnswer => ({ ...a, hlc: clockOf(a) })
+  for (const t of plan.templates) out.push({ id: id(), kind: 'template', template: { ...t, hlc: clockOf(t) } })
+  for (const v of plan.versions) out.push({ id: id(), kind: 'templateVersion', version: { templateId: v.templateId, version: v.version, template: v.template, publishedAt: v.publishedAt } })
+  plan.responses.forEach((p, i) => {
+    const header = headerOf(responses[i]!)
+    if (header.status === 'submitted') {
+      const answers: Record<string, SyncAnswer> = {}
+      for (const [itemId, a] of Object.entries(p.response.answers)) answers[itemId] = synced(a)
+      out.push({ id: id(), kind: 'submit', response: header, answers })
+    } else out.push({ id: id(), kind: 'response', response: header })
+  })
+  const submitted = new Set(plan.responses.filter((p) => p.response.status === 'submitted').map((p) => p.response.id))
+  for (const a of plan.answers) {
+    // A submission's answers travel inside it.
+    if (!submitted.has(a.responseId)) out.push({ id: id(), kind: 'answer', responseId: a.responseId, itemId: a.itemId, answer: synced(a.answer) })
+  }
+  for (const a of attachments) out.push({ id: id(), kind: 'attachment', attachment: syncAttachmentOf(a) })
+  for (const t of plan.tasks) out.push({ id: id(), kind: 'task', task: { ...t, hlc: clockOf(t) } })
+  return out
 }
 
 /** The losing answers kept for one response, newest first (the response's history). */

@@ -7,9 +7,11 @@ import type { AnswerRow, ResponseRow, StoredResponse, Subject } from '../rows'
 import { withSubjectIndex } from '../subject-index'
 import { nextTimestamp, nowIso } from '../time'
 import { writableResponse } from './guard'
-import { getDeviceId } from './meta'
 import { rememberSubject } from './subjects'
 import { versionRecord } from '@/core/templates/version'
+import { clockOf, headerOf, type SyncAnswer } from '@/core/sync'
+import { adoptLegacyDraft } from './legacy-sync'
+import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
 
 export interface CreateResponseInit {
   template: Template
@@ -27,7 +29,7 @@ export interface CreateResponseInit {
  */
 export async function createResponse(db: QingdanDatabase, init: CreateResponseInit): Promise<ResponseRow> {
   const { template } = init
-  const deviceId = await getDeviceId(db)
+  const deviceId = await clockNode(db)
   const now = nowIso()
   const row: ResponseRow = withSubjectIndex({
     id: crypto.randomUUID(),
@@ -44,16 +46,18 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
     updatedAt: now,
     deviceId,
   })
-  await storageWrite(() =>
-    db.transaction('rw', db.responses, db.subjects, db.templateVersions, async () => {
+  return storageWrite(() =>
+    db.transaction('rw', syncTables(db, db.responses, db.subjects, db.templateVersions), async () => {
       if (!(await db.templateVersions.get([template.id, template.version]))) {
         await db.templateVersions.add(versionRecord(template, now))
       }
-      await db.responses.add(row)
+      const stamped: ResponseRow = { ...row, hlc: await tick(db, deviceId) }
+      await db.responses.add(stamped)
+      await enqueue(db, { id: mutationId(), kind: 'response', response: headerOf(stamped) })
       await rememberSubject(db, template.id, row.subject, now, true)
+      return stamped
     }),
   )
-  return row
 }
 
 /** The response's row alone (no answers read). */
@@ -115,15 +119,26 @@ export async function listResponses(db: QingdanDatabase, filter: ResponseFilter 
 
 /**
  * Deletes a response with its answers, attachments and rectification tasks, in one transaction.
- * Submitted responses may be deleted too: the UI asks for confirmation first.
+ * Submitted responses may be deleted too: the UI asks for confirmation first. Sync: the response's
+ * header is kept as a tombstone (`deleted: true`) and sent, so that neither the server nor a
+ * later pull brings the response back (a discard outranks every draft edit, see `headerRank`).
  */
 export async function deleteResponse(db: QingdanDatabase, id: string): Promise<void> {
+  const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', [db.responses, db.answers, db.attachments, db.tasks], async () => {
+    db.transaction('rw', syncTables(db, db.responses, db.answers, db.attachments, db.tasks, db.uploads, db.downloads, db.tombstones), async () => {
+      const row = await db.responses.get(id)
+      const attachmentIds = await db.attachments.where('responseId').equals(id).primaryKeys()
       await db.answers.where('responseId').equals(id).delete()
-      await db.attachments.where('responseId').equals(id).delete()
+      await db.attachments.bulkDelete(attachmentIds)
+      await db.uploads.bulkDelete(attachmentIds)
+      await db.downloads.where('responseId').equals(id).delete()
       await db.tasks.where('responseId').equals(id).delete()
       await db.responses.delete(id)
+      if (!row) return
+      const tombstone = { ...headerOf(row, await tick(db, node)), deleted: true as const }
+      await db.tombstones.put(tombstone)
+      await enqueue(db, { id: mutationId(), kind: 'response', response: tombstone })
     }),
   )
 }
@@ -132,11 +147,14 @@ export type ResponseFieldsPatch = Partial<Pick<ResponseRow, 'subject' | 'inspect
 
 /** Changes the subject, inspector or signature of a draft. */
 export async function saveResponseFields(db: QingdanDatabase, id: string, patch: ResponseFieldsPatch): Promise<void> {
+  const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', db.responses, async () => {
-      const row = await writableResponse(db, id)
-      const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt) }
-      await db.responses.put(patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next)
+    db.transaction('rw', syncTables(db, db.responses, db.answers), async () => {
+      const row = await adoptLegacyDraft(db, await writableResponse(db, id))
+      const next: ResponseRow = { ...row, ...patch, updatedAt: nextTimestamp(row.updatedAt), hlc: await tick(db, node) }
+      const stored = patch.subject ? withSubjectIndex({ ...next, subject: { ...patch.subject } }) : next
+      await db.responses.put(stored)
+      await enqueue(db, { id: mutationId(), kind: 'response', response: headerOf(stored) })
     }),
   )
 }
@@ -157,26 +175,31 @@ export async function submitResponse(
   template: Template,
   submittedAt: string = nowIso(),
 ): Promise<ScoreResult> {
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.responses, db.answers, db.subjects, async () => {
+    db.transaction('rw', syncTables(db, db.responses, db.answers, db.subjects), async () => {
       const row = await writableResponse(db, id)
       if (template.id !== row.templateId || template.version !== row.templateVersion) {
         throw new Error(`Template ${template.id}@${template.version} given for a response on ${row.templateId}@${row.templateVersion}`)
       }
       const answers = await db.answers.where('responseId').equals(id).toArray()
       const result = scoreResponse(template, toResponse(row, answers))
-      await db.responses.put({
-        ...row,
-        status: 'submitted',
-        submittedAt,
-        updatedAt: nextTimestamp(row.updatedAt, submittedAt),
+      const submitted = withScore(
+        { ...row, status: 'submitted', submittedAt, updatedAt: nextTimestamp(row.updatedAt, submittedAt), hlc: await tick(db, node) },
         result,
-        total: result.total,
-        percent: result.percent,
-        band: result.band?.label ?? null,
-      })
+      )
+      await db.responses.put(submitted)
+      // The submission travels whole: the header with every answer it was scored on.
+      const synced: Record<string, SyncAnswer> = {}
+      for (const a of answers) synced[a.itemId] = { ...a.answer, hlc: clockOf(a.answer) }
+      await enqueue(db, { id: mutationId(), kind: 'submit', response: headerOf(submitted), answers: synced })
       await rememberSubject(db, row.templateId, row.subject, submittedAt, false)
       return result
     }),
   )
+}
+
+/** A submitted row with its stored score (what lists and prints read instead of re-scoring). */
+export function withScore(row: ResponseRow, result: ScoreResult): ResponseRow {
+  return { ...row, result, total: result.total, percent: result.percent, band: result.band?.label ?? null }
 }

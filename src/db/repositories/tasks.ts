@@ -11,6 +11,16 @@ import type { AttachmentRow, TaskRow, TaskStatus } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nowIso } from '../time'
 import { saveSummary } from './results-query'
+import { blobSha256, enqueueAttachment } from './attachments'
+import { clockNode, enqueue, enqueueAll, mutationId, syncTables, tick } from './outbox'
+
+/** Stamps a task with a fresh clock reading, stores it and enqueues it. Inside a transaction with `syncTables`. */
+async function putTask(db: QingdanDatabase, task: TaskRow, node: string): Promise<TaskRow> {
+  const stamped = { ...task, hlc: await tick(db, node) }
+  await db.tasks.put(stamped)
+  await enqueue(db, { id: mutationId(), kind: 'task', task: stamped })
+  return stamped
+}
 
 /**
  * Opens one task per finding of a submitted response and records the response's results
@@ -22,8 +32,9 @@ export async function openTasksForSubmitted(db: QingdanDatabase, responseId: str
   await saveSummary(db, responseId)
   const version = await db.templateVersions.get([row.templateId, row.templateVersion])
   const result = row.result
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.tasks, async () => {
+    db.transaction('rw', syncTables(db, db.tasks), async () => {
       const existing = await db.tasks.where('responseId').equals(responseId).toArray()
       if (existing.length > 0) return existing
       const now = nowIso()
@@ -37,8 +48,11 @@ export async function openTasksForSubmitted(db: QingdanDatabase, responseId: str
         now,
         newId: () => crypto.randomUUID(),
       })
-      await db.tasks.bulkAdd(tasks)
-      return tasks
+      const hlc = await tick(db, node)
+      const stamped = tasks.map((t) => ({ ...t, hlc }))
+      await db.tasks.bulkAdd(stamped)
+      await enqueueAll(db, stamped.map((task) => ({ id: mutationId(), kind: 'task' as const, task })))
+      return stamped
     }),
   )
 }
@@ -77,12 +91,13 @@ export async function taskCounts(db: QingdanDatabase, now: string = nowIso()): P
 
 /** Reads a task, applies a core rule to it and stores the outcome, in one transaction. */
 async function update(db: QingdanDatabase, id: string, rule: (t: TaskRow) => Result<TaskRow>): Promise<Result<TaskRow>> {
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.tasks, async () => {
+    db.transaction('rw', syncTables(db, db.tasks), async () => {
       const task = await db.tasks.get(id)
       if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
       const next = rule(task)
-      if (next.ok) await db.tasks.put(next.value)
+      if (next.ok) return { ...next, value: await putTask(db, next.value, node) }
       return next
     }),
   )
@@ -109,11 +124,14 @@ export async function markRectified(
   fix: { photos: readonly FixPhoto[]; note?: string },
   now: string = nowIso(),
 ): Promise<Result<TaskRow>> {
+  const node = await clockNode(db)
+  // Hashed before the transaction: an IndexedDB transaction cannot wait for the bytes to be read.
+  const hashes = await Promise.all(fix.photos.map((p) => blobSha256(p.blob)))
   return storageWrite(() =>
-    db.transaction('rw', db.tasks, db.attachments, async () => {
+    db.transaction('rw', syncTables(db, db.tasks, db.attachments, db.uploads), async () => {
       const task = await db.tasks.get(id)
       if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
-      const rows: AttachmentRow[] = fix.photos.map((p) => ({
+      const rows: Array<AttachmentRow & { sha256: string }> = fix.photos.map((p, i) => ({
         id: crypto.randomUUID(),
         responseId: task.responseId,
         itemId: `task:${id}`,
@@ -122,12 +140,13 @@ export async function markRectified(
         size: p.blob.size,
         blob: p.blob,
         createdAt: now,
+        sha256: hashes[i]!,
       }))
       const next = rectifyTask(task, { photoIds: rows.map((r) => r.id), ...(fix.note !== undefined && { note: fix.note }) }, now)
       if (!next.ok) return next
       await db.attachments.bulkAdd(rows)
-      await db.tasks.put(next.value)
-      return next
+      for (const row of rows) await enqueueAttachment(db, row)
+      return { ...next, value: await putTask(db, next.value, node) }
     }),
   )
 }
@@ -139,8 +158,9 @@ export async function linkRecheck(db: QingdanDatabase, id: string, recheckRespon
 
 /** Closes the task (销号) when the core allows it: rectified, and a clean, submitted re-check. */
 export async function verifyTask(db: QingdanDatabase, id: string, now: string = nowIso()): Promise<Result<TaskRow>> {
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.tasks, db.responses, async () => {
+    db.transaction('rw', syncTables(db, db.tasks, db.responses), async () => {
       const task = await db.tasks.get(id)
       if (!task) return fail<TaskRow>([taskIssue('task.notFound', id)])
       const recheck = task.recheckResponseId === undefined ? undefined : await db.responses.get(task.recheckResponseId)
@@ -149,7 +169,7 @@ export async function verifyTask(db: QingdanDatabase, id: string, now: string = 
         recheck && { status: recheck.status, findingItemIds: recheck.result?.findings.map((f) => f.itemId) },
         now,
       )
-      if (next.ok) await db.tasks.put(next.value)
+      if (next.ok) return { ...next, value: await putTask(db, next.value, node) }
       return next
     }),
   )

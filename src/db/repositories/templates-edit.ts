@@ -14,6 +14,23 @@ import type { QingdanDatabase } from '../database'
 import type { TemplateRow, TemplateSource } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nowIso } from '../time'
+import type { TemplateVersionRecord } from '@/core/templates/record'
+import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
+
+/** Stamps a template row with a fresh clock reading, stores it and enqueues it. Inside a transaction with `syncTables`. */
+async function putTemplate(db: QingdanDatabase, row: TemplateRow, node: string, how: 'add' | 'put' = 'put'): Promise<TemplateRow> {
+  const stamped = { ...row, hlc: await tick(db, node) }
+  await (how === 'add' ? db.templates.add(stamped) : db.templates.put(stamped))
+  await enqueue(db, { id: mutationId(), kind: 'template', template: stamped })
+  return stamped
+}
+
+/** Stores a newly frozen version and enqueues it (versions are immutable: sent once). */
+async function addVersion(db: QingdanDatabase, version: TemplateVersionRecord): Promise<void> {
+  await db.templateVersions.add(version)
+  const { templateId, version: number, template, publishedAt } = version
+  await enqueue(db, { id: mutationId(), kind: 'templateVersion', version: { templateId, version: number, template, publishedAt } })
+}
 
 export type { Published }
 
@@ -42,35 +59,37 @@ export async function createTemplate(
   source: TemplateSource = 'user',
   now: string = nowIso(),
 ): Promise<TemplateRow> {
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.templates, async () => {
+    db.transaction('rw', syncTables(db, db.templates), async () => {
       const row = newTemplateRecord(draft, freeTemplateId(draft.id, await takenIds(db)), source, now)
-      await db.templates.add(row)
-      return row
+      return putTemplate(db, row, node, 'add')
     }),
   )
 }
 
 /** Replaces the row's draft (autosave). */
 export async function saveDraft(db: QingdanDatabase, id: string, draft: Template, now: string = nowIso()): Promise<void> {
+  const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', db.templates, async () => {
+    db.transaction('rw', syncTables(db, db.templates), async () => {
       const row = await db.templates.get(id)
       if (!row) throw new Error(`No template ${id}`)
-      await db.templates.put(withDraft(row, draft, now))
+      await putTemplate(db, withDraft(row, draft, now), node)
     }),
   )
 }
 
 /** Drops the unpublished changes; a never published template keeps its (empty) draft. */
 export async function discardDraft(db: QingdanDatabase, id: string, now: string = nowIso()): Promise<void> {
+  const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', db.templates, db.templateVersions, async () => {
+    db.transaction('rw', syncTables(db, db.templates, db.templateVersions), async () => {
       const row = await db.templates.get(id)
       if (!row || row.latestVersion === 0) return
       const latest = await db.templateVersions.get([id, row.latestVersion])
       const next = withoutDraft(row, latest?.template, now)
-      if (next) await db.templates.put(next)
+      if (next) await putTemplate(db, next, node)
     }),
   )
 }
@@ -87,14 +106,15 @@ export async function publishDraft(
   checked?: Result<Template>,
   now: string = nowIso(),
 ): Promise<Result<Published>> {
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.templates, db.templateVersions, async (): Promise<Result<Published>> => {
+    db.transaction('rw', syncTables(db, db.templates, db.templateVersions), async (): Promise<Result<Published>> => {
       const row = await db.templates.get(id)
       const previous = row && row.latestVersion > 0 ? ((await db.templateVersions.get([id, row.latestVersion]))?.template ?? null) : null
       const outcome = publish(row, checked ?? checkDraft(row), previous, now)
       if (!outcome.ok) return outcome
-      await db.templateVersions.add(outcome.value.version)
-      await db.templates.put(outcome.value.row)
+      await addVersion(db, outcome.value.version)
+      await putTemplate(db, outcome.value.row, node)
       return ok(outcome.value.published, outcome.warnings)
     }),
   )
@@ -117,11 +137,12 @@ export async function duplicateTemplate(db: QingdanDatabase, id: string, now: st
 
 /** Archives (hidden from filling, kept with its responses) or restores a template. */
 export async function setArchived(db: QingdanDatabase, id: string, archived: boolean, now: string = nowIso()): Promise<void> {
+  const node = await clockNode(db)
   await storageWrite(() =>
-    db.transaction('rw', db.templates, async () => {
+    db.transaction('rw', syncTables(db, db.templates), async () => {
       const row = await db.templates.get(id)
       if (!row) return
-      await db.templates.put({ ...row, status: archivedStatus(row, archived), updatedAt: now })
+      await putTemplate(db, { ...row, status: archivedStatus(row, archived), updatedAt: now }, node)
     }),
   )
 }
@@ -134,12 +155,12 @@ export async function importTemplate(db: QingdanDatabase, json: unknown, now: st
   const check = checkImport(json)
   if (!check.ok) return check
   const incoming = check.value
+  const node = await clockNode(db)
   return storageWrite(() =>
-    db.transaction('rw', db.templates, db.templateVersions, async () => {
+    db.transaction('rw', syncTables(db, db.templates, db.templateVersions), async () => {
       const { row, version } = importedTemplate(incoming, await takenIds(db), now)
-      await db.templateVersions.add(version)
-      await db.templates.add(row)
-      return ok(row, check.warnings)
+      await addVersion(db, version)
+      return ok(await putTemplate(db, row, node, 'add'), check.warnings)
     }),
   )
 }

@@ -2,7 +2,8 @@
  * Merging one response present on both sides. The rules (issue #7):
  * - a submitted response is never overwritten by a draft;
  * - a submitted response replaces a draft of itself (its score was computed from its answers);
- * - two drafts merge per answer: the newer `updatedAt` wins, the other goes to history;
+ * - two drafts merge per answer: the later clock wins (`clockOf`: the answer's `hlc`, else its
+ *   `updatedAt`, the same order sync uses), the other goes to history;
  * - two different submissions of one response: the later one is kept whole, the other's
  *   differing answers go to history (mixing them would contradict both stored scores).
  * Ties are broken on the canonical text, so importing A into B and B into A end equal.
@@ -12,6 +13,7 @@
 import type { Answer } from '../../format/types'
 import type { BundleResponse } from './format'
 import { canonicalJson, fingerprint } from './hash'
+import { clockOf } from '../../sync/hlc'
 import { historyKey, type AnswerRecord, type ConflictReason, type ConflictRecord, type HistoryRecord } from './merge-types'
 
 export type ResponseDecision = 'skipped' | 'updated' | 'keptSubmitted'
@@ -98,7 +100,8 @@ export function mergeResponse(
         out.answerCounts.skipped++
         continue
       }
-      if (incomingNewer(answer.updatedAt ?? '', it, mine.updatedAt ?? '', mt)) {
+      // By clock (sync's hybrid logical clock; legacy answers: their `updatedAt`), as sync merges.
+      if (incomingNewer(clockOf(answer), it, clockOf(mine), mt)) {
         out.answers.push({ responseId: id, itemId, answer })
         keep(itemId, mine, 'local', 'newerAnswer', 'incoming')
         out.answerCounts.conflicts++

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { historyKey, planIsEmpty, planMerge, fingerprint, type ExistingState, type MergePlan } from '@/core/exchange/bundle'
 import type { BundleResponse } from '@/core/exchange/bundle'
 import { T0, T1, T2, ans, content, existing, resp, row, tpl } from './builders'
+import { encodeHlc } from '@/core/sync/hlc'
 
 const NOW = '2026-03-05T00:00:00.000Z'
 
@@ -68,6 +69,30 @@ describe('planMerge', () => {
     ])
     expect(plan.summary.responses.conflicts).toBe(1)
     expect(plan.summary.answers.conflicts).toBe(2)
+  })
+
+  it('orders two answers by their clocks, not by wall time: an edit made after seeing the other wins', () => {
+    // Tablet B's date runs an hour fast: its answer says T2. Tablet A synced it, then corrected
+    // it at A's own T1; A's clock moved past B's on receipt, so A's answer is the later edit.
+    const seen = Date.parse(T2)
+    const mine = resp('201', { q1: { ...ans('bad', T2), hlc: encodeHlc({ wall: seen, count: 0, node: 'device-b' }) } }, { updatedAt: T2 }, 'device-b')
+    const corrected = { ...ans('ok', T1), hlc: encodeHlc({ wall: seen, count: 1, node: 'device-a' }) }
+    const theirs = resp('201', { q1: corrected }, { updatedAt: T1 }, 'device-a')
+    const plan = planMerge(content({ responses: [theirs] }), existing({ responses: new Map([['201', mine]]) }), NOW)
+    expect(plan.answers).toEqual([{ responseId: '201', itemId: 'q1', answer: corrected }])
+    expect(plan.history.map((h) => [h.itemId, h.from, h.answer.value])).toEqual([['q1', 'local', 'bad']])
+  })
+
+  it('orders an answer without a clock (an older build) by its updatedAt against one with a clock', () => {
+    const legacy = ans('bad', T2)
+    const clocked = { ...ans('ok', T1), hlc: encodeHlc({ wall: Date.parse(T1), count: 5, node: 'device-a' }) }
+    const plan = planMerge(
+      content({ responses: [resp('201', { q1: clocked }, { updatedAt: T1 }, 'device-a')] }),
+      existing({ responses: new Map([['201', resp('201', { q1: legacy }, { updatedAt: T2 }, 'device-b')]]) }),
+      NOW,
+    )
+    expect(plan.answers).toEqual([])
+    expect(plan.history.map((h) => [h.itemId, h.from, h.answer.value])).toEqual([['q1', 'incoming', 'ok']])
   })
 
   it('ends with the same answers whichever of two bundles is imported first', () => {
