@@ -105,8 +105,10 @@ export const useSyncStore = defineStore('sync', () => {
   function configure(next: { deps?: SyncDeps; window?: SyncWindow | null }): void {
     if (next.deps) deps = next.deps
     if (next.window !== undefined) {
+      unlisten()
       win = next.window ?? undefined
       online.value = win ? win.navigator.onLine : true
+      listen()
     }
   }
 
@@ -188,22 +190,31 @@ export const useSyncStore = defineStore('sync', () => {
     }, WRITE_DEBOUNCE_MS)
   }
 
+  // The network state is followed from the start (the badge says 离线); syncing on reconnect
+  // only once the scheduler runs.
   const onOnline = (): void => {
     online.value = true
     attempt = 0
-    void syncNow()
+    if (started) void syncNow()
   }
   const onOffline = (): void => {
     online.value = false
     clearTimer('retry')
   }
+  function listen(): void {
+    win?.addEventListener('online', onOnline)
+    win?.addEventListener('offline', onOffline)
+  }
+  function unlisten(): void {
+    win?.removeEventListener('online', onOnline)
+    win?.removeEventListener('offline', onOffline)
+  }
+  listen()
 
   /** Starts the scheduler (App.vue, once); a first sync follows after the write debounce. */
   function start(): void {
     if (started) return
     started = true
-    win?.addEventListener('online', onOnline)
-    win?.addEventListener('offline', onOffline)
     intervalTimer = setInterval(() => {
       if (online.value && !current) void syncNow()
     }, SYNC_INTERVAL_MS)
@@ -219,8 +230,6 @@ export const useSyncStore = defineStore('sync', () => {
   function stop(): void {
     if (!started) return
     started = false
-    win?.removeEventListener('online', onOnline)
-    win?.removeEventListener('offline', onOffline)
     clearTimer('debounce')
     clearTimer('retry')
     if (intervalTimer !== undefined) clearInterval(intervalTimer)
