@@ -111,7 +111,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (response.status === 204) return undefined as T
     const text = await response.text()
     // A logout may answer 200 with an empty body.
-    return (text === '' ? undefined : JSON.parse(text)) as T
+    if (text === '') return undefined as T
+    try {
+      return JSON.parse(text) as T
+    } catch {
+      // Not the API answering (a proxy's page, an old server serving the app for every path).
+      throw new TransportError('server', `Not JSON from ${path}`, undefined, response.status)
+    }
   }
 
   return { request }

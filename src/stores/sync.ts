@@ -6,7 +6,7 @@
  * The engine and the outbox live in src/sync and src/db; this store reaches them through
  * `SyncDeps` (default wiring in ./sync-deps.ts, loaded on first use; tests pass fakes).
  */
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Issue } from '@/core/result'
 import type { MutationResult } from '@/core/sync/protocol'
@@ -66,6 +66,11 @@ export const LAST_SYNC_STORAGE_KEY = 'qingdan.lastSyncAt'
 export const WRITE_DEBOUNCE_MS = 2000
 /** A sync at least this often while online and signed in. */
 export const SYNC_INTERVAL_MS = 60_000
+/**
+ * The server keeps a session 30 days after its last use, but the device only learns the new
+ * expiry from /me: it asks after a sync once the stored expiry is nearer than this (about daily).
+ */
+export const RENEW_SESSION_WITHIN_MS = 29 * 24 * 3600_000
 /** Waits before retrying after a transient failure; the last one repeats. */
 export const RETRY_DELAYS_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000]
 
@@ -92,6 +97,16 @@ export const useSyncStore = defineStore('sync', () => {
     if (lastError.value) return 'failed'
     return pending.value > 0 ? 'pending' : 'synced'
   })
+
+  // A new sign-in starts clean: the error that ended the last session is the sign-in form's now.
+  watch(
+    () => account.signedIn,
+    (signedIn) => {
+      if (!signedIn) return
+      lastError.value = null
+      attempt = 0
+    },
+  )
 
   let current: Promise<SyncReport | null> | undefined
   let controller: AbortController | undefined
@@ -153,6 +168,8 @@ export const useSyncStore = defineStore('sync', () => {
       attempt = 0
       lastSyncAt.value = new Date(Date.now()).toISOString()
       write(storage, LAST_SYNC_STORAGE_KEY, lastSyncAt.value)
+      const expiresAt = account.session ? Date.parse(account.session.expiresAt) : Infinity
+      if (expiresAt - Date.now() < RENEW_SESSION_WITHIN_MS) void account.refreshMe()
       return report
     } catch (e) {
       const failure = asTransportError(e)

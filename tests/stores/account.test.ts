@@ -125,3 +125,15 @@ describe('useAccountStore', () => {
     expect(localStorage.getItem(SERVER_URL_STORAGE_KEY)).toBeNull()
   })
 })
+
+describe('the API client', () => {
+  it('calls a 200 answer that is not JSON a server failure, not a success', async () => {
+    signedInBefore()
+    const account = store(vi.fn(async () => new Response('<!doctype html>', { status: 200 })))
+    await account.refreshMe()
+    expect(account.signedIn).toBe(true)
+    const { createApiClient } = await import('@/io/api')
+    const client = createApiClient({ baseUrl: '', csrfToken: () => undefined, fetch: vi.fn(async () => new Response('<html>', { status: 200 })) })
+    await expect(client.request('GET', API.me)).rejects.toMatchObject({ name: 'TransportError', failure: 'server' })
+  })
+})

@@ -233,3 +233,33 @@ describe('useSyncStore sign-out', () => {
     expect(sync.status).toBe('signedOut')
   })
 })
+
+describe('useSyncStore and the session', () => {
+  it('renews the stored session after a sync once its expiry is near, not on every sync', async () => {
+    const near = new Date(Date.now() + 10 * 24 * 3600_000).toISOString()
+    signedInBefore(session({ expiresAt: near }))
+    const { sync, account } = setup({ signedIn: false })
+    const renewed = new Date(Date.now() + 30 * 24 * 3600_000).toISOString()
+    const fetch = vi.fn(async () => new Response(JSON.stringify(session({ expiresAt: renewed })), { status: 200 }))
+    account.configure({ fetch })
+    await sync.syncNow()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(account.session?.expiresAt).toBe(renewed)
+    await sync.syncNow()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('forgets the error that ended a session once the device signs in again', async () => {
+    const { sync, deps, account } = setup()
+    deps.run.mockRejectedValueOnce(new TransportError('unauthorized', 'expired', undefined, 401))
+    await sync.syncNow()
+    expect(sync.status).toBe('signedOut')
+    account.configure({ fetch: vi.fn(async () => new Response(JSON.stringify(session()), { status: 200 })), deviceId: async () => 'd' })
+    await account.signIn({ username: 'zhang', password: 'pw', deviceName: 'T' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sync.lastError).toBeNull()
+    expect(sync.status).toBe('synced')
+  })
+})
