@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import SyncView from '@/views/SyncView.vue'
 import { API, type LoginRequest } from '@/core/sync/protocol'
@@ -12,6 +12,7 @@ import { freshPinia, mountPage } from './mountSync'
 beforeEach(() => localStorage.clear())
 afterEach(() => {
   document.body.innerHTML = ''
+  vi.unstubAllGlobals()
 })
 
 /** The stores as the page will find them: fakes for the device id, the network and the engine. */
@@ -110,7 +111,9 @@ describe('SyncView signed in', () => {
     expect(page.get('[data-testid=sync-refused]').text()).toContain('答案不符合模板')
   })
 
-  it('warns with the unsynced count before wiping, and wipes only when confirmed', async () => {
+  it('warns with the unsynced count before wiping, wipes only when confirmed, then starts the app again', async () => {
+    const reload = vi.fn()
+    vi.stubGlobal('location', { ...window.location, reload })
     signedInBefore()
     const { pinia, deps, account } = stores({}, 3)
     const page = await mountPage(SyncView, { pinia })
@@ -125,7 +128,7 @@ describe('SyncView signed in', () => {
     await flushPromises()
     expect(deps.wipe).toHaveBeenCalledTimes(1)
     expect(account.signedIn).toBe(false)
-    expect(page.find('[data-testid=sign-in-form]').exists()).toBe(true)
+    expect(reload).toHaveBeenCalledTimes(1)
   })
 
   it('signs out keeping local data by default, without asking', async () => {
@@ -138,6 +141,8 @@ describe('SyncView signed in', () => {
     expect(page.find('[data-testid=wipe-warning]').exists()).toBe(false)
     expect(deps.wipe).not.toHaveBeenCalled()
     expect(account.signedIn).toBe(false)
+    expect(page.find('[data-testid=sign-in-form]').exists()).toBe(true)
+    expect(page.get('[data-testid=signed-out-note]').text()).toBe('已退出登录。')
   })
 
   it('links an admin to the admin page, and nobody else', async () => {
