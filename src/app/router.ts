@@ -92,6 +92,23 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/BackupView.vue'),
     meta: { titleKey: 'backup.title', nav: 'settings' },
   },
+  {
+    path: '/sync',
+    name: 'sync',
+    component: () => import('@/views/SyncView.vue'),
+    meta: { titleKey: 'sync.title', nav: 'settings' },
+  },
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('@/views/AdminView.vue'),
+    meta: { titleKey: 'admin.title', nav: 'settings' },
+    // Only a signed-in admin; the server checks the role again on every request.
+    beforeEnter: async () => {
+      const { useAccountStore } = await import('@/stores/account')
+      return useAccountStore().isAdmin || { name: 'sync' }
+    },
+  },
   // An unknown address (an old bookmark) lands on home rather than a blank page.
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]

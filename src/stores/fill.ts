@@ -8,7 +8,7 @@
  * reads `answers[id]` and `itemStates.get(id)` re-renders only when those change. The score result
  * is a shallowRef recomputed on every change (scoring 1,000 items is well under a millisecond).
  */
-import { computed, ref, shallowReactive, shallowRef, toRaw } from 'vue'
+import { computed, ref, shallowReactive, shallowRef, toRaw, watch } from 'vue'
 import { defineStore } from 'pinia'
 import type { Answer, AnswerValue, Item, ScoreResult, Template } from '@/core/format/types'
 import { createLiveScore, indexTemplate, type ItemNode, type LiveScore } from '@/core/scoring'
@@ -27,6 +27,7 @@ import { getTemplateVersion } from '@/db/repositories/templates'
 import { afterDomPatch, useAutosave } from '@/composables/useAutosave'
 import { stripPending, useFillAttachments } from '@/composables/useFillAttachments'
 import { nextSubject } from '@/composables/dormRound'
+import { useSyncStore } from '@/stores/sync'
 
 export type { AttachmentSlot, AttachmentView } from '@/composables/useFillAttachments'
 
@@ -75,6 +76,11 @@ export const useFillStore = defineStore('fill', () => {
     isFatal: isLockedOut,
     onFatal: (error, keys) => void lockOut(error, keys),
   })
+
+  // Team sync (#13): once writes are committed (answers, photos, signature) or the response is
+  // submitted, a sync follows after a quiet moment; it never makes filling wait.
+  const sync = useSyncStore()
+  watch(() => autosave.state.value === 'saved' || readonly.value, (written) => written && sync.noteLocalWrite())
 
   const files = useFillAttachments({
     row,

@@ -20,6 +20,15 @@ export default {
       offline: 'Offline',
       offlineHint: 'You are offline: answers are saved on this device; nothing to do when the network returns.',
     },
+    /** The header's sync badge (#13); the sync page itself is the `sync` area. */
+    sync: {
+      label: 'Sync status',
+      synced: 'Synced',
+      pending: '{count} pending',
+      offline: 'Offline',
+      failed: 'Sync failed',
+      signedOut: 'Not signed in',
+    },
     titles: {
       home: 'Home',
       templates: 'Templates',

@@ -20,6 +20,15 @@ export default {
       offline: '离线',
       offlineHint: '当前离线：填写内容会保存在本机，联网后无需任何操作。',
     },
+    /** The header's sync badge (#13); the sync page itself is the `sync` area. */
+    sync: {
+      label: '同步状态',
+      synced: '已同步',
+      pending: '待同步 {count}',
+      offline: '离线',
+      failed: '同步失败',
+      signedOut: '未登录',
+    },
     titles: {
       home: '首页',
       templates: '模板库',
