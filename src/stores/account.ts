@@ -10,6 +10,7 @@ import type { LoginRequest, SessionInfo } from '@/core/sync/protocol'
 import { safeLocalStorage } from '@/app/i18n'
 import { accountApi, createApiClient, isServerUrl, normalizeBaseUrl, type AccountApi } from '@/io/api'
 import { TransportError } from '@/sync/transport'
+import { removeStored, writeStored } from './local-storage'
 
 /** localStorage key of the server address ('' or absent: the origin that served the app). */
 export const SERVER_URL_STORAGE_KEY = 'qingdan.serverUrl'
@@ -79,8 +80,8 @@ export const useAccountStore = defineStore('account', () => {
   function setServerUrl(url: string): boolean {
     if (!isServerUrl(url)) return false
     serverUrl.value = normalizeBaseUrl(url)
-    if (serverUrl.value === '') remove(storage, SERVER_URL_STORAGE_KEY)
-    else write(storage, SERVER_URL_STORAGE_KEY, serverUrl.value)
+    if (serverUrl.value === '') removeStored(storage, SERVER_URL_STORAGE_KEY)
+    else writeStored(storage, SERVER_URL_STORAGE_KEY, serverUrl.value)
     return true
   }
 
@@ -92,8 +93,8 @@ export const useAccountStore = defineStore('account', () => {
   function keep(info: SessionInfo | null): void {
     session.value = info
     clock.value = now()
-    if (info) write(storage, SESSION_STORAGE_KEY, JSON.stringify(info))
-    else remove(storage, SESSION_STORAGE_KEY)
+    if (info) writeStored(storage, SESSION_STORAGE_KEY, JSON.stringify(info))
+    else removeStored(storage, SESSION_STORAGE_KEY)
   }
 
   /** Signs in this device; true on success. The password goes to the server and nowhere else. */
@@ -182,22 +183,5 @@ function readSession(storage: Storage | undefined): SessionInfo | null {
     return valid ? (value as SessionInfo) : null
   } catch {
     return null
-  }
-}
-
-// A full or blocked storage must not break the UI: the session still holds for this page.
-function write(storage: Storage | undefined, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value)
-  } catch {
-    /* ignored on purpose, see above */
-  }
-}
-
-function remove(storage: Storage | undefined, key: string): void {
-  try {
-    storage?.removeItem(key)
-  } catch {
-    /* ignored on purpose, see write() */
   }
 }

@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import type { Lang } from '@/core/result'
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@/core/time/local-time'
 import { LOCALE_STORAGE_KEY, applyLang, readStoredLang, safeLocalStorage } from '@/app/i18n'
+import { removeStored, writeStored } from './local-storage'
 
 /** localStorage key of the inspector name used by default on new responses. */
 export const INSPECTOR_STORAGE_KEY = 'qingdan.inspector'
@@ -26,15 +27,15 @@ export const useSettingsStore = defineStore('settings', () => {
   function setLocale(lang: Lang): void {
     locale.value = lang
     applyLang(lang)
-    write(storage, LOCALE_STORAGE_KEY, lang)
+    writeStored(storage, LOCALE_STORAGE_KEY, lang)
   }
 
   /** Trims and caps the name; an empty name removes the stored value. */
   function setInspector(name: string): void {
     const clean = name.trim().slice(0, INSPECTOR_MAX_LENGTH)
     inspector.value = clean
-    if (clean) write(storage, INSPECTOR_STORAGE_KEY, clean)
-    else remove(storage, INSPECTOR_STORAGE_KEY)
+    if (clean) writeStored(storage, INSPECTOR_STORAGE_KEY, clean)
+    else removeStored(storage, INSPECTOR_STORAGE_KEY)
   }
 
   /**
@@ -44,8 +45,8 @@ export const useSettingsStore = defineStore('settings', () => {
   function setTimeZone(zone: string): boolean {
     if (!isTimeZone(zone)) return false
     timeZone.value = zone
-    if (zone === DEFAULT_TIME_ZONE) remove(storage, TIME_ZONE_STORAGE_KEY)
-    else write(storage, TIME_ZONE_STORAGE_KEY, zone)
+    if (zone === DEFAULT_TIME_ZONE) removeStored(storage, TIME_ZONE_STORAGE_KEY)
+    else writeStored(storage, TIME_ZONE_STORAGE_KEY, zone)
     return true
   }
 
@@ -66,22 +67,5 @@ function readInspector(storage: Storage | undefined): string {
     return storage?.getItem(INSPECTOR_STORAGE_KEY)?.slice(0, INSPECTOR_MAX_LENGTH) ?? ''
   } catch {
     return ''
-  }
-}
-
-// A full or blocked storage must not break the UI: the choice still applies for this session.
-function write(storage: Storage | undefined, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value)
-  } catch {
-    /* ignored on purpose, see above */
-  }
-}
-
-function remove(storage: Storage | undefined, key: string): void {
-  try {
-    storage?.removeItem(key)
-  } catch {
-    /* ignored on purpose, see write() */
   }
 }

@@ -13,6 +13,7 @@ import type { MutationResult } from '@/core/sync/protocol'
 import type { TransportError } from '@/sync/transport'
 import { safeLocalStorage } from '@/app/i18n'
 import { asTransportError, useAccountStore } from '@/stores/account'
+import { removeStored, writeStored } from './local-storage'
 
 /** What one engine run did (src/sync/engine.ts `runSync`). */
 export interface SyncReport {
@@ -167,7 +168,7 @@ export const useSyncStore = defineStore('sync', () => {
       lastError.value = null
       attempt = 0
       lastSyncAt.value = new Date(Date.now()).toISOString()
-      write(storage, LAST_SYNC_STORAGE_KEY, lastSyncAt.value)
+      writeStored(storage, LAST_SYNC_STORAGE_KEY, lastSyncAt.value)
       const expiresAt = account.session ? Date.parse(account.session.expiresAt) : Infinity
       if (expiresAt - Date.now() < RENEW_SESSION_WITHIN_MS) void account.refreshMe()
       return report
@@ -286,7 +287,7 @@ export const useSyncStore = defineStore('sync', () => {
       pending.value = 0
       refused.value = []
       lastSyncAt.value = null
-      remove(storage, LAST_SYNC_STORAGE_KEY)
+      removeStored(storage, LAST_SYNC_STORAGE_KEY)
     }
     return 'signedOut'
   }
@@ -300,21 +301,5 @@ function readLastSync(storage: Storage | undefined): string | null {
     return value !== null && !Number.isNaN(Date.parse(value)) ? value : null
   } catch {
     return null
-  }
-}
-
-function write(storage: Storage | undefined, key: string, value: string): void {
-  try {
-    storage?.setItem(key, value)
-  } catch {
-    /* a full storage only loses the "last sync" time shown */
-  }
-}
-
-function remove(storage: Storage | undefined, key: string): void {
-  try {
-    storage?.removeItem(key)
-  } catch {
-    /* see write() */
   }
 }
