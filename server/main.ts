@@ -10,6 +10,7 @@ import { openDatabase } from './db/open'
 import { ensureFirstAdmin, FIRST_ADMIN } from './auth/first-admin'
 import { MIN_PASSWORD_LENGTH } from './auth/passwords'
 import { defaultPlugins } from './plugins'
+import { installShippedSamples, readShippedSamples } from './sync/samples'
 
 const config = readConfig()
 if (config.adminPassword !== undefined && config.adminPassword.length < MIN_PASSWORD_LENGTH) {
@@ -21,6 +22,8 @@ const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } :
 
 // Sign-in failures older than a day count for nothing (the window is 15 minutes).
 await db.query("delete from login_failures where at < now() - interval '1 day'")
+
+await installShippedSamples(db, await readShippedSamples())
 
 const admin = await ensureFirstAdmin(db, config.adminPassword)
 if (admin.created && admin.generated) {

@@ -28,10 +28,16 @@ const dorm = template('dorm', 1)
 const start = (db: QingdanDatabase) => createResponse(db, { template: dorm, subject: { room: 201 }, role: 'self', inspector: '王老师' })
 const kinds = async (db: QingdanDatabase) => (await db.outbox.toArray()).map((m) => m.kind)
 const clock = async (db: QingdanDatabase) => (await db.meta.get(HLC_KEY))?.value as string
+/** A device on which `dorm` v1 is already installed (installing sends nothing), so `start` sends only its header. */
+async function dormDb(): Promise<QingdanDatabase> {
+  const db = freshDb()
+  await installSamples(db, [dorm])
+  return db
+}
 
 describe('the outbox', () => {
   it('gets exactly one mutation per write, numbered in order, each with a fresh clock', async () => {
-    const db = freshDb()
+    const db = await dormDb()
     const row = await start(db)
     await saveAnswer(db, row.id, 'q1', { value: 'ok' })
     await saveAnswer(db, row.id, 'q1', { value: 'bad' })
@@ -82,6 +88,7 @@ describe('the outbox', () => {
   it('holds no mutation of a write that failed, and no write without its mutation', async () => {
     const db = freshDb()
     const faults = writeFaults(db)
+    await installSamples(db, [dorm])
     const row = await start(db)
     await saveAnswer(db, row.id, 'q1', { value: 'ok' })
     faults.fail('answers')
@@ -113,7 +120,7 @@ describe('the outbox', () => {
   })
 
   it('keeps a tombstone of a deleted response and sends it, and deleting nothing sends nothing', async () => {
-    const db = freshDb()
+    const db = await dormDb()
     const row = await start(db)
     await deleteResponse(db, row.id)
     const last = await db.outbox.orderBy('seq').last()
@@ -163,6 +170,15 @@ describe('the outbox', () => {
     const stored = await db.templates.get('t')
     const last = await db.outbox.orderBy('seq').last()
     expect(last?.kind === 'template' && last.template).toEqual(stored)
+  })
+
+  it('sends a version first frozen by a new response ahead of it, and only once', async () => {
+    const db = freshDb()
+    await start(db)
+    await start(db)
+    const rows = await db.outbox.toArray()
+    expect(rows.map((m) => m.kind)).toEqual(['templateVersion', 'response', 'response'])
+    expect(rows[0]).toMatchObject({ kind: 'templateVersion', version: { templateId: 'dorm', version: 1, template: dorm } })
   })
 
   it('does not send the shipped samples: every device installs the same', async () => {

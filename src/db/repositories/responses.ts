@@ -25,7 +25,9 @@ export interface CreateResponseInit {
 /**
  * Starts a draft response on a template version, and remembers its subject values for
  * suggestions. If that version is not stored yet it is frozen now, so the response can always be
- * scored again against exactly what was filled (an existing version is never replaced).
+ * scored again against exactly what was filled (an existing version is never replaced), and
+ * enqueued ahead of the response (samples are never frozen here: every device and the server
+ * install them).
  */
 export async function createResponse(db: QingdanDatabase, init: CreateResponseInit): Promise<ResponseRow> {
   const { template } = init
@@ -49,7 +51,10 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
   return storageWrite(() =>
     db.transaction('rw', syncTables(db, db.responses, db.subjects, db.templateVersions), async () => {
       if (!(await db.templateVersions.get([template.id, template.version]))) {
-        await db.templateVersions.add(versionRecord(template, now))
+        // Frozen here, so no other write sent it: the server needs it before the response.
+        const version = versionRecord(template, now)
+        await db.templateVersions.add(version)
+        await enqueue(db, { id: mutationId(), kind: 'templateVersion', version: { templateId: template.id, version: template.version, template: version.template, publishedAt: version.publishedAt } })
       }
       const stamped: ResponseRow = { ...row, hlc: await tick(db, deviceId) }
       await db.responses.add(stamped)
