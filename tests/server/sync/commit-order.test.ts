@@ -93,10 +93,13 @@ describe.each(DATABASE_KINDS)('concurrent pushes and pulls on %s', (kind) => {
     let pushing = true
     const pulling = (async () => {
       for (;;) {
+        // Read before the pull: a page read while the last push was still committing cannot be
+        // the final one, however it ends.
+        const settled = !pushing
         const page = await pullChanges(w.db, w.b, cursor, 3)
         seen.push(...page.changes)
         cursor = page.cursor
-        if (!pushing && !page.more) break
+        if (settled && !page.more) break
       }
     })()
     await Promise.all([pushes(w.a, boxA, a, 0), pushes(w.b, boxB, b, 50)])
