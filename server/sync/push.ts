@@ -11,6 +11,7 @@ import type { MutationResult, PushResponse } from '@/core/sync'
 import type { Db, Queryable } from '../db/types'
 import type { RequestAccount } from '../http/account'
 import { applyMutation, type BatchLog } from './apply'
+import { applyAnswerRun, type RunEntry } from './apply/answer-run'
 import { checkPushEnvelope } from './check/envelope'
 import { segment } from './check/fields'
 import { checkMutation } from './check/mutation'
@@ -39,16 +40,28 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
     const before = await consumedSeq(tx, account.deviceId)
     const versions = new TemplateVersions(tx)
     const results: MutationResult[] = []
+    // Consecutive answers are applied together (answer-run.ts); any other mutation first ends
+    // the run, since it may read what the run writes.
+    let run: Array<RunEntry & { index: number }> = []
+    const endRun = async (): Promise<void> => {
+      if (run.length === 0) return
+      const applied = await applyAnswerRun(run, { tx, account, versions, log })
+      for (const [k, entry] of run.entries()) results[entry.index] = { seq: entry.mutation.seq, id: entry.mutation.id, ...applied[k]! }
+      run = []
+    }
     for (const [i, env] of envelope.mutations.entries()) {
       const head = { seq: env.seq, id: env.id }
       const check = checked[i]!
-      if (env.seq <= before) results.push({ ...head, status: 'duplicate' })
-      else if (!check.ok) results.push({ ...head, status: 'refused', issue: check.issue })
+      const at = `/mutations${segment(i)}`
+      if (env.seq <= before) results[i] = { ...head, status: 'duplicate' }
+      else if (!check.ok) results[i] = { ...head, status: 'refused', issue: check.issue }
+      else if (check.mutation.kind === 'answer') run.push({ mutation: check.mutation, at, index: i })
       else {
-        const applied = await applyMutation(check.mutation, { tx, account, at: `/mutations${segment(i)}`, versions, log })
-        results.push({ ...head, ...applied })
+        await endRun()
+        results[i] = { ...head, ...(await applyMutation(check.mutation, { tx, account, at, versions, log })) }
       }
     }
+    await endRun()
     const last = envelope.mutations.at(-1)?.seq ?? 0
     const appliedSeq = Math.max(before, last)
     await tx.query('update device_sync set applied_seq = $2, last_push_at = $3 where device_id = $1', [account.deviceId, appliedSeq, now])

@@ -29,20 +29,6 @@ export interface HeldAnswer {
   deviceId: string | null
 }
 
-/** The response and its answer to one item, in one round trip (an answer push does this per answer). */
-export async function heldAnswerOf(tx: Queryable, responseId: string, itemId: string): Promise<{ response: HeldResponse; held?: HeldAnswer } | undefined> {
-  const rows = await tx.query<HeldResponse & { answer: SyncAnswer | null; deviceId: string | null }>(
-    `select r.header, r.status, r.deleted, a.answer, a.device_id as "deviceId"
-       from responses r left join answers a on a.response_id = r.id and a.item_id = $2
-      where r.id = $1`,
-    [responseId, itemId],
-  )
-  const row = rows[0]
-  if (!row) return undefined
-  const response = { header: row.header, status: row.status, deleted: row.deleted }
-  return row.answer === null ? { response } : { response, held: { answer: row.answer, deviceId: row.deviceId } }
-}
-
 export async function heldAnswers(tx: Queryable, responseId: string): Promise<Map<string, HeldAnswer>> {
   const rows = await tx.query<HeldAnswer & { itemId: string }>(
     'select item_id as "itemId", answer, device_id as "deviceId" from answers where response_id = $1',

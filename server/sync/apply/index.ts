@@ -1,6 +1,6 @@
 /** One checked mutation, applied inside the batch's transaction by the rule of its kind. */
 import type { Mutation } from '@/core/sync'
-import { applyAnswer } from './answer'
+import { applyAnswerRun } from './answer-run'
 import { applyAttachment } from './attachment'
 import type { Applied, ApplyContext } from './context'
 import { applyResponse } from './response'
@@ -13,7 +13,8 @@ export type { Applied, ApplyContext, BatchLog } from './context'
 export function applyMutation(m: Mutation, ctx: ApplyContext): Promise<Applied> {
   switch (m.kind) {
     case 'answer':
-      return applyAnswer(m, ctx)
+      // push.ts batches runs of answers; one alone is a run of one.
+      return applyAnswerRun([{ mutation: m, at: ctx.at }], ctx).then((applied) => applied[0]!)
     case 'response':
       return applyResponse(m, ctx)
     case 'submit':

@@ -190,6 +190,51 @@ const RULES: Rule[] = [
     },
   },
   {
+    rule: 'within one batch each answer is merged against the ones before it: the final winner is held, each loser kept once',
+    steps: (ids) => [
+      {
+        by: 'a',
+        push: [
+          m.response(draft(ids)),
+          m.answer(R, 'unlocked', answer(1, clock(2, ids.a))),
+          m.answer(R, 'unlocked', answer(2, clock(4, ids.a))),
+          m.answer(R, 'unlocked', answer(3, clock(3, ids.a))),
+          m.answer(R, 'unlocked', answer(3, clock(3, ids.a))),
+          m.answer(R, 'smoking', answer(1, clock(2, ids.a))),
+        ],
+        expect: ['applied', 'applied', 'applied', 'superseded', 'superseded', 'applied'],
+      },
+    ],
+    held: async (w) => {
+      expect(await held(w, 'unlocked')).toEqual(answer(2, clock(4, w.a.deviceId)))
+      expect(await held(w, 'smoking')).toEqual(answer(1, clock(2, w.a.deviceId)))
+      expect((await history(w)).map((h) => [h.item, h.answer.value])).toEqual([
+        ['unlocked', 1],
+        ['unlocked', 3],
+      ])
+    },
+  },
+  {
+    rule: 'a submission in the middle of a batch sees the answers pushed before it',
+    steps: (ids) => [
+      {
+        by: 'a',
+        push: [
+          m.response(draft(ids)),
+          m.answer(R, 'unlocked', answer(2, clock(2, ids.a))),
+          m.submit(submitted(header(R, clock(4, ids.a))), { unlocked: answer(2, clock(2, ids.a)) }),
+          m.answer(R, 'unlocked', answer(5, clock(5, ids.a))),
+        ],
+        expect: ['applied', 'applied', 'applied', 'superseded'],
+      },
+    ],
+    held: async (w) => {
+      expect(await held(w, 'unlocked')).toEqual(answer(2, clock(2, w.a.deviceId)))
+      expect(await headerRow(w)).toMatchObject({ status: 'submitted' })
+      expect((await history(w)).map((h) => [h.item, h.answer.value])).toEqual([['unlocked', 5]])
+    },
+  },
+  {
     rule: 'a submitted header alone (without its answers) is refused; its tombstone alone is applied',
     steps: (ids) => [
       { by: 'a', push: [m.response(draft(ids)), m.response(submitted(header(R, clock(2, ids.a))))], expect: ['applied', 'refused:submitWithAnswers'] },
