@@ -74,8 +74,13 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
 
 /** The device's applied seq, its row locked for the rest of the transaction (created if new). */
 async function consumedSeq(tx: Queryable, deviceId: string): Promise<number> {
-  await tx.query('insert into device_sync (device_id) values ($1) on conflict (device_id) do nothing', [deviceId])
-  const rows = await tx.query<{ seq: number }>('select applied_seq as seq from device_sync where device_id = $1 for update', [deviceId])
+  // The no-op update takes the row lock in the same round trip as creating the row.
+  const rows = await tx.query<{ seq: number }>(
+    `insert into device_sync (device_id) values ($1)
+     on conflict (device_id) do update set device_id = excluded.device_id
+     returning applied_seq as seq`,
+    [deviceId],
+  )
   return Number(rows[0]!.seq)
 }
 
