@@ -10,6 +10,7 @@ import { openDatabase } from './db/open'
 import { ensureFirstAdmin, FIRST_ADMIN } from './auth/first-admin'
 import { MIN_PASSWORD_LENGTH } from './auth/passwords'
 import { defaultPlugins } from './plugins'
+import { APP_DIR } from './paths'
 import { installShippedSamples, readShippedSamples } from './sync/samples'
 
 const config = readConfig()
@@ -43,7 +44,7 @@ if (admin.created && admin.generated) {
   console.log(`Qingdan: created the administrator "${FIRST_ADMIN}" with the password from QINGDAN_ADMIN_PASSWORD.`)
 }
 
-const staticDir = join(import.meta.dirname, '..', 'dist')
+const staticDir = APP_DIR
 const hasApp = existsSync(join(staticDir, 'index.html'))
 if (!hasApp) console.warn('Qingdan: dist/ not found, so only the API is served. Run `npm run build` to serve the app too.')
 

@@ -5,9 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MIGRATIONS_DIR } from '../paths'
 import type { Db } from './types'
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, '..', 'migrations')
+export { MIGRATIONS_DIR }
 const FILE = /^(\d{3})_[a-z0-9_]+\.sql$/
 /** Any fixed number: the lock only has to be the same for every Qingdan process. */
 const MIGRATION_LOCK = 7_411_502

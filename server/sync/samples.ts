@@ -10,10 +10,11 @@ import { join } from 'node:path'
 import { validateTemplate } from '@/core/validate'
 import type { Template } from '@/core/format/types'
 import type { Db } from '../db/types'
+import { SAMPLES_DIR } from '../paths'
 import { PUSH_LOCK } from './push'
 import { json, NEXT_CURSOR } from './sql'
 
-export const SAMPLES_DIR = join(import.meta.dirname, '..', '..', 'schemas', 'samples')
+export { SAMPLES_DIR }
 
 /** Reads and validates the shipped samples; a broken sample is a build defect, so it throws. */
 export async function readShippedSamples(dir: string = SAMPLES_DIR): Promise<Template[]> {

@@ -1,12 +1,22 @@
 /**
- * The server as a real process (`node --import tsx server/main.ts`), for the tests that kill it,
- * restart it, or run two of it: the fault tests, the stateless test and the sync e2e journey.
+ * The server as a real process, as `npm run server` runs it (bundled by scripts/server.mjs), for
+ * the tests that kill it, restart it, or run two of it: the fault tests, the stateless test and
+ * the sync e2e journey.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
+import { buildServer, SERVER_BUNDLE } from '../../../scripts/server.mjs'
 
 const root = resolve(import.meta.dirname, '..', '..', '..')
+
+let built = false
+/** Bundles the server once per test process, so every start runs what `npm run server` runs. */
+function bundle(): string {
+  if (!built) buildServer()
+  built = true
+  return SERVER_BUNDLE
+}
 
 export interface ServerProcessOptions {
   /** `postgres://…`; PGlite in `dataDir` otherwise. */
@@ -63,7 +73,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
   let log = ''
   let child: ChildProcess
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    child = spawn(process.execPath, [bundle()], {
       cwd: root,
       env: {
         ...process.env,
