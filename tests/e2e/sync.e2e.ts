@@ -123,24 +123,31 @@ async function fillRoom(page: Page, room: string, taps: Partial<Record<Finding, 
   await submit(page)
 }
 
-/** The answers this tablet holds for a response, read from its IndexedDB. */
-function localAnswers(page: Page, responseId: string): Promise<Record<string, unknown>> {
+type AnswerRow = { responseId: string; itemId: string; answer: { value?: unknown } }
+
+/** Rows of one of this tablet's IndexedDB stores. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
-    (id) =>
-      new Promise<Record<string, unknown>>((done, fail) => {
+    (name) =>
+      new Promise<T[]>((done, fail) => {
         const open = indexedDB.open('qingdan')
         open.onerror = () => fail(open.error)
         open.onsuccess = () => {
-          const req = open.result.transaction('answers').objectStore('answers').getAll()
+          const req = open.result.transaction(name).objectStore(name).getAll()
           req.onsuccess = () => {
             open.result.close()
-            const rows = req.result as Array<{ responseId: string; itemId: string; answer: { value?: unknown } }>
-            done(Object.fromEntries(rows.filter((r) => r.responseId === id).map((r) => [r.itemId, r.answer.value])))
+            done(req.result as T[])
           }
         }
       }),
-    responseId,
+    store,
   )
+}
+
+/** The answers this tablet holds for a response (item → value). */
+async function localAnswers(page: Page, responseId: string): Promise<Record<string, unknown>> {
+  const rows = await readStore<AnswerRow>(page, 'answers')
+  return Object.fromEntries(rows.filter((r) => r.responseId === responseId).map((r) => [r.itemId, r.answer.value]))
 }
 
 /** `qingdan score` on the sample template and these answers (the CLI as a person runs it). */
@@ -229,6 +236,9 @@ describe('sync between two tablets through the team server (#13)', () => {
     const converged = { 'late-return': 2, unlocked: 3, 'absent-night': 1 }
     expect(await localAnswers(a.page, shared)).toEqual(converged)
     expect(await localAnswers(b.page, shared)).toEqual(converged)
+    // A's overwritten count is not gone: it waits in A's answer history.
+    const history = await readStore<AnswerRow>(a.page, 'answerHistory')
+    expect(history.map((h) => [h.responseId, h.itemId, h.answer.value])).toEqual([[shared, 'unlocked', 1]])
 
     // A submits 301; the submission reaches B.
     await openRoom(a.page, shared)
