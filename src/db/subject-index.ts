@@ -33,3 +33,11 @@ export function subjectTerm(fieldId: string, value: string | number): string {
 export function withSubjectIndex<T extends Pick<ResponseRow, 'subject'>>(row: T): T & Pick<ResponseRow, 'subjectKey' | 'subjectTerms'> {
   return { ...row, subjectKey: subjectKey(row.subject), subjectTerms: subjectTerms(row.subject) }
 }
+
+/** The subject with the fields of `order` first, in that order, and any others after, as they were. */
+export function inFieldOrder(subject: Subject, order: readonly string[]): Subject {
+  const out: Subject = {}
+  for (const id of order) if (Object.hasOwn(subject, id)) out[id] = subject[id]!
+  for (const [id, value] of Object.entries(subject)) if (!Object.hasOwn(out, id)) out[id] = value
+  return out
+}

@@ -101,6 +101,29 @@ const cases: Case[] = [
     },
   },
   {
+    // The server's jsonb stores keys shortest first: { room, building } for { building, room }.
+    name: 'a pulled subject is stored in its template’s field order, whatever order it came in',
+    change: (w) => ({ kind: 'response', cursor: 1, response: { ...w.header, subject: { room: 501, building: '5号楼' }, hlc: later() } }),
+    expect: async (w) => {
+      expect(Object.keys((await w.db.responses.get(w.id))!.subject)).toEqual(['building', 'room'])
+    },
+  },
+  {
+    name: 'a pulled submission’s subject, and a pulled task’s, are stored in the template’s field order too',
+    change: (w) => ({
+      kind: 'response',
+      cursor: 1,
+      response: { ...w.header, subject: { extra: 'x', room: 201, building: '3号楼' }, status: 'submitted', submittedAt: '2026-11-27T02:00:00.000Z', hlc: past() },
+      answers: { q1: ans('ok', past()) },
+    }),
+    expect: async (w) => {
+      expect(Object.keys((await w.db.responses.get(w.id))!.subject)).toEqual(['building', 'room', 'extra'])
+      const task = { id: 't1', responseId: w.id, itemId: 'q1', templateId: 'dorm', subject: { room: 201, building: '3号楼' }, title: 'q1', status: 'open' as const, deadline: '2026-12-01', createdAt: 't', updatedAt: 't', hlc: later() }
+      await applyChanges(w.db, [{ kind: 'task', cursor: 2, task }])
+      expect(Object.keys((await w.db.tasks.get('t1'))!.subject)).toEqual(['building', 'room'])
+    },
+  },
+  {
     name: 'an older draft header changes nothing',
     change: (w) => ({ kind: 'response', cursor: 1, response: { ...w.header, inspector: '旧', hlc: past() } }),
     expect: async (w) => {

@@ -28,9 +28,9 @@ import {
 import { versionRecord } from '@/core/templates/version'
 import type { QingdanDatabase } from '../database'
 import { DEVICE_ID_KEY, HLC_KEY, SYNC_CURSOR_KEY, SYNC_UNSCORED_KEY as UNSCORED_KEY } from '../keys'
-import type { AnswerHistoryRow, AttachmentRow, ResponseRow, SyncErrorRow, TombstoneRow } from '../rows'
+import type { AnswerHistoryRow, AttachmentRow, ResponseRow, Subject, SyncErrorRow, TombstoneRow } from '../rows'
 import { storageWrite } from '../storage-error'
-import { withSubjectIndex } from '../subject-index'
+import { inFieldOrder, withSubjectIndex } from '../subject-index'
 import { nowIso } from '../time'
 import { blobSha256 } from './attachments'
 import { clockNode, readClock, storeClock, tableList } from './outbox'
@@ -210,7 +210,7 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
               if (await db.tombstones.get(change.task.responseId)) break
               const held = await db.tasks.get(change.task.id)
               if (decideByClock(held && { ...held, hlc: clockOf(held) }, change.task) === 'apply') {
-                await db.tasks.put(change.task)
+                await db.tasks.put({ ...change.task, subject: await inTemplateOrder(db, change.task.subject, change.task.templateId) })
                 out.written++
               }
               break
@@ -266,9 +266,21 @@ async function heldAnswers(db: QingdanDatabase, responseId: string): Promise<Rec
 }
 
 /** The stored row of a header: derived fields (indexes) computed here; a score is added by `scoreStored`. */
-function rowOfHeader(header: ResponseHeader): ResponseRow {
+async function rowOfHeader(db: QingdanDatabase, header: ResponseHeader): Promise<ResponseRow> {
   const { deleted: _deleted, ...fields } = header
-  return withSubjectIndex({ ...fields })
+  return withSubjectIndex({ ...fields, subject: await inTemplateOrder(db, header.subject, header.templateId, header.templateVersion) })
+}
+
+/**
+ * The subject with its fields in the template's order. The server keeps records in PostgreSQL
+ * jsonb, which stores keys shortest first, so a pulled subject arrives as { room, floor, building };
+ * the lists show a subject's values in key order (`201 · 2 · 3号楼`). Without the template here
+ * (its version not pulled yet, or a task's template gone) the subject stays as it came.
+ */
+async function inTemplateOrder(db: QingdanDatabase, subject: Subject, templateId: string, version?: number): Promise<Subject> {
+  const row = version === undefined ? await db.templateVersions.where('templateId').equals(templateId).last() : await db.templateVersions.get([templateId, version])
+  const fields = row?.template.subject?.fields
+  return fields ? inFieldOrder(subject, fields.map((f) => f.id)) : subject
 }
 
 /** Deletes a response here as `deleteResponse` does, keeping the incoming tombstone. */
@@ -295,7 +307,7 @@ async function applyHeader(db: QingdanDatabase, incoming: ResponseHeader): Promi
     return true
   }
   await db.tombstones.delete(incoming.id)
-  await db.responses.put(rowOfHeader(incoming))
+  await db.responses.put(await rowOfHeader(db, incoming))
   return true
 }
 
@@ -307,7 +319,7 @@ async function applySubmission(db: QingdanDatabase, header: ResponseHeader, answ
   if (decision.outcome === 'apply') {
     for (const { itemId, answer } of decision.losers) await keep(header.id, itemId, answer, 'local')
     await db.tombstones.delete(header.id)
-    await db.responses.put(rowOfHeader(header))
+    await db.responses.put(await rowOfHeader(db, header))
     // Every answer it was scored on, and no other (answers that arrived before the header included).
     await db.answers.where('responseId').equals(header.id).delete()
     await db.answers.bulkPut(Object.entries(answers).map(([itemId, answer]) => ({ responseId: header.id, itemId, answer })))

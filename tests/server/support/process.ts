@@ -52,10 +52,19 @@ export function freePort(): Promise<number> {
   })
 }
 
+/**
+ * Waits until this child says it listens and /api/health answers. The line matters: between
+ * `freePort` and the child's bind, a server of another test run can take the port, and its
+ * health answer must not pass for ours (the child then fails with EADDRINUSE).
+ */
 async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
+    if (!output().includes(`Qingdan server: ${url} `)) {
+      await new Promise((r) => setTimeout(r, 150))
+      continue
+    }
     try {
       const res = await fetch(`${url}/api/health`)
       if (res.ok) return
@@ -88,7 +97,9 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     })
     child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
     child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
-    await waitForHealth(url, child, () => log)
+    // Only this launch's output: after a restart, the old process's line is still in the log.
+    const from = log.length
+    await waitForHealth(url, child, () => log.slice(from))
   }
   const stop = (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> =>
     new Promise((done) => {
