@@ -36,8 +36,11 @@ export interface DeviceRow {
   last_sync_at: Date | null
   revoked_at: Date | null
 }
-export const DEVICE_SELECT = `select d.id, d.name, d.user_id, u.username, d.created_at, d.last_seen_at, d.last_sync_at, d.revoked_at
-  from devices d join users u on u.id = d.user_id`
+// The last push or pull, as sync records them per device (devices.last_sync_at, from before sync
+// existed, is never written).
+export const DEVICE_SELECT = `select d.id, d.name, d.user_id, u.username, d.created_at, d.last_seen_at,
+       greatest(ds.last_push_at, ds.last_pull_at) as last_sync_at, d.revoked_at
+  from devices d join users u on u.id = d.user_id left join device_sync ds on ds.device_id = d.id`
 
 export function deviceSummary(row: DeviceRow): DeviceSummary {
   return {

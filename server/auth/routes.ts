@@ -102,6 +102,7 @@ export async function authRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     const info: SessionInfo = {
       user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
       deviceId: body.deviceId,
+      deviceName: body.deviceName.trim(),
       csrfToken,
       expiresAt: expiresAt.toISOString(),
     }
@@ -127,6 +128,7 @@ export async function authRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     return {
       user: { id: account.userId, username: account.username, displayName: session.displayName, role: account.role },
       deviceId: account.deviceId,
+      deviceName: session.deviceName,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
     }

@@ -16,6 +16,7 @@ export interface RequestSession {
   csrfToken: string
   expiresAt: Date
   displayName: string
+  deviceName: string
 }
 
 declare module 'fastify' {
@@ -33,6 +34,7 @@ interface SessionRow {
   username: string
   display_name: string
   role: AccountRole
+  device_name: string
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -62,7 +64,7 @@ export function registerSessionHook(app: FastifyInstance, db: Db, now: () => Dat
     const tokenHash = hashToken(token)
     const at = now()
     const rows = await db.query<SessionRow>(
-      `select s.user_id, s.device_id, s.csrf_token, s.expires_at, s.last_used_at, u.username, u.display_name, u.role
+      `select s.user_id, s.device_id, s.csrf_token, s.expires_at, s.last_used_at, u.username, u.display_name, u.role, d.name as device_name
          from sessions s
          join users u on u.id = s.user_id
          join devices d on d.id = s.device_id
@@ -84,7 +86,7 @@ export function registerSessionHook(app: FastifyInstance, db: Db, now: () => Dat
       setSessionCookie(request, reply, token)
     }
     request.account = { userId: row.user_id, username: row.username, role: row.role, deviceId: row.device_id }
-    request.authSession = { tokenHash, csrfToken: row.csrf_token, expiresAt, displayName: row.display_name }
+    request.authSession = { tokenHash, csrfToken: row.csrf_token, expiresAt, displayName: row.display_name, deviceName: row.device_name }
 
     // Signing in acts with a password, not with the session: it needs no CSRF token.
     if (SAFE_METHODS.has(request.method) || path === API.login) return

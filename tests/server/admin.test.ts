@@ -143,6 +143,11 @@ describe.each(DATABASE_KINDS)('the admin API on %s', (kind) => {
     const devices = list.json<DeviceSummary[]>()
     expect(devices).toHaveLength(2)
     expect(devices.find((d) => d.id === wang.info.deviceId)).toMatchObject({ userId: wangId, username: 'wang', name: '测试平板', revoked: false })
+    expect(devices.find((d) => d.id === wang.info.deviceId)).not.toHaveProperty('lastSyncAt')
+    // Last sync: the later of the device's last push and last pull.
+    await server.db.query('insert into device_sync (device_id, last_push_at, last_pull_at) values ($1, $2, $3)', [wang.info.deviceId, '2026-03-01T08:00:00Z', '2026-03-02T09:30:00Z'])
+    const synced = (await server.app.inject({ method: 'GET', url: API.devices, headers: admin.readHeaders })).json<DeviceSummary[]>()
+    expect(synced.find((d) => d.id === wang.info.deviceId)?.lastSyncAt).toBe('2026-03-02T09:30:00.000Z')
 
     const revoked = await server.app.inject({ method: 'POST', url: `${API.devices}/${wang.info.deviceId}/revoke`, headers: admin.writeHeaders })
     expect(revoked.statusCode).toBe(200)

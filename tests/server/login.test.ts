@@ -25,6 +25,7 @@ describe.each(DATABASE_KINDS)('signing in on %s', (kind) => {
     const info = response.json<SessionInfo>()
     expect(info.user).toEqual({ id: userId, username: 'wang', displayName: 'wang name', role: 'member' })
     expect(info.deviceId).toBe(deviceId)
+    expect(info.deviceName).toBe('测试平板')
     expect(info.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(new Date(info.expiresAt).getTime()).toBe(server.clock.now.getTime() + 30 * 86_400_000)
 
@@ -46,7 +47,7 @@ describe.each(DATABASE_KINDS)('signing in on %s', (kind) => {
     // The cookie signs the next request in.
     const me = await server.app.inject({ method: 'GET', url: API.me, headers: { cookie: `${SESSION_COOKIE}=${token}` } })
     expect(me.statusCode).toBe(200)
-    expect(me.json<SessionInfo>().csrfToken).toBe(info.csrfToken)
+    expect(me.json<SessionInfo>()).toMatchObject({ csrfToken: info.csrfToken, deviceName: '测试平板' })
   })
 
   it('stores passwords as argon2id hashes', async () => {

@@ -154,6 +154,8 @@ export interface AccountUser {
 export interface SessionInfo {
   user: AccountUser
   deviceId: string
+  /** The name given at sign-in (absent in sessions stored before it was sent). */
+  deviceName?: string
   /** Send in CSRF_HEADER on every write. */
   csrfToken: string
   /** ISO time the session lapses unless used again (30 days after its last use). */
