@@ -58,6 +58,12 @@ describe('AppTopBar', () => {
     expect(bar.get('[data-testid=online-status]').text()).toBe('在线')
   })
 
+  it('leaves the network to the sync badge when that one shows it (no 离线 twice)', async () => {
+    const bar = await mountAt('/', false)
+    await bar.setProps({ showNetwork: false })
+    expect(bar.find('[data-testid=online-status]').exists()).toBe(false)
+  })
+
   it('follows a language switch', async () => {
     const bar = await mountAt('/')
     applyLang('en')
