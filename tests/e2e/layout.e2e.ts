@@ -167,6 +167,7 @@ const SCREENS: Screen[] = [
   { name: 'fill-red-flag', path: () => '/fill/rf-self', ready: (p) => p.getByTestId('subject').waitFor(), scrollTo: '.section' },
   { name: 'record-dorm', path: () => `/results/${dormIds[0]}`, ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]', alsoAt: { head: 'main h1' } },
   { name: 'record-red-flag', path: () => '/results/rf-review', ready: (p) => p.getByTestId('detail-total').waitFor(), scrollTo: '[data-testid=item-breakdown]', alsoAt: { head: 'main h1' } },
+  { name: 'results-list', path: () => '/results', ready: (p) => p.getByTestId('result-row').first().waitFor(), scrollTo: '[data-testid=result-list]' },
   { name: 'dashboard-dorm', path: () => '/results/dashboard/dorm-room-safety', ready: chartsDrawn, scrollTo: '[data-testid=dashboard-charts]', alsoAt: { findings: '[data-testid=dashboard-charts] figure:last-child', tables: '[data-testid=top-findings]' } },
 ]
 
@@ -201,6 +202,13 @@ describe('fill, record and dashboard at phone, tablet and desktop widths (#12 it
             // On a phone the item table is a list of cards: each row one block, its cells one under another.
             const display = await page.getByTestId('item-breakdown').locator('tbody tr').first().evaluate((tr) => getComputedStyle(tr).display)
             if ((width === 390) !== (display !== 'table-row')) problems.push(`${where}: item rows display as ${display}`)
+          }
+          if (screen.name === 'results-list') {
+            // Rows sit at fixed offsets (a virtual list): content taller than its row overlaps the next.
+            const tall = await page.getByTestId('result-row').evaluateAll((rows) =>
+              rows.filter((r) => r.scrollHeight > r.clientHeight + 1 || [...r.children].some((c) => c.scrollHeight > c.clientHeight + 1 && getComputedStyle(c).overflow === 'visible')).length,
+            )
+            if (tall > 0) problems.push(`${where}: ${tall} result rows taller than their slot`)
           }
           if (screen.name.startsWith('dashboard')) {
             await expect.poll(async () => (await chartTexts(page)).every((c) => c.texts.length > 0)).toBe(true)
