@@ -15,7 +15,8 @@ import { ADMIN_PASSWORD, apiSignIn, pullEverything, startTeamServer, type ApiSes
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-sync-e2e-'))
-const SHOTS = '/tmp/shots-e2e'
+// For a human look, beside the layout test's (E2E_SHOTS, else test-results/e2e-shots).
+const SHOTS = join(process.env.E2E_SHOTS || resolve(root, 'test-results/e2e-shots'), 'sync')
 const PASSWORD = 'tablet-password-1'
 
 let server: ServerProcess
