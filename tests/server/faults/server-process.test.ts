@@ -1,7 +1,8 @@
 /**
  * Issue #13, proof 2: faults between a real device (Dexie, the app's HTTP transport) and the real
  * server process (`server/main.ts`). Each ends with nothing lost and nothing duplicated:
- * - a push whose acknowledgement is lost arrives three times and is applied once;
+ * - a push whose acknowledgement is lost twice (the first time because the server is killed right
+ *   after its commit) arrives three times and is applied once;
  * - a photo upload cut in half stores nothing, and the device's retry stores it once;
  * - the server killed (SIGKILL) in the middle of a push commits the batch whole or not at all, and
  *   the device sends it again after the restart.
@@ -45,7 +46,7 @@ describe.each(DATABASE_KINDS)('the server process on %s, under faults', (kind) =
   })
   const device = () => signedInDevice(server.proc.url, ADMIN.username, ADMIN.password)
 
-  it('applies a push once when its acknowledgement is lost twice and it arrives three times', { timeout: 60_000 }, async () => {
+  it('applies a push once when its acknowledgement is lost twice (once as the server is killed) and it arrives three times', { timeout: 60_000 }, async () => {
     const tablet = await device()
     const responseIds = await fillRooms(tablet.db, 4)
     await runSync(tablet.db, tablet.transport)
@@ -53,19 +54,19 @@ describe.each(DATABASE_KINDS)('the server process on %s, under faults', (kind) =
     const before = await pullAll(server.proc.url, tablet)
 
     const answers = recordAnswers(tablet.wire)
-    let lose = 2
+    let lost = 0
     const recorded = tablet.wire.fault
     tablet.wire.fault = async (request, send) => {
       const response = await recorded(request, send)
-      if (request.path === API.push && lose > 0) {
-        lose--
-        // The server committed and answered; the answer never reaches the device.
-        await response.arrayBuffer()
-        throw dropped('after the server answered')
-      }
-      return response
+      if (request.path !== API.push || lost === 2) return response
+      // The server committed and answered; the answer never reaches the device. The first time,
+      // the server dies right then (SIGKILL): what it committed must survive that too.
+      await response.arrayBuffer()
+      if (++lost === 1) await server.proc.stop('SIGKILL')
+      throw dropped(lost === 1 ? 'as the server died' : 'after the server answered')
     }
     await expect(runSync(tablet.db, tablet.transport)).rejects.toMatchObject({ name: 'TransportError', failure: 'network' })
+    await server.proc.restart()
     const afterFirst = await pullAll(server.proc.url, tablet)
     await expect(runSync(tablet.db, tablet.transport)).rejects.toMatchObject({ failure: 'network' })
     expect(await tablet.db.outbox.count()).toBe(20)
@@ -160,51 +161,64 @@ describe.each(DATABASE_KINDS)('the server process on %s, under faults', (kind) =
     const answers = recordAnswers(tablet.wire)
     const recorded = tablet.wire.fault
     let pushes = 0
+    let inFlight = 0
     let firstMs = 0
-    let killedAtMs = 0
-    let killedWhile: string | undefined
+    let killing: Promise<void> | undefined
+    const kill = { ms: 0, push: 0, statement: undefined as string | undefined }
+    // Armed when the second push starts; it kills whichever push is then in flight.
+    const armKill = async (t0: number): Promise<void> => {
+      // PostgreSQL: wait until a push transaction is inserting answers. PGlite cannot be watched
+      // from outside its process: kill halfway through the time the first push took.
+      if (server.direct) kill.statement = await pushWriting(server.direct, 'insert into answers')
+      else await sleep(firstMs / 2)
+      kill.push = inFlight
+      await server.proc.stop('SIGKILL')
+      kill.ms = Date.now() - t0
+    }
     tablet.wire.fault = async (request, send) => {
       if (request.path !== API.push) return recorded(request, send)
       const t0 = Date.now()
-      if (++pushes === 1) {
-        const response = await recorded(request, send)
-        firstMs = Date.now() - t0
-        return response
+      inFlight = ++pushes
+      if (pushes === 2) killing = armKill(t0)
+      try {
+        return await recorded(request, send)
+      } finally {
+        inFlight = 0
+        if (pushes === 1) firstMs = Date.now() - t0
       }
-      if (pushes > 2) return recorded(request, send)
-      const sending = recorded(request, send)
-      sending.catch(() => undefined)
-      // PostgreSQL: wait until the push transaction is writing answers. PGlite cannot be watched
-      // from outside its process: kill halfway through the time the first push took.
-      if (server.direct) killedWhile = await pushWriting(server.direct, 'insert into answers')
-      else await sleep(firstMs / 2)
-      await server.proc.stop('SIGKILL')
-      killedAtMs = Date.now() - t0
-      return sending
     }
     await expect(runSync(tablet.db, tablet.transport)).rejects.toMatchObject({ failure: 'network' })
-    expect(pushes).toBe(2)
-    // The first push is acknowledged; the second is not, so all of it is still in the outbox.
-    expect(await tablet.db.outbox.count()).toBe(780)
-    expect((await tablet.db.outbox.orderBy('seq').first())?.seq).toBe(501)
+    await killing
+    // Pushes end at these seqs. Everything the device had acknowledged when the server died is
+    // off its outbox; everything after, the push in flight included, is still there.
+    const ends = [500, 1000, 1280]
+    const acked = ((await tablet.db.outbox.orderBy('seq').first())?.seq ?? 1281) - 1
+    expect(ends.slice(0, 2), 'the kill landed after the last acknowledgement').toContain(acked)
+    const next = ends[ends.indexOf(acked) + 1]!
+    expect(await tablet.db.outbox.count()).toBe(1280 - acked)
 
     await server.proc.restart()
-    // Whole or nothing: the server holds the first push alone, or the first two, never part of one.
+    // Whole or nothing: the server holds the acknowledged pushes alone, or them and the push that
+    // was in flight, never part of one.
     const between = held(await pullAll(server.proc.url, tablet), responseIds)
-    const committed = between.answers === heldUpTo(1000).answers
-    expect({ responses: between.responses, answers: between.answers }).toEqual(heldUpTo(committed ? 1000 : 500))
-    if (killedWhile) expect(committed, 'killed inside the transaction, yet it committed').toBe(false)
+    const committed = between.answers === heldUpTo(next).answers
+    expect({ responses: between.responses, answers: between.answers }).toEqual(heldUpTo(committed ? next : acked))
+    if (kill.statement) expect(committed, 'killed inside the transaction, yet it committed').toBe(false)
 
     const report = await runSync(tablet.db, tablet.transport)
     expect(report.refused).toEqual([])
-    expect(answers.map(statusCounts)).toEqual([{ applied: 500 }, committed ? { duplicate: 500 } : { applied: 500 }, { applied: 280 }])
+    // Each push answered once: applied, except the re-sent one, duplicates if it had committed.
+    expect(answers.map(statusCounts)).toEqual(
+      ends.map((end, i) => ({ [end === next && committed ? 'duplicate' : 'applied']: end - (ends[i - 1] ?? 0) })),
+    )
     expect(await tablet.db.outbox.count()).toBe(0)
     const after = held(await pullAll(server.proc.url, tablet), responseIds)
     expect({ responses: after.responses, answers: after.answers }).toEqual({ responses: 40, answers: 40 * ITEMS })
 
     console.info(
-      `[faults] ${kind}: SIGKILL ${killedAtMs} ms into push 2 (push 1 took ${firstMs} ms)` +
-        `${killedWhile ? ` while the transaction ran "${killedWhile.slice(0, 40)}…"` : ''}: ` +
+      `[faults] ${kind}: SIGKILL ${kill.ms} ms after push 2 began (push 1 took ${firstMs} ms), ` +
+        `${kill.push ? `during push ${kill.push}` : 'between two pushes'}` +
+        `${kill.statement ? ` while its transaction ran "${kill.statement.slice(0, 40)}…"` : ''}: ` +
         `${committed ? 'it had committed (its acknowledgement was lost)' : 'nothing of it committed'}; after the restart the device re-sent it and all 1,280 arrived once`,
     )
     expected.push({
