@@ -19,6 +19,14 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
     script: async (sql) => void (await pool.query(sql)),
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect()
+      // The pool listens for errors on idle clients only. A checked-out client whose connection
+      // drops (PostgreSQL restarted mid-transaction) emits 'error' besides failing its query, and
+      // with no listener that kills the process: note it, and hand the client back as broken.
+      let broken: Error | undefined
+      const onError = (error: Error): void => {
+        broken = error
+      }
+      client.on('error', onError)
       try {
         await client.query('BEGIN')
         const result = await work({ query: (sql, params) => run(client, sql, params), script: async (sql) => void (await client.query(sql)) })
@@ -28,7 +36,8 @@ export async function openPostgres(url: string, max = 10): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined)
         throw error
       } finally {
-        client.release()
+        client.removeListener('error', onError)
+        client.release(broken)
       }
     },
     close: () => pool.end(),
