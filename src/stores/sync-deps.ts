@@ -20,7 +20,10 @@ export function defaultSyncDeps(): SyncDeps {
     },
     async refused(): Promise<RefusedMutation[]> {
       const rows = await (await engine()).listSyncErrors(await db())
-      return rows.map(({ mutation, result }) => ({ id: mutation.id, seq: mutation.seq, kind: mutation.kind, ...(result.issue && { issue: result.issue }) }))
+      return rows.map(({ id, mutation, result }) => ({ key: id, id: mutation.id, seq: mutation.seq, kind: mutation.kind, ...(result.issue && { issue: result.issue }) }))
+    },
+    async dismiss(key) {
+      await (await engine()).dismissSyncError(await db(), key)
     },
     async wipe() {
       await (await engine()).wipeLocalData(await db())

@@ -27,6 +27,8 @@ export interface SyncReport {
 
 /** A mutation the server refused: retrying will not help, the person should know why. */
 export interface RefusedMutation {
+  /** The refusal's own key on this device (to dismiss it). */
+  key: number
   id: string
   seq: number
   /** What it was about (`answer`, `submit` …) when known. */
@@ -46,6 +48,8 @@ export interface SyncDeps {
   /** Outbox rows not acknowledged yet. */
   pending(): Promise<number>
   refused(): Promise<RefusedMutation[]>
+  /** Removes a refusal from the list once the person has read it. */
+  dismiss(key: number): Promise<void>
   /** Deletes every local record (sign-out with wipe). */
   wipe(): Promise<void>
 }
@@ -131,6 +135,12 @@ export const useSyncStore = defineStore('sync', () => {
   async function engine(): Promise<SyncDeps> {
     deps ??= (await import('./sync-deps')).defaultSyncDeps()
     return deps
+  }
+
+  /** The person has read a refusal: it leaves the list (the change itself stays refused). */
+  async function dismissRefused(key: number): Promise<void> {
+    await (await engine()).dismiss(key)
+    refused.value = refused.value.filter((r) => r.key !== key)
   }
 
   /** Re-reads the pending count and the refused list; failures leave the last known values. */
@@ -292,7 +302,7 @@ export const useSyncStore = defineStore('sync', () => {
     return 'signedOut'
   }
 
-  return { status, running, pending, lastSyncAt, lastError, refused, lastReport, online, configure, refresh, syncNow, noteLocalWrite, start, stop, signOut }
+  return { status, running, pending, lastSyncAt, lastError, refused, lastReport, online, configure, refresh, dismissRefused, syncNow, noteLocalWrite, start, stop, signOut }
 })
 
 function readLastSync(storage: Storage | undefined): string | null {

@@ -31,7 +31,10 @@ describe('defaultSyncDeps', () => {
     if (!first) throw new Error('no outbox row')
     const issue = { code: 'x', pointer: '', severity: 'error' as const, message: { 'zh-CN': '无效', en: 'Invalid' } }
     await db.syncErrors.add({ mutation: first, result: { seq: first.seq, id: first.id, status: 'refused', issue }, at: new Date().toISOString() } as SyncErrorRow) // Dexie assigns the id
-    expect(await deps.refused()).toEqual([{ id: first.id, seq: first.seq, kind: first.kind, issue }])
+    const [refused] = await deps.refused()
+    expect(refused).toEqual({ key: expect.any(Number), id: first.id, seq: first.seq, kind: first.kind, issue })
+    await deps.dismiss(refused!.key)
+    expect(await deps.refused()).toEqual([])
 
     await deps.wipe()
     expect(await deps.pending()).toBe(0)

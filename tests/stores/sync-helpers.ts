@@ -35,6 +35,7 @@ export function fakeDeps(pending = 0) {
     run: vi.fn<SyncDeps['run']>(async () => report()),
     pending: vi.fn<SyncDeps['pending']>(async () => state.pending),
     refused: vi.fn<SyncDeps['refused']>(async () => []),
+    dismiss: vi.fn<SyncDeps['dismiss']>(async () => undefined),
     wipe: vi.fn<SyncDeps['wipe']>(async () => {
       state.pending = 0
     }),

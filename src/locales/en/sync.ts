@@ -52,6 +52,7 @@ export default {
       title: 'Changes the server refused',
       hint: 'The server did not accept these changes and retrying will not help. Check them and enter them again.',
       unknown: 'The server gave no reason.',
+      dismiss: 'Dismiss',
     },
     signOut: {
       title: 'Sign out',

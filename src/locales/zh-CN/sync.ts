@@ -52,6 +52,7 @@ export default {
       title: '服务器拒收的更改',
       hint: '这些更改未被服务器接受，重试也不会成功。请核对内容后重新填写。',
       unknown: '服务器未说明原因。',
+      dismiss: '知道了',
     },
     signOut: {
       title: '退出登录',

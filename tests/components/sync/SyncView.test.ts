@@ -105,10 +105,19 @@ describe('SyncView signed in', () => {
   it('lists the changes the server refused, with their reasons', async () => {
     signedInBefore()
     const { pinia, deps } = stores()
-    deps.refused.mockResolvedValue([{ id: 'm-1234567890', seq: 3, kind: 'answer', issue: issue('答案不符合模板', 'Answer does not fit the template') }])
+    deps.refused.mockResolvedValue([
+      { key: 7, id: 'm-1234567890', seq: 3, kind: 'answer', issue: issue('答案不符合模板', 'Answer does not fit the template') },
+      { key: 8, id: 'm-2345678901', seq: 4, kind: 'submit' },
+    ])
     const page = await mountPage(SyncView, { pinia })
     await flushPromises()
     expect(page.get('[data-testid=sync-refused]').text()).toContain('答案不符合模板')
+    // Read and dismissed: it leaves the list here and on the device.
+    await page.findAll('[data-testid=sync-refused-dismiss]')[0]!.trigger('click')
+    await flushPromises()
+    expect(deps.dismiss).toHaveBeenCalledWith(7)
+    expect(page.findAll('[data-testid=sync-refused] li')).toHaveLength(1)
+    expect(page.get('[data-testid=sync-refused]').text()).not.toContain('答案不符合模板')
   })
 
   it('warns with the unsynced count before wiping, wipes only when confirmed, then starts the app again', async () => {
