@@ -68,3 +68,24 @@ export function localDateTime(iso: string | undefined, zone: string): string {
 export function localDate(iso: string | undefined, zone: string): string {
   return localParts(iso, zone)?.date ?? ''
 }
+
+/**
+ * The instant (ms since the epoch) at which clocks in `zone` show `date` (`YYYY-MM-DD`) and `time`
+ * (`HH:mm`): a plan's due time "each Wednesday 18:00" means 18:00 on the college's clocks. Found
+ * by correcting a UTC guess by the zone's offset, twice, so a daylight-saving change between the
+ * guess and the answer is followed too. A local time skipped by such a change reads as the next
+ * valid one.
+ */
+export function zonedInstant(date: string, time: string, zone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = time.split(':').map(Number) as [number, number]
+  const wanted = Date.UTC(y, m - 1, d, hh, mm)
+  let guess = wanted
+  for (let i = 0; i < 2; i++) {
+    const shown = localParts(new Date(guess).toISOString(), zone)!
+    const [sy, sm, sd] = shown.date.split('-').map(Number) as [number, number, number]
+    const [sh, smin] = shown.time.split(':').map(Number) as [number, number]
+    guess += wanted - Date.UTC(sy, sm - 1, sd, sh, smin)
+  }
+  return guess
+}

@@ -1,0 +1,5 @@
+export * from './types'
+export * from './calendar'
+export * from './expand'
+export * from './sample'
+export * from './coverage'
