@@ -93,6 +93,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'backup.title', nav: 'settings' },
   },
   {
+    path: '/register',
+    name: 'register',
+    component: () => import('@/views/RegisterView.vue'),
+    meta: { titleKey: 'register.title', nav: 'settings' },
+  },
+  {
     path: '/sync',
     name: 'sync',
     component: () => import('@/views/SyncView.vue'),

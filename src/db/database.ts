@@ -7,6 +7,7 @@ import type {
   OutboxRow,
   PendingDownloadRow,
   PendingUploadRow,
+  RegisterRow,
   ResponseRow,
   SyncErrorRow,
   TombstoneRow,
@@ -16,7 +17,7 @@ import type {
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores } from './schema'
+import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores } from './schema'
 
 /** An outbox row before IndexedDB numbers it. */
 type OutboxInsert = Omit<OutboxRow, 'seq'> & { seq?: number }
@@ -54,6 +55,8 @@ export class QingdanDatabase extends Dexie {
   syncErrors!: Table<SyncErrorRow, number, Omit<SyncErrorRow, 'id'>>
   /** Schema v5: responses deleted on this device (their headers, `deleted: true`). */
   tombstones!: Table<TombstoneRow, string>
+  /** Schema v6: the register of subjects (rooms, branches, teachers). */
+  register!: Table<RegisterRow, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -66,6 +69,7 @@ export class QingdanDatabase extends Dexie {
     this.version(3).stores(v3Stores)
     this.version(4).stores(v4Stores)
     this.version(5).stores(v5Stores)
+    this.version(6).stores(v6Stores)
   }
 }
 

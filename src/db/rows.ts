@@ -8,6 +8,7 @@ import type { Task } from '@/core/tasks/task'
 import type { BundleAttachment, HistoryRecord } from '@/core/exchange/bundle'
 import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
 import type { Mutation, MutationResult, ResponseHeader, SyncAttachment } from '@/core/sync'
+import type { RegisterSubject } from '@/core/register/types'
 
 /** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
 export { TEMPLATE_STATUSES, TEMPLATE_SOURCES, type TemplateStatus, type TemplateSource } from '@/core/templates/record'
@@ -120,3 +121,13 @@ export interface SyncErrorRow {
 
 /** Schema v5: a response deleted on this device, so no pulled change brings it back. */
 export type TombstoneRow = ResponseHeader & { deleted: true }
+
+/**
+ * Schema v6: one subject of the register, as imported (see src/core/register). `importedAt`
+ * says which import it came from: a later import of the same kind replaces the list, and a
+ * subject it no longer lists is archived, not deleted, so records that name it keep their label.
+ */
+export interface RegisterRow extends RegisterSubject {
+  importedAt: string
+  archived?: true
+}

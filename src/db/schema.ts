@@ -79,8 +79,16 @@ export const v5Stores = {
   tombstones: 'id',
 } as const satisfies StoreSpec
 
+/**
+ * Version 6 (register, #14): `register`, the places and people that get checked (rooms, branches,
+ * teachers), by id, indexed by kind. A new table: nothing to move.
+ */
+export const v6Stores = {
+  register: 'id, kind',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 5
+export const CURRENT_VERSION = 6
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

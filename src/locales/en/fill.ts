@@ -18,6 +18,8 @@ export default {
     },
     start: {
       title: 'Start filling',
+      /** The register's three taps (#14). */
+      pick: { building: 'Building', floor: 'Floor', room: 'Room (or type below)' },
       subject: 'Subject',
       role: 'Kind',
       inspection: 'Inspection',
