@@ -211,6 +211,25 @@ describe('runSync', () => {
     expect(later.calls).not.toContain('getBlob')
   })
 
+  it('does not bring back a photo whose deletion is pulled while its bytes are on the way', async () => {
+    const server = new FakeServer()
+    const [a, b] = [await device(), await device()]
+    const row = await startRoom(a)
+    const photo = await addAttachment(a, { responseId: row.id, itemId: 'q1', blob: new Blob(['late']), name: 'p.jpg', type: 'image/jpeg' })
+    await runSync(a, server.transport())
+    const toB = server.transport()
+    await runSync(b, toB, { maxDownloads: 0 })
+    const meta = (await b.downloads.get(photo.id))!
+    const getBlob = toB.getBlob
+    toB.getBlob = async (sha256) => {
+      const bytes = await getBlob(sha256)
+      await applyChanges(b, [{ kind: 'attachment', cursor: 99, attachment: { ...meta, deleted: true } }])
+      return bytes
+    }
+    expect(await fetchAttachmentBytes(b, toB, photo.id)).toBeUndefined()
+    expect(await b.attachments.get(photo.id)).toBeUndefined()
+  })
+
   it('stops on a transport error, keeping every pulled page applied with its cursor', async () => {
     const server = new FakeServer()
     const [a, b] = [await device(), await device()]
