@@ -45,6 +45,10 @@ const MESSAGES = {
     'zh-CN': '附件“{id}”已存在，内容不同；附件不能更改。',
     en: 'Attachment "{id}" already exists with other content; attachments never change.',
   },
+  attachmentLocked: {
+    'zh-CN': '记录“{responseId}”已提交，附件“{id}”不能再删除：已提交的记录保留它的证据。',
+    en: 'Response "{responseId}" is submitted, so its attachment "{id}" can no longer be deleted: a submitted response keeps its evidence.',
+  },
   notSubmitted: { 'zh-CN': '提交的记录状态必须是“已提交”。', en: 'A submission must carry a submitted response.' },
   submitWithAnswers: {
     'zh-CN': '已提交的记录必须连同答案一起提交。',

@@ -7,6 +7,7 @@ import { isHlc } from '@/core/sync/hlc'
 import {
   addAttachment,
   createResponse,
+  deleteAttachment,
   deleteResponse,
   getResponse,
   installSamples,
@@ -139,6 +140,33 @@ describe('the outbox', () => {
     expect(last).toMatchObject({ kind: 'attachment', attachment: { id: stored.id, sha256: stored.sha256, size: 3 } })
     expect(last?.kind === 'attachment' && 'blob' in last.attachment).toBe(false)
     expect(await db.uploads.toArray()).toEqual([{ id: stored.id }])
+  })
+
+  it("sends the deletion of an attachment whose metadata it sent, with that metadata, in the deletion's transaction", async () => {
+    const db = freshDb()
+    const row = await start(db)
+    const stored = await addAttachment(db, { responseId: row.id, itemId: 'q1', blob: new Blob(['abc']), name: 'p.jpg', type: 'image/jpeg' })
+    const sent = (await db.outbox.orderBy('seq').last())!
+    await deleteAttachment(db, stored.id)
+    const last = await db.outbox.orderBy('seq').last()
+    expect(last?.seq).toBe(sent.seq + 1)
+    expect(last).toMatchObject({ kind: 'attachment', attachment: { ...(sent.kind === 'attachment' && sent.attachment), deleted: true } })
+    expect(await db.attachments.count()).toBe(0)
+    expect(await db.uploads.count()).toBe(0)
+    // Deleting it again (nothing left) sends nothing more.
+    const count = await db.outbox.count()
+    await deleteAttachment(db, stored.id)
+    expect(await db.outbox.count()).toBe(count)
+  })
+
+  it('sends no deletion of an attachment stored before sync (its metadata was never sent)', async () => {
+    const db = freshDb()
+    const row = await start(db)
+    await db.attachments.add({ id: 'legacy', responseId: row.id, itemId: 'q1', name: 'p.jpg', type: 'image/jpeg', size: 3, blob: new Blob(['abc']), createdAt: row.startedAt })
+    const before = await db.outbox.count()
+    await deleteAttachment(db, 'legacy')
+    expect(await db.attachments.get('legacy')).toBeUndefined()
+    expect(await db.outbox.count()).toBe(before)
   })
 
   it('sends tasks as they are opened and changed, and their fix photos', async () => {

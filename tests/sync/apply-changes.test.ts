@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { encodeHlc, parseHlc } from '@/core/sync/hlc'
-import { headerOf, type Change, type ResponseHeader, type SyncAnswer } from '@/core/sync'
+import { headerOf, type Change, type ResponseHeader, type SyncAnswer, type SyncAttachment } from '@/core/sync'
 import { addAttachment, deleteResponse, saveAnswer, submitResponse, type QingdanDatabase } from '@/db'
 import { HLC_KEY } from '@/db/keys'
 import { applyChanges, getCursor } from '@/db/repositories/sync'
@@ -33,6 +33,9 @@ async function world(): Promise<World> {
 
 const answerChange = (w: World, value: string, hlc: string, itemId = 'q1'): Change => ({ kind: 'answer', cursor: 1, responseId: w.id, itemId, answer: ans(value, hlc) })
 const history = async (w: World) => (await w.db.answerHistory.toArray()).map((h) => [h.itemId, h.from, h.answer.value])
+
+const SAME = '0967115f2813a3541eaef77de9d9d5773f1c0c04314b0bbfe4ff3b3b1c55b5d5'
+const far = (w: World): SyncAttachment => ({ id: 'far', responseId: w.id, itemId: 'q2', name: 'b', type: 'image/jpeg', size: 4, createdAt: 't', sha256: 'f'.repeat(64) })
 
 interface Case {
   name: string
@@ -228,6 +231,23 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a pulled deletion removes an attachment still waiting for its bytes, so they are never fetched',
+    prepare: async (w) => void (await applyChanges(w.db, [{ kind: 'attachment', cursor: 1, attachment: far(w) }])),
+    change: (w) => ({ kind: 'attachment', cursor: 2, attachment: { ...far(w), deleted: true } }),
+    expect: async (w) => {
+      expect(await w.db.downloads.count()).toBe(0)
+      expect(await w.db.attachments.get('far')).toBeUndefined()
+    },
+  },
+  {
+    name: 'a pulled deletion of an attachment never seen here stores nothing',
+    change: (w) => ({ kind: 'attachment', cursor: 1, attachment: { ...far(w), deleted: true } }),
+    expect: async (w) => {
+      expect(await w.db.downloads.count()).toBe(0)
+      expect(await w.db.attachments.count()).toBe(0)
+    },
+  },
+  {
     name: 'an answer that arrives before its response header is kept for it',
     change: () => ({ kind: 'answer', cursor: 1, responseId: 'not-yet', itemId: 'q1', answer: ans('ok', past()) }),
     expect: async (w) => {
@@ -242,6 +262,16 @@ describe('applyChanges', () => {
     await c.prepare?.(w)
     await applyChanges(w.db, [c.change(w)])
     await c.expect(w)
+  })
+
+  it('removes an attachment here on a pulled deletion, with the bytes it still had to upload, and counts it written', async () => {
+    const w = await world()
+    const mine = await addAttachment(w.db, { responseId: w.id, itemId: 'q1', blob: new Blob(['same']), name: 'a', type: 'image/jpeg' })
+    expect(await w.db.uploads.count()).toBe(1)
+    const applied = await applyChanges(w.db, [{ kind: 'attachment', cursor: 1, attachment: { ...far(w), id: mine.id, sha256: SAME, deleted: true } }])
+    expect(applied.written).toBe(1)
+    expect(await w.db.attachments.count()).toBe(0)
+    expect(await w.db.uploads.count()).toBe(0)
   })
 
   it('applies a page twice with the same result (pulled pages may repeat)', async () => {

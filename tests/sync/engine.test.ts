@@ -4,7 +4,7 @@
  * listed and nothing is silently dropped.
  */
 import { describe, expect, it } from 'vitest'
-import { addAttachment, deleteResponse, getResponse, saveAnswer, submitResponse } from '@/db'
+import { addAttachment, deleteAttachment, deleteResponse, getResponse, saveAnswer, submitResponse } from '@/db'
 import { applyChanges, getCursor, listSyncErrors, pendingCount } from '@/db/repositories/sync'
 import { fetchAttachmentBytes, runSync, unsyncedCount, wipeLocalData } from '@/sync/engine'
 import { versionRecord } from '@/core/templates/version'
@@ -175,6 +175,59 @@ describe('runSync', () => {
     const fetched = await fetchAttachmentBytes(b, server.transport(), photo.id)
     expect(await fetched?.blob.text()).toBe('later')
     expect(await b.downloads.count()).toBe(0)
+  })
+
+  it('stops asking for the bytes of a photo deleted from its draft: the deletion reaches the server and the other device', async () => {
+    const server = new FakeServer()
+    const [a, b] = [await device(), await device()]
+    const row = await startRoom(a)
+    const photo = await addAttachment(a, { responseId: row.id, itemId: 'q1', blob: new Blob(['gone']), name: 'p.jpg', type: 'image/jpeg' })
+    // A pushes the metadata but goes offline before uploading, then deletes the photo.
+    const transport = server.transport()
+    transport.putBlob = async () => {
+      throw new TransportError('offline', 'offline')
+    }
+    await expect(runSync(a, transport)).rejects.toBeInstanceOf(TransportError)
+    const toB = server.transport()
+    await runSync(b, toB)
+    expect(await b.downloads.get(photo.id)).toMatchObject({ sha256: photo.sha256 })
+    expect(toB.calls.filter((c) => c === 'getBlob')).toHaveLength(1)
+
+    await deleteAttachment(a, photo.id)
+    const fromA = server.transport()
+    const report = await runSync(a, fromA)
+    expect(report.refused).toEqual([])
+    expect(fromA.calls).not.toContain('putBlob')
+    expect(await unsyncedCount(a)).toBe(0)
+
+    const again = server.transport()
+    await runSync(b, again)
+    expect(await b.downloads.count()).toBe(0)
+    expect(await b.attachments.get(photo.id)).toBeUndefined()
+    expect(again.calls).not.toContain('getBlob')
+    // Nor on any later run.
+    const later = server.transport()
+    await runSync(b, later)
+    expect(later.calls).not.toContain('getBlob')
+  })
+
+  it('does not bring back a photo whose deletion is pulled while its bytes are on the way', async () => {
+    const server = new FakeServer()
+    const [a, b] = [await device(), await device()]
+    const row = await startRoom(a)
+    const photo = await addAttachment(a, { responseId: row.id, itemId: 'q1', blob: new Blob(['late']), name: 'p.jpg', type: 'image/jpeg' })
+    await runSync(a, server.transport())
+    const toB = server.transport()
+    await runSync(b, toB, { maxDownloads: 0 })
+    const meta = (await b.downloads.get(photo.id))!
+    const getBlob = toB.getBlob
+    toB.getBlob = async (sha256) => {
+      const bytes = await getBlob(sha256)
+      await applyChanges(b, [{ kind: 'attachment', cursor: 99, attachment: { ...meta, deleted: true } }])
+      return bytes
+    }
+    expect(await fetchAttachmentBytes(b, toB, photo.id)).toBeUndefined()
+    expect(await b.attachments.get(photo.id)).toBeUndefined()
   })
 
   it('stops on a transport error, keeping every pulled page applied with its cursor', async () => {

@@ -99,5 +99,6 @@ export const ATTACHMENT_SPEC: Spec = {
   height: optional(count),
   createdAt: time,
   sha256,
+  deleted: optional((v) => v === true),
 }
 

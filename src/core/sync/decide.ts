@@ -13,13 +13,14 @@
  * - A submission replaces the response's answers with the ones it was scored on; the answers it
  *   replaces go to history. A submission that loses puts its own differing answers in history.
  * - Template versions and attachment metadata are immutable: the same id with other content is a
- *   conflict, refused.
+ *   conflict, refused. An attachment may only be deleted: its tombstone beats the live metadata
+ *   and the live metadata never brings it back.
  * - Template rows and tasks: the later clock wins.
  */
 import { canonicalJson } from '../exchange/bundle/hash'
 import type { Answer } from '../format/types'
 import { compareHlc } from './hlc'
-import type { ResponseHeader, SyncAnswer } from './records'
+import type { ResponseHeader, SyncAnswer, SyncAttachment } from './records'
 
 export type Outcome =
   /** Write the incoming record. */
@@ -123,4 +124,19 @@ export function decideByClock<T extends { hlc: string }>(held: T | undefined, in
 export function decideImmutable<T>(held: T | undefined, incoming: T, content: (t: T) => unknown = (t) => t): Outcome {
   if (held === undefined) return 'apply'
   return same(content(held), content(incoming)) ? 'same' : 'conflict'
+}
+
+/** Attachment metadata without its tombstone flag: what must never change under an id. */
+const attachmentContent = (a: SyncAttachment): unknown => ({ ...a, deleted: undefined })
+
+/**
+ * Attachment metadata, live or deleted (`deleted: true`, the same metadata otherwise). Immutable
+ * but for deletion, which is final: a tombstone beats the live metadata whatever order they
+ * arrive in, and live metadata arriving over a tombstone is `stale`. Other content is a conflict.
+ */
+export function decideAttachment(held: SyncAttachment | undefined, incoming: SyncAttachment): Outcome {
+  if (held === undefined) return 'apply'
+  if (!same(attachmentContent(held), attachmentContent(incoming))) return 'conflict'
+  if (held.deleted === incoming.deleted) return 'same'
+  return incoming.deleted ? 'apply' : 'stale'
 }

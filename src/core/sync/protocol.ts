@@ -29,6 +29,7 @@ export type Mutation = MutationBase &
     | { kind: 'template'; template: SyncTemplate }
     | { kind: 'templateVersion'; version: SyncTemplateVersion }
     | { kind: 'task'; task: SyncTask }
+    /** Metadata, or with `deleted: true` its deletion from a draft (`decideAttachment`). */
     | { kind: 'attachment'; attachment: SyncAttachment }
   )
 export type MutationKind = Mutation['kind']
@@ -83,6 +84,7 @@ export type Change = ChangeBase &
     | { kind: 'template'; template: SyncTemplate }
     | { kind: 'templateVersion'; version: SyncTemplateVersion }
     | { kind: 'task'; task: SyncTask }
+    /** A deleted attachment arrives as its tombstone (`deleted: true`), never as live metadata again. */
     | { kind: 'attachment'; attachment: SyncAttachment }
   )
 export type ChangeKind = Change['kind']

@@ -40,7 +40,11 @@ export interface ResponseHeader {
 export type SyncTemplate = TemplateRecord & { hlc: string }
 export type SyncTask = Task & { hlc: string }
 /** Attachment metadata; the bytes travel separately, addressed by `sha256`. */
-export type SyncAttachment = BundleAttachment & { sha256: string }
+export type SyncAttachment = BundleAttachment & {
+  sha256: string
+  /** A tombstone: the attachment was deleted from its draft (see `decideAttachment`). */
+  deleted?: true
+}
 export type SyncTemplateVersion = BundleTemplateVersion
 
 /** The header's fields, in a fixed list: a row with more (a score, indexes) is cut to these. */

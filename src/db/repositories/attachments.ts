@@ -86,10 +86,14 @@ export async function listAttachments(db: QingdanDatabase, responseId: string): 
   return db.attachments.where('responseId').equals(responseId).sortBy('createdAt')
 }
 
-/** Deletes an attachment of a draft (a submitted response keeps its evidence). Missing: no-op. */
+/**
+ * Deletes an attachment of a draft (a submitted response keeps its evidence). Missing: no-op.
+ * Sync: once its metadata was enqueued (the row has a `sha256`), its deletion is enqueued with the
+ * write, so the server and other devices drop it too instead of waiting for bytes that never come.
+ */
 export async function deleteAttachment(db: QingdanDatabase, id: string): Promise<void> {
   await storageWrite(() =>
-    db.transaction('rw', db.responses, db.attachments, db.uploads, async () => {
+    db.transaction('rw', syncTables(db, db.responses, db.attachments, db.uploads), async () => {
       const row = await db.attachments.get(id)
       if (!row) return
       const response = await db.responses.get(row.responseId)
@@ -99,8 +103,12 @@ export async function deleteAttachment(db: QingdanDatabase, id: string): Promise
         await db.responses.put({ ...response, updatedAt: nextTimestamp(response.updatedAt) })
       }
       await db.attachments.delete(id)
-      // Its metadata may already be on its way (immutable, so it stays); its bytes no longer exist here.
+      // Its bytes no longer exist here: nothing to upload.
       await db.uploads.delete(id)
+      // An orphan's deletion is moot: its response's tombstone already removes it everywhere.
+      if (response && hasSha256(row)) await enqueue(db, { id: mutationId(), kind: 'attachment', attachment: { ...syncAttachmentOf(row), deleted: true } })
     }),
   )
 }
+
+const hasSha256 = (row: AttachmentRow): row is AttachmentRow & { sha256: string } => typeof row.sha256 === 'string'

@@ -50,9 +50,10 @@ export interface AppliedChanges {
 /**
  * Applies one pulled page in ONE transaction, with the rules of `decide.ts`: answers by clock
  * (losers to `answerHistory`), headers by rank then clock, a submission replacing the answers it
- * was scored on, tombstones deleting here, template versions and attachments immutable, template
- * rows and tasks by clock. Submitted responses it wrote are then scored here, from their template
- * version (a score is never taken from another side), with their summaries. The device clock
+ * was scored on, tombstones deleting here, template versions immutable, attachments immutable but
+ * for their deletion, template rows and tasks by clock. Submitted responses it wrote are then
+ * scored here, from their template version (a score is never taken from another side), with
+ * their summaries. The device clock
  * moves past every clock received. A failure writes nothing and leaves the cursor where it was.
  */
 export async function applyChanges(db: QingdanDatabase, changes: readonly Change[], options: ApplyOptions = {}): Promise<AppliedChanges> {
@@ -269,8 +270,20 @@ async function applyAnswer(db: QingdanDatabase, responseId: string, itemId: stri
   return decision.outcome === 'apply'
 }
 
-/** Attachment metadata: immutable. Bytes already here (same SHA-256) are reused, others wait in `downloads`. */
-async function applyAttachment(db: QingdanDatabase, meta: SyncAttachment): Promise<'none' | 'stored' | 'download'> {
+/**
+ * Attachment metadata: immutable but for deletion. Bytes already here (same SHA-256) are reused,
+ * others wait in `downloads`. A tombstone removes the attachment, the bytes it waits for and any
+ * it would upload: the server sends one only after `decideAttachment` let it beat the metadata,
+ * and never sends the live metadata again after it.
+ */
+async function applyAttachment(db: QingdanDatabase, meta: SyncAttachment): Promise<'none' | 'stored' | 'download' | 'deleted'> {
+  if (meta.deleted) {
+    const held = (await db.attachments.get(meta.id)) ?? (await db.downloads.get(meta.id))
+    await db.attachments.delete(meta.id)
+    await db.downloads.delete(meta.id)
+    await db.uploads.delete(meta.id)
+    return held ? 'deleted' : 'none'
+  }
   if (await db.attachments.get(meta.id)) return 'none'
   if (await db.tombstones.get(meta.responseId)) return 'none'
   const local = await db.attachments.where('sha256').equals(meta.sha256).first()

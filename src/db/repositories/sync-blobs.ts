@@ -54,11 +54,13 @@ export async function listPendingDownloads(db: QingdanDatabase, limit = 50): Pro
 
 /**
  * Stores downloaded bytes as the attachment row and ends its wait. Nothing is written if the
- * response was deleted here meanwhile.
+ * response or the attachment was deleted here meanwhile (a pulled deletion ends the wait), or if
+ * another download already stored it.
  */
 export async function storeDownloaded(db: QingdanDatabase, meta: SyncAttachment, blob: Blob): Promise<AttachmentRow | undefined> {
   return storageWrite(() =>
     db.transaction('rw', db.attachments, db.downloads, db.tombstones, async () => {
+      if (!(await db.downloads.get(meta.id))) return db.attachments.get(meta.id)
       await db.downloads.delete(meta.id)
       if (await db.tombstones.get(meta.responseId)) return undefined
       const row: AttachmentRow = { ...meta, blob }

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decideAnswer, decideByClock, decideHeader, decideImmutable, decideSubmission, headerRank, type Outcome } from '@/core/sync/decide'
+import { decideAnswer, decideAttachment, decideByClock, decideHeader, decideImmutable, decideSubmission, headerRank, type Outcome } from '@/core/sync/decide'
 import { encodeHlc } from '@/core/sync/hlc'
-import type { ResponseHeader, SyncAnswer } from '@/core/sync/records'
+import type { ResponseHeader, SyncAnswer, SyncAttachment } from '@/core/sync/records'
 
 const T = Date.parse('2026-12-02T08:00:00Z')
 const clock = (dt: number, node = 'a', count = 0): string => encodeHlc({ wall: T + dt, count, node })
@@ -99,6 +99,43 @@ describe('decideByClock and decideImmutable', () => {
     expect(decideImmutable(undefined, { a: 1 })).toBe('apply')
     expect(decideImmutable({ a: 1, b: [1] }, { b: [1], a: 1 })).toBe('same')
     expect(decideImmutable({ a: 1 }, { a: 2 })).toBe('conflict')
+  })
+})
+
+describe('decideAttachment', () => {
+  const photo: SyncAttachment = {
+    id: 'ph-1',
+    responseId: 'r1',
+    itemId: 'unlocked',
+    name: 'door.jpg',
+    type: 'image/jpeg',
+    size: 10,
+    createdAt: '2026-12-02T08:00:00.000Z',
+    sha256: 'a'.repeat(64),
+  }
+  const gone: SyncAttachment = { ...photo, deleted: true }
+  const other: SyncAttachment = { ...photo, sha256: 'b'.repeat(64) }
+
+  it.each<[string, SyncAttachment | undefined, SyncAttachment, Outcome]>([
+    ['new metadata is stored', undefined, photo, 'apply'],
+    ['a deletion of metadata never seen is stored (it may arrive first)', undefined, gone, 'apply'],
+    ['the same metadata again is the same', photo, { ...photo }, 'same'],
+    ['a deletion beats the live metadata', photo, gone, 'apply'],
+    ['live metadata never brings a deleted attachment back', gone, photo, 'stale'],
+    ['the same deletion twice is the same', gone, { ...gone }, 'same'],
+    ['other content under the id is a conflict', photo, other, 'conflict'],
+    ['a deletion with other content is a conflict too', photo, { ...other, deleted: true }, 'conflict'],
+    ['other content over a tombstone is a conflict', gone, other, 'conflict'],
+  ])('%s', (_, held, incoming, expected) => {
+    expect(decideAttachment(held, incoming)).toBe(expected)
+  })
+
+  it('ends with the tombstone whatever order the metadata and its deletion arrive in', () => {
+    for (const order of [[photo, gone], [gone, photo], [photo, gone, photo], [gone, gone, photo]]) {
+      let held: SyncAttachment | undefined
+      for (const incoming of order) if (decideAttachment(held, incoming) === 'apply') held = incoming
+      expect(held).toEqual(gone)
+    }
   })
 })
 

@@ -4,7 +4,7 @@ import type { Change } from '@/core/sync'
 import { applyPush } from '../../../server/sync/push'
 import { pullChanges } from '../../../server/sync/pull'
 import { DATABASE_KINDS } from '../support/databases'
-import { answer, clock, header, m, NOW, Outbox, submitted, task } from './support/builders'
+import { answer, attachment, clock, header, m, NOW, Outbox, submitted, task } from './support/builders'
 import { resetSync, syncWorld, type SyncWorld } from './support/world'
 
 const rid = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
@@ -107,6 +107,21 @@ describe.each(DATABASE_KINDS)('pull on %s', (kind) => {
     const answers = page.changes.filter((c) => c.kind === 'answer')
     expect(answers.map((c) => [c.responseId, c.itemId, c.answer.value])).toEqual([[rid(2), 'unlocked', 2]])
     expect(page.changes.map((c) => c.kind)).toEqual(['templateVersion', 'response', 'response', 'answer', 'response', 'task'])
+  })
+
+  it("sends an attachment's deletion after a cursor that had seen its metadata, and only the tombstone to a device starting afresh", async () => {
+    const a = w.a.deviceId
+    const box = new Outbox(a)
+    const photo = attachment('ph-1', rid(1), 'a'.repeat(64), 10)
+    await applyPush(w.db, w.a, box.batch(m.version(), m.response(header(rid(1), clock(1, a))), m.attachment(photo)), NOW)
+    const before = await pullChanges(w.db, w.b, 0, 100)
+    expect(before.changes.filter((c) => c.kind === 'attachment').map((c) => c.attachment)).toEqual([photo])
+
+    await applyPush(w.db, w.a, box.batch(m.attachment({ ...photo, deleted: true })), NOW)
+    const after = await pullChanges(w.db, w.b, before.cursor, 100)
+    expect(after.changes.map((c) => c.kind === 'attachment' && c.attachment)).toEqual([{ ...photo, deleted: true }])
+    const afresh = await pullChanges(w.db, w.b, 0, 100)
+    expect(afresh.changes.filter((c) => c.kind === 'attachment').map((c) => c.attachment)).toEqual([{ ...photo, deleted: true }])
   })
 
   it('says more waits exactly when it does, and records when the device last pulled', async () => {

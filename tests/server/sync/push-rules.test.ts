@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { scoreResponse } from '@/core/scoring'
-import type { MutationInput, MutationStatus, SyncAnswer } from '@/core/sync'
+import type { MutationInput, MutationStatus, SyncAnswer, SyncAttachment } from '@/core/sync'
 import { applyPush } from '../../../server/sync/push'
 import { DATABASE_KINDS } from '../support/databases'
 import { answer, attachment, clock, dorm, dormVersion, header, m, NOW, Outbox, submitted, task } from './support/builders'
@@ -35,6 +35,7 @@ const headerRow = async (w: SyncWorld) =>
   (await w.db.query<{ status: string; deleted: boolean; header: { hlc: string; status: string } }>('select status, deleted, header from responses where id = $1', [R]))[0]
 
 const draft = (ids: { a: string }) => header(R, clock(1, ids.a))
+const gone = (a: SyncAttachment): SyncAttachment => ({ ...a, deleted: true })
 const submission = { 'appliance-stored': (h: string) => answer(1, h, { attachments: ['ph-kettle'] }), unlocked: (h: string) => answer(1, h) }
 
 const RULES: Rule[] = [
@@ -178,6 +179,52 @@ const RULES: Rule[] = [
     ],
     held: async (w) => {
       expect(await w.db.query('select id, sha256 from attachments')).toEqual([{ id: 'ph-1', sha256: 'a'.repeat(64) }])
+    },
+  },
+  {
+    rule: "a draft's attachment deletion beats its metadata: kept as a tombstone with a new cursor, the same deletion again is the same, the metadata never brings it back",
+    steps: (ids) => [
+      { by: 'a', push: [m.response(draft(ids)), m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10))], expect: ['applied', 'applied'] },
+      { by: 'a', push: [m.attachment(gone(attachment('ph-1', R, 'a'.repeat(64), 10)))], expect: ['applied'] },
+      { by: 'b', push: [m.attachment(gone(attachment('ph-1', R, 'a'.repeat(64), 10))), m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10))], expect: ['same', 'superseded'] },
+    ],
+    held: async (w) => {
+      const rows = await w.db.query<{ deleted: boolean; cursor: string; response: string; last: string }>(
+        `select a.meta->'deleted' as deleted, a.cursor, r.cursor as response, (select last_value from sync_change_seq) as last
+           from attachments a join responses r on r.id = a.response_id`,
+      )
+      expect(rows.map((r) => r.deleted)).toEqual([true])
+      // The last cursor handed out, past the metadata's: a pull after the metadata sends the deletion.
+      expect(Number(rows[0]!.cursor)).toBe(Number(rows[0]!.last))
+      expect(Number(rows[0]!.cursor)).toBeGreaterThan(Number(rows[0]!.response) + 1)
+    },
+  },
+  {
+    rule: 'a deletion arriving before its metadata is kept, and the metadata then changes nothing',
+    steps: (ids) => [
+      { by: 'a', push: [m.response(draft(ids)), m.attachment(gone(attachment('ph-1', R, 'a'.repeat(64), 10)))], expect: ['applied', 'applied'] },
+      { by: 'b', push: [m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10))], expect: ['superseded'] },
+    ],
+    held: async (w) => {
+      expect(await w.db.query("select id, meta->'deleted' as deleted from attachments")).toEqual([{ id: 'ph-1', deleted: true }])
+    },
+  },
+  {
+    rule: 'a submitted response keeps its evidence: deleting its attachment is refused, and so is deleting one of a response the server does not hold',
+    steps: (ids) => [
+      {
+        by: 'a',
+        push: [m.response(draft(ids)), m.attachment(attachment('ph-1', R, 'a'.repeat(64), 10)), m.submit(submitted(header(R, clock(4, ids.a))), {})],
+        expect: ['applied', 'applied', 'applied'],
+      },
+      {
+        by: 'b',
+        push: [m.attachment(gone(attachment('ph-1', R, 'a'.repeat(64), 10))), m.attachment(gone(attachment('ph-2', R, 'b'.repeat(64), 10))), m.attachment(gone(attachment('ph-3', 'unknown-response', 'c'.repeat(64), 10)))],
+        expect: ['refused:attachmentLocked', 'refused:attachmentLocked', 'refused:unknownResponse'],
+      },
+    ],
+    held: async (w) => {
+      expect(await w.db.query("select id, meta ? 'deleted' as deleted from attachments")).toEqual([{ id: 'ph-1', deleted: false }])
     },
   },
   {

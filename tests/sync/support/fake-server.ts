@@ -9,6 +9,7 @@
 import type { Issue } from '@/core/result'
 import {
   decideAnswer,
+  decideAttachment,
   decideByClock,
   decideHeader,
   decideImmutable,
@@ -134,7 +135,7 @@ export class FakeServer {
         return statusOf(outcome)
       }
       case 'attachment': {
-        const outcome = decideImmutable(this.attachments.get(m.attachment.id), m.attachment)
+        const outcome = decideAttachment(this.attachments.get(m.attachment.id), m.attachment)
         if (outcome === 'apply') {
           this.attachments.set(m.attachment.id, m.attachment)
           this.emit(`f:${m.attachment.id}`, { kind: 'attachment', attachment: m.attachment })
