@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { listRegister, replaceRegister } from '@/db/repositories/register'
 import type { RegisterSubject } from '@/core/register/types'
-import { freshDb, writeFaults } from './helpers'
+import Dexie from 'dexie'
+import { CURRENT_VERSION, openDatabase, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores } from '@/db'
+import { fake, freshDb, writeFaults } from './helpers'
 
 const room = (building: string, no: string, responsible?: string): RegisterSubject => ({
   id: `room:${building}/${no}`,
@@ -37,5 +39,23 @@ describe('the register on the device', () => {
     await expect(replaceRegister(db, 'room', [room('5号楼', '101')])).rejects.toThrow()
     faults.heal()
     expect((await listRegister(db, 'room')).map((r) => r.id)).toEqual(['room:3号楼/301'])
+  })
+})
+
+describe('schema version 6', () => {
+  it('adds the register to a version 5 database without touching its rows', async () => {
+    const name = `register-migration-${crypto.randomUUID()}`
+    const v5 = new Dexie(name, fake)
+    ;[v1Stores, v2Stores, v3Stores, v4Stores, v5Stores].forEach((stores, i) => v5.version(i + 1).stores(stores))
+    await v5.open()
+    await v5.table('outbox').add({ id: 'm1', kind: 'answer' })
+    v5.close()
+    const db = openDatabase({ name, ...fake })
+    await db.open()
+    expect(CURRENT_VERSION).toBe(6)
+    expect(db.verno).toBe(6)
+    expect(await db.outbox.count()).toBe(1)
+    expect(await db.register.count()).toBe(0)
+    db.close()
   })
 })
