@@ -11,8 +11,11 @@
  * responses through the server: a tablet edits what it has pulled. A sync may be cut at a random
  * request: before it reaches the server, or after the server committed it and before the tablet
  * hears back (so the tablet sends the batch again: it must be applied once), or in the middle of a
- * paged pull. Each tablet's clock is off the server's by a random skew, and time moves by steps of
- * 0 ms (equal clocks, broken by counters and device ids), 1 ms, 1 s or 1 min.
+ * paged pull. A person may answer while their tablet syncs (between two of its requests), and all
+ * three tablets may sync at once. Each tablet's clock is off the server's by a random skew, and
+ * time moves by steps of 0 ms (equal clocks, broken by counters and device ids), 1 ms, 1 s or 1 min.
+ *
+ * After every sync: no answer of a draft went back to an older one, or away, on that tablet.
  *
  * Then every tablet syncs twice round without faults, and the test checks:
  * 1. every outbox is empty and nothing was refused (every generated edit is valid);
@@ -46,7 +49,7 @@ import { sample } from '../fixtures/load'
 import { DATABASE_KINDS, freshDatabase } from '../server/support/databases'
 import { addAccount, resetSync } from '../server/sync/support/world'
 import { expectedState, lostAnswers } from './support/model'
-import { openTablet, serverState, tabletState } from './support/sides'
+import { draftClocks, latest, openTablet, serverState, tabletState, wentBack } from './support/sides'
 import { CutError, wire, type CommitLog, type Cut } from './support/wire'
 
 const dorm = sample('dorm-room-safety')
@@ -77,13 +80,21 @@ const ITEMS: ReadonlyArray<{ id: string; values: ReadonlyArray<string | number> 
 const NOTES = [undefined, '门锁已修', '见备注'] as const
 const INSPECTORS = ['张老师', '李老师', '王老师'] as const
 
+/** An answer given on a tablet: to which of its drafts, which item, which value and note (indexes). */
+interface Edit {
+  pick: number
+  item: number
+  value: number
+  note: number
+}
+
 type Command =
   | { kind: 'start'; tablet: number; room: number }
-  | { kind: 'answer'; tablet: number; pick: number; item: number; value: number; note: number }
+  | ({ kind: 'answer'; tablet: number } & Edit)
   | { kind: 'fields'; tablet: number; pick: number; inspector: number; room: number }
   | { kind: 'submit'; tablet: number; pick: number }
   | { kind: 'delete'; tablet: number; pick: number }
-  | { kind: 'sync'; tablet: number; cut: Cut | null; batchSize: number; pageSize: number }
+  | { kind: 'sync'; tablet: number; cut: Cut | null; batchSize: number; pageSize: number; meanwhile: { at: number; edit: Edit } | null }
   | { kind: 'together'; cuts: Array<Cut | null> }
   | { kind: 'wait'; ms: number }
 
@@ -92,15 +103,13 @@ const tablet = fc.integer({ min: 0, max: TABLETS.length - 1 })
 const pick = fc.nat(7)
 const room = fc.nat(3)
 
+const edit = fc.record({ pick, item: fc.nat(ITEMS.length - 1), value: fc.nat(4), note: fc.nat(NOTES.length - 1) })
 /** Half the syncs fail at some request (or would, had they made that many). */
 const cut = fc.option(fc.record({ at: fc.nat(4), when: fc.constantFrom('before' as const, 'after' as const) }), { nil: null, freq: 2 })
 const start = fc.record({ kind: fc.constant('start' as const), tablet, room })
 const command: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: start },
-  {
-    weight: 5,
-    arbitrary: fc.record({ kind: fc.constant('answer' as const), tablet, pick, item: fc.nat(ITEMS.length - 1), value: fc.nat(4), note: fc.nat(NOTES.length - 1) }),
-  },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('answer' as const), tablet }).chain((c) => edit.map((e) => ({ ...c, ...e }))) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fields' as const), tablet, pick, inspector: fc.nat(INSPECTORS.length - 1), room }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('submit' as const), tablet, pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), tablet, pick }) },
@@ -112,6 +121,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
       cut,
       batchSize: fc.constantFrom(1, 2, 500),
       pageSize: fc.constantFrom(1, 2, 1000),
+      // An answer given while the sync runs, before its request `at`.
+      meanwhile: fc.option(fc.record({ at: fc.nat(4), edit }), { nil: null, freq: 3 }),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('together' as const), cuts: fc.array(cut, { minLength: TABLETS.length, maxLength: TABLETS.length }) }) },
@@ -120,6 +131,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 
 /** Each tablet's clock minus the server's: behind by 4 min, on time, ahead by 90 s or 5 min (the server accepts up to 10). */
 const skews = fc.tuple(...TABLETS.map(() => fc.constantFrom(0, -240_000, 90_000, 300_000)))
+
+type SyncOptions = Omit<Extract<Command, { kind: 'sync' }>, 'kind' | 'tablet'>
 
 interface Run {
   /** The server's wall time. */
@@ -158,14 +171,37 @@ describe.each(DATABASE_KINDS)('three tablets syncing with %s', (kind) => {
   }
   const choose = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length])
 
-  const sync = async (run: Run, i: number, options: { cut: Cut | null; batchSize: number; pageSize: number }, db = on(run, i)): Promise<void> => {
-    const transport = wire(server, accounts[i]!, run.log, options.cut ?? undefined)
+  async function give(run: Run, db: QingdanDatabase, e: Edit): Promise<void> {
+    const id = choose(await responsesOf(db, run, true), e.pick)
+    if (id === undefined) return
+    const item = ITEMS[e.item]!
+    const note = NOTES[e.note]
+    const answer: Answer = { value: item.values[e.value % item.values.length]!, ...(note !== undefined && { note }) }
+    await saveAnswer(db, id, item.id, answer)
+  }
+
+  /**
+   * One sync of tablet `i`. Besides converging in the end, no sync may take a draft's answer back
+   * to an older one, or away, on the tablet's screen (a pull brings only what is newer).
+   */
+  async function sync(run: Run, i: number, options: SyncOptions, db = on(run, i)): Promise<void> {
+    let before = await draftClocks(db)
+    const { meanwhile } = options
+    const transport = wire(server, accounts[i]!, run.log, {
+      cut: options.cut ?? undefined,
+      meanwhile: async (n) => {
+        if (meanwhile?.at !== n) return
+        await give(run, db, meanwhile.edit)
+        before = latest(before, await draftClocks(db))
+      },
+    })
     try {
       await runSync(db, transport, { batchSize: options.batchSize, pageSize: options.pageSize })
     } catch (error) {
       // The cut, and nothing else: any other failure of a sync is a failure of the test.
       if (!(error instanceof CutError)) throw error
     }
+    expect(wentBack(before, await draftClocks(db))).toEqual([])
   }
 
   async function step(run: Run, c: Command): Promise<void> {
@@ -183,16 +219,8 @@ describe.each(DATABASE_KINDS)('three tablets syncing with %s', (kind) => {
         run.started.push(row.id)
         return
       }
-      case 'answer': {
-        const db = on(run, c.tablet)
-        const id = choose(await responsesOf(db, run, true), c.pick)
-        if (id === undefined) return
-        const item = ITEMS[c.item]!
-        const note = NOTES[c.note]
-        const answer: Answer = { value: item.values[c.value % item.values.length]!, ...(note !== undefined && { note }) }
-        await saveAnswer(db, id, item.id, answer)
-        return
-      }
+      case 'answer':
+        return give(run, on(run, c.tablet), c)
       case 'fields': {
         const db = on(run, c.tablet)
         const id = choose(await responsesOf(db, run, true), c.pick)
@@ -218,7 +246,7 @@ describe.each(DATABASE_KINDS)('three tablets syncing with %s', (kind) => {
         // Every tablet at once: pushes and pulls interleave on the server as they do in a
         // staffroom. One clock for all (their skews would only be interleaved at random).
         vi.setSystemTime(run.now)
-        await Promise.all(run.tablets.map((db, i) => sync(run, i, { cut: c.cuts[i] ?? null, batchSize: 2, pageSize: 2 }, db)))
+        await Promise.all(run.tablets.map((db, i) => sync(run, i, { cut: c.cuts[i] ?? null, batchSize: 2, pageSize: 2, meanwhile: null }, db)))
         return
       default: {
         const never: never = c
@@ -259,7 +287,7 @@ describe.each(DATABASE_KINDS)('three tablets syncing with %s', (kind) => {
       for (const c of commands) await step(run, c)
       // Everyone online: a first round pushes everything; after the second, everyone has pulled it all.
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < TABLETS.length; i++) await sync(run, i, { cut: null, batchSize: 500, pageSize: 1000 })
+        for (let i = 0; i < TABLETS.length; i++) await sync(run, i, { cut: null, batchSize: 500, pageSize: 1000, meanwhile: null })
       }
       await converged(run)
     } finally {

@@ -77,3 +77,33 @@ export async function serverState(db: Db): Promise<SideState & { history: Histor
   const history = await db.query<HistoryRow>('select response_id as "responseId", item_id as "itemId", answer from answer_history')
   return { ...state, history }
 }
+
+/** The clock of every answer of the tablet's drafts, by `responseId itemId`, and which responses are drafts. */
+export interface DraftClocks {
+  drafts: Set<string>
+  clocks: Map<string, string>
+}
+
+export async function draftClocks(db: QingdanDatabase): Promise<DraftClocks> {
+  const drafts = new Set((await db.responses.where('status').equals('draft').toArray()).map((r) => r.id))
+  const clocks = new Map<string, string>()
+  for (const a of await db.answers.toArray()) if (drafts.has(a.responseId)) clocks.set(`${a.responseId} ${a.itemId}`, a.answer.hlc ?? '')
+  return { drafts, clocks }
+}
+
+/** Per answer, the later of two readings (clocks are fixed-width text: string order is clock order). */
+export function latest(a: DraftClocks, b: DraftClocks): DraftClocks {
+  const clocks = new Map(a.clocks)
+  for (const [key, hlc] of b.clocks) if (!clocks.has(key) || hlc > clocks.get(key)!) clocks.set(key, hlc)
+  return { drafts: new Set([...a.drafts, ...b.drafts]), clocks }
+}
+
+/**
+ * Answers of responses that are drafts before and after, older after or gone: what a person would
+ * see go back on the screen. (A submission replacing a draft's answers, or a deletion, is not this.)
+ */
+export function wentBack(before: DraftClocks, after: DraftClocks): string[] {
+  return [...before.clocks]
+    .filter(([key, hlc]) => after.drafts.has(key.split(' ')[0]!) && !((after.clocks.get(key) ?? '') >= hlc))
+    .map(([key, hlc]) => `${key}: ${hlc} → ${after.clocks.get(key) ?? '(gone)'}`)
+}

@@ -28,10 +28,17 @@ export class CutError extends TransportError {}
 
 const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
-export function wire(db: Db, account: RequestAccount, log: CommitLog, cut?: Cut): SyncTransport {
+export interface WireOptions {
+  cut?: Cut
+  /** Runs before request `n` leaves: the person keeps working while the tablet syncs. */
+  meanwhile?: (n: number) => Promise<void>
+}
+
+export function wire(db: Db, account: RequestAccount, log: CommitLog, { cut, meanwhile }: WireOptions = {}): SyncTransport {
   let requests = 0
   const send = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     const n = requests++
+    await meanwhile?.(n)
     if (cut?.at === n && cut.when === 'before') throw new CutError('offline', `${what} #${n}: no connection`)
     const answer = overTheWire(await work())
     if (cut?.at === n && cut.when === 'after') throw new CutError('network', `${what} #${n}: connection reset before the answer arrived`)
