@@ -33,7 +33,8 @@
  * same answer from the same tablet is in the batch (engine.ts `latestAnswers`: autosave keystrokes,
  * not anyone's answer); answers of responses deleted in the end (a discard discards them).
  *
- * QINGDAN_CONVERGENCE_RUNS sets the number of runs per database (default 30, about 20 s on PGlite).
+ * QINGDAN_CONVERGENCE_RUNS sets the number of runs per database (default 30: about 10 s on PGlite, 30 s on
+ * PostgreSQL); QINGDAN_CONVERGENCE_SEED and QINGDAN_CONVERGENCE_PATH replay a reported failure.
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -305,7 +306,7 @@ describe.each(DATABASE_KINDS)('three tablets syncing with %s', (kind) => {
         { numRuns: RUNS, ...replay },
       )
     },
-    // Shrinking a failure replays runs: room for it beyond the ~20 s a passing check takes.
+    // Shrinking a failure replays runs: room for it beyond the 10-40 s a passing check takes.
     300_000,
   )
 })
