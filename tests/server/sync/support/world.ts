@@ -14,9 +14,9 @@ export interface SyncWorld {
   b: RequestAccount
 }
 
-async function addAccount(db: Db, username: string): Promise<RequestAccount> {
+/** A member and one signed-in device of hers (its id given, or a new one). */
+export async function addAccount(db: Db, username: string, deviceId: string = crypto.randomUUID()): Promise<RequestAccount> {
   const userId = crypto.randomUUID()
-  const deviceId = crypto.randomUUID()
   await db.query(`insert into users (id, username, display_name, role, password_hash) values ($1, $2, $2, 'member', 'x')`, [userId, username])
   await db.query('insert into devices (id, user_id, name) values ($1, $2, $3)', [deviceId, userId, `${username}的平板`])
   return { userId, username, role: 'member', deviceId }
