@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Issue, type Result } from '../result'
 import { SUBJECT_KINDS } from './types'
+import type { Template } from '../format/types'
 
 /** The path segment before the subject id; a route of the app (`/s/:subjectId`). */
 export const SCAN_SEGMENT = 's'
@@ -92,4 +93,10 @@ export function labelFromSubjectId(id: string): string {
     if (slash > 0) return `${rest.slice(0, slash)} ${rest.slice(slash + 1)}`
   }
   return rest
+}
+
+/** Whether a template's subject is a room: its subject fields include building and room (the dorm sample's ids). */
+export function takesRoom(template: Pick<Template, 'subject'>): boolean {
+  const ids = new Set((template.subject?.fields ?? []).map((f) => f.id))
+  return ids.has('building') && ids.has('room')
 }

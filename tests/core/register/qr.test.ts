@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { isSubjectId, labelFromSubjectId, labelUrl, MAX_SCAN_TEXT, subjectIdFromScan } from '@/core/register/qr'
+import { isSubjectId, labelFromSubjectId, labelUrl, MAX_SCAN_TEXT, subjectIdFromScan, takesRoom } from '@/core/register/qr'
 
 const app = 'https://qingdan.example.edu'
 const room = 'room:3号楼/301'
@@ -96,5 +96,15 @@ describe('a subject’s label without the register', () => {
     expect(labelFromSubjectId(room)).toBe('3号楼 301')
     expect(labelFromSubjectId('room:A/B栋/1205')).toBe('A/B栋 1205')
     expect(labelFromSubjectId('teacher:T0012')).toBe('T0012')
+  })
+})
+
+describe('templates a room label opens', () => {
+  it('are those whose subject has a building and a room', () => {
+    const spec = (...ids: string[]) => ({ subject: { fields: ids.map((id) => ({ id, label: id })) } })
+    expect(takesRoom(spec('building', 'floor', 'room'))).toBe(true)
+    expect(takesRoom(spec('building', 'floor'))).toBe(false)
+    expect(takesRoom(spec('teacher'))).toBe(false)
+    expect(takesRoom({})).toBe(false)
   })
 })
