@@ -1,7 +1,7 @@
 /**
  * QR codes for room labels, drawn by the app itself from the library's module matrix: the page
- * renders plain <rect>s (no markup string, no v-html), and `qrSvg` builds a file from the same
- * shapes. The encoder (`qrcode`) loads on first use, so no other page carries it.
+ * binds one path of numbers per code (no markup string, no v-html), and `qrSvg` builds a file
+ * from the same path. The encoder (`qrcode`) loads on first use, so no other page carries it.
  */
 import type { QRCodeErrorCorrectionLevel, create as Create } from 'qrcode'
 
@@ -21,10 +21,7 @@ let encoder: Promise<typeof Create> | null = null
 
 /** The library's encoder; a CommonJS module, so the named export may sit on `default`. */
 function loadEncoder(): Promise<typeof Create> {
-  encoder ??= import('qrcode').then((mod) => {
-    const lib = (mod as typeof mod & { default?: typeof mod }).default ?? mod
-    return lib.create
-  })
+  encoder ??= import('qrcode').then((mod) => (typeof mod.create === 'function' ? mod.create : mod.default.create))
   return encoder
 }
 
@@ -56,9 +53,17 @@ export async function qrModules(texts: readonly string[], level: QRCodeErrorCorr
   return texts.map((t) => modulesOf(create, t, level))
 }
 
+/**
+ * The dark modules as one SVG path (`M x y h w v 1 h -w z` per run): one element per code, where
+ * a <rect> per run would put ~250 elements per label and 6,000 per A4 sheet into the page.
+ */
+export function qrPath({ runs }: QrModules): string {
+  return runs.map(([x, y, w]) => `M${x} ${y}h${w}v1h-${w}z`).join('')
+}
+
 /** A standalone SVG file of a text's QR code (black on white), e.g. to save one label. */
 export async function qrSvg(text: string, level: QRCodeErrorCorrectionLevel = 'M'): Promise<string> {
-  const [{ size, runs }] = (await qrModules([text], level)) as [QrModules]
-  const rects = runs.map(([x, y, w]) => `<rect x="${x}" y="${y}" width="${w}" height="1"/>`).join('')
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><g fill="#000">${rects}</g></svg>`
+  const [code] = (await qrModules([text], level)) as [QrModules]
+  const { size } = code
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${qrPath(code)}"/></svg>`
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import jsQR from 'jsqr'
-import { qrModules, qrSvg, QUIET_ZONE, type QrModules } from '@/io/qr'
+import { qrModules, qrPath, qrSvg, QUIET_ZONE, type QrModules } from '@/io/qr'
 import { labelUrl } from '@/core/register/qr'
 
 /** The code drawn as a grey-scale RGBA image, `scale` pixels per module, as a camera frame would hold it. */
@@ -38,10 +38,13 @@ describe('QR codes of room labels', () => {
     expect(code!.runs[0]).toEqual([QUIET_ZONE, QUIET_ZONE, 7])
   })
 
-  it('make a standalone SVG of only rects, with no text of the input in it', async () => {
-    const svg = await qrSvg('https://qingdan.example.edu/s/<script>')
+  it('make a standalone SVG of one path of the runs, with no text of the input in it', async () => {
+    const text = 'https://qingdan.example.edu/s/<script>'
+    const svg = await qrSvg(text)
+    const [code] = await qrModules([text])
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(svg).not.toContain('script')
-    expect(svg.match(/<rect /g)!.length).toBeGreaterThan(50)
+    expect(svg).toContain(`d="${qrPath(code!)}"`)
+    expect(qrPath(code!).match(/M/g)).toHaveLength(code!.runs.length)
   })
 })

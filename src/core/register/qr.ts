@@ -17,7 +17,6 @@ export const MAX_SUBJECT_ID = 200
 
 // encodeURIComponent's output alphabet: a label's last segment has nothing else.
 const ENCODED_SEGMENT = /^[A-Za-z0-9\-_.!~*'()%]+$/
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 
 const issue = (code: string, zh: string, en: string): Issue => ({ code, pointer: '', severity: 'error', message: { 'zh-CN': zh, en } })

@@ -21,16 +21,16 @@ function decodeSvg(svg: Element): string | null {
   const scale = 4
   const side = size * scale
   const data = new Uint8ClampedArray(side * side * 4).fill(255)
-  for (const r of [...svg.querySelectorAll('rect')].slice(1)) {
-    const [x, y, w] = ['x', 'y', 'width'].map((a) => Number(r.getAttribute(a)))
-    for (let py = y! * scale; py < (y! + 1) * scale; py++) data.fill(0, (py * side + x! * scale) * 4, (py * side + (x! + w!) * scale) * 4)
+  for (const [, x, y, w] of svg.querySelector('path')!.getAttribute('d')!.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    const [px0, py0, pw] = [Number(x) * scale, Number(y) * scale, Number(w) * scale]
+    for (let py = py0; py < py0 + scale; py++) data.fill(0, (py * side + px0) * 4, (py * side + px0 + pw) * 4)
   }
   for (let i = 3; i < data.length; i += 4) data[i] = 255
   return jsQR(data, side, side)?.data ?? null
 }
 
 describe('QrLabelSheet', () => {
-  it('draws one label per room, 24 to an A4 sheet, each with its code as rects and its name large', async () => {
+  it('draws one label per room, 24 to an A4 sheet, each with its code as a path of runs and its name large', async () => {
     const subjects = Array.from({ length: 26 }, (_, i) => room('3号楼', String(301 + i)))
     const w = mountFill(QrLabelSheet, { props: { subjects, origin, title: '宿舍安全检查' } })
     await vi.waitFor(() => expect(w.findAll('svg.code')).toHaveLength(26), { timeout: 5000 })
@@ -39,7 +39,9 @@ describe('QrLabelSheet', () => {
     expect(first.get('.name').text()).toBe('3号楼 301')
     expect(first.get('.place').text()).toBe('3号楼 · 3层')
     expect(first.text()).toContain('宿舍安全检查')
-    expect(first.findAll('svg rect').length).toBeGreaterThan(50)
+    // One bound path of numbers per code: nothing from the room's texts can reach the markup.
+    expect(first.findAll('svg.code > *').map((e) => e.element.tagName.toLowerCase())).toEqual(['rect', 'path'])
+    expect(first.get('svg.code path').attributes('d')).toMatch(/^(M\d+ \d+h\d+v1h-\d+z){50,}$/)
     expect(first.get('svg').attributes('aria-label')).toBe('3号楼 301的二维码')
   })
 

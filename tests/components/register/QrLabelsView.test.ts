@@ -39,8 +39,9 @@ describe('QrLabelsView', () => {
   it('prints the rooms left in session storage, with how many labels and pages', async () => {
     storeLabelSubjects(Array.from({ length: 30 }, (_, i) => room(String(301 + i))))
     const w = mountFill(QrLabelsView)
-    await vi.waitFor(() => expect(w.findAll('[data-testid=label]')).toHaveLength(30))
+    await vi.waitFor(() => expect(w.findAll('svg.code')).toHaveLength(30), { timeout: 5000 })
     expect(w.text()).toContain('共 30 张标签，2 页')
+    w.unmount()
   })
 
   it('prints nothing from a tampered list, and says which entry is wrong', async () => {
