@@ -57,6 +57,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'app.titles.fill', nav: 'fill', firstLoadMessages: true },
   },
   {
+    // A room's QR label (#14): the address it encodes (core/register/qr.ts labelUrl).
+    path: '/s/:subjectId',
+    name: 'scan',
+    component: () => import('@/views/ScanLandingView.vue'),
+    meta: { titleKey: 'fill.scan.landingTitle', nav: 'fill', firstLoadMessages: true },
+  },
+  {
+    path: '/register/labels',
+    name: 'register-labels',
+    component: () => import('@/views/QrLabelsView.vue'),
+    meta: { titleKey: 'labels.title', nav: 'settings' },
+  },
+  {
     path: '/results',
     name: 'results',
     component: () => import('@/views/ResultsView.vue'),

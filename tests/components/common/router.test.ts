@@ -16,9 +16,14 @@ describe('app router', () => {
       ['/fill/r-1', 'fill'],
       ['/results', 'results'],
       ['/settings', 'settings'],
+      ['/s/room%3A3%E5%8F%B7%E6%A5%BC%2F301', 'scan'],
+      ['/register/labels', 'register-labels'],
     ]
     for (const [path, name] of cases) expect(router.resolve(path).name, path).toBe(name)
     expect(router.resolve('/fill/new/dorm-safety/3').params).toEqual({ templateId: 'dorm-safety', version: '3' })
+    // A room label's address: the encoded slash stays inside the one param.
+    expect(router.resolve('/s/room%3A3%E5%8F%B7%E6%A5%BC%2F301').params).toEqual({ subjectId: 'room:3号楼/301' })
+    expect(router.resolve({ name: 'scan', params: { subjectId: 'room:3号楼/301' } }).path).toBe('/s/room:3%E5%8F%B7%E6%A5%BC%2F301')
   })
 
   it('loads only the home page eagerly, every other page as its own chunk', () => {
