@@ -45,6 +45,18 @@ describe('the register', () => {
     await page.waitForURL(/\/fill\/[0-9a-f-]{36}$/)
     await expect.poll(() => page.getByTestId('subject').textContent()).toContain('302')
 
+    // Labels for one building, and a label's address opening that room's check.
+    await page.goto(appUrl('/register'))
+    await page.getByTestId('register-print-building').first().click()
+    await page.waitForURL(/\/register\/labels$/)
+    await expect.poll(() => page.getByTestId('label').count()).toBe(3)
+    expect(await hasHorizontalScroll(page), 'labels at 390: sideways scroll').toBe(false)
+    await page.screenshot({ path: join(SHOTS, 'labels-zh-CN-390.png'), fullPage: true })
+    await page.goto(appUrl(`/s/${encodeURIComponent('room:5号楼/101')}`))
+    await page.waitForURL(/\/fill\/new\/dorm-room-safety\/1\?subject=/)
+    await expect.poll(() => page.locator('#subject-room').inputValue()).toBe('101')
+    expect(await page.locator('#subject-building').inputValue()).toBe('5号楼')
+
     for (const lang of ['zh-CN', 'en'] as const) {
       await page.evaluate((l) => localStorage.setItem('qingdan.locale', l), lang)
       for (const [name, path, ready] of [

@@ -19,6 +19,8 @@ export default {
       title: 'Rooms ({count})',
       empty: 'No rooms imported yet.',
       floor: 'Floor {floor}',
+      printAll: 'Print QR labels for all',
+      printBuilding: 'Print this building’s labels',
     },
   },
 }

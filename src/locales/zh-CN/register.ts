@@ -19,6 +19,8 @@ export default {
       title: '房间（{count} 间）',
       empty: '尚未导入房间。',
       floor: '{floor} 层',
+      printAll: '打印全部二维码标签',
+      printBuilding: '打印本楼标签',
     },
   },
 }
