@@ -3,6 +3,8 @@
  * (PUT /api/blobs/<sha256>), and are only accepted once metadata here refers to them.
  */
 import { decideImmutable, type Mutation, type SyncAttachment } from '@/core/sync'
+import { allows, writeAction } from '../../access/check'
+import { outOfScope } from '../../access/place'
 import { syncIssue } from '../issues'
 import { heldResponse, json, NEXT_CURSOR } from '../sql'
 import { refused, statusOf, type Applied, type ApplyContext } from './context'
@@ -12,7 +14,10 @@ type AttachmentMutation = Extract<Mutation, { kind: 'attachment' }>
 export async function applyAttachment(m: AttachmentMutation, ctx: ApplyContext): Promise<Applied> {
   const { tx, at } = ctx
   const a = m.attachment
-  if (!(await heldResponse(tx, a.responseId))) return refused(syncIssue('unknownResponse', `${at}/attachment/responseId`, { responseId: a.responseId }))
+  const response = await heldResponse(tx, a.responseId)
+  if (!response) return refused(syncIssue('unknownResponse', `${at}/attachment/responseId`, { responseId: a.responseId }))
+  const action = writeAction(response.header.role)
+  if (!allows(ctx.access, action, response.scopeId)) return refused(outOfScope(`${at}/attachment/responseId`, a.id, action))
   const rows = await tx.query<{ meta: SyncAttachment }>('select meta from attachments where id = $1', [a.id])
   const outcome = decideImmutable(rows[0]?.meta, a)
   if (outcome === 'conflict') return refused(syncIssue('attachmentConflict', `${at}/attachment`, { id: a.id }))
