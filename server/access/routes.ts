@@ -60,8 +60,9 @@ const notFound = (what: 'scope' | 'user' | 'grant', pointer = ''): ApiHttpError 
  * bad. Core points at indexes into the whole tree; an issue about `target` is moved to its field
  * in the request body, one about another scope (a child the change strands) names that scope.
  */
-async function checkTree(tx: Queryable, target: Scope): Promise<void> {
-  const others = (await readScopes(tx)).filter((s) => s.id !== target.id)
+async function checkTree(tx: Queryable, target: Scope, write: 'create' | 'update'): Promise<void> {
+  // A new scope joins the tree as it is, so an id already taken is core's duplicateScope.
+  const others = (await readScopes(tx)).filter((s) => write === 'create' || s.id !== target.id)
   const tree = [...others, target]
   const built = ScopeTree.build(tree)
   if (built.ok) return
@@ -71,7 +72,9 @@ async function checkTree(tx: Queryable, target: Scope): Promise<void> {
     if (scope === target || scope === undefined) return { ...issue, pointer: field ? `/${field}` : '' }
     return { ...issue, pointer: '', params: { ...issue.params, scopeId: scope.id, field: field ?? '' } }
   })
-  throw ApiHttpError.of(400, moved as [Issue, ...Issue[]])
+  // The written scope's own issues first: `error` then points into the request body.
+  const own = (i: Issue): number => (i.params?.scopeId === undefined ? 0 : 1)
+  throw ApiHttpError.of(400, [...moved].sort((a, b) => own(a) - own(b)) as [Issue, ...Issue[]])
 }
 
 export async function accessRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }): Promise<void> {
@@ -85,7 +88,7 @@ export async function accessRoutes(app: FastifyInstance, { db, now }: { db: Db; 
     const scope: Scope = { ...request.body, name: request.body.name.trim() }
     const created = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [SCOPE_LOCK])
-      await checkTree(tx, scope)
+      await checkTree(tx, scope, 'create')
       const [row] = await tx.query<ScopeRow>(`insert into scopes (id, parent_id, kind, name) values ($1, $2, $3, $4) returning ${SCOPE_COLUMNS}`, [scope.id, scope.parentId, scope.kind, scope.name])
       await audit(tx, 'scopeCreated', { userId: admin.userId, deviceId: admin.deviceId, at: now(), detail: { by: admin.userId, scope } })
       return toScope(row!)
@@ -107,7 +110,7 @@ export async function accessRoutes(app: FastifyInstance, { db, now }: { db: Db; 
         if (!row) throw notFound('scope')
         const before = toScope(row)
         const after: Scope = { ...before, ...(body.parentId !== undefined && { parentId: body.parentId }), ...(body.kind && { kind: body.kind }), ...(body.name && { name: body.name.trim() }) }
-        await checkTree(tx, after)
+        await checkTree(tx, after, 'update')
         await tx.query('update scopes set parent_id = $2, kind = $3, name = $4 where id = $1', [id, after.parentId, after.kind, after.name])
         await audit(tx, 'scopeUpdated', { userId: admin.userId, deviceId: admin.deviceId, at: now(), detail: { by: admin.userId, from: before, to: after } })
         return after
