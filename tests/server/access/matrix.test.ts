@@ -118,6 +118,16 @@ const ROUTES: Route[] = [
     },
   },
   {
+    name: 'HEAD a blob',
+    action: 'response.read',
+    allowed: '200',
+    refused: '404',
+    async run(w, actor, place) {
+      const { sha256 } = await w.recordWithPhoto(place)
+      return String((await w.server.app.inject({ method: 'HEAD', url: `${API.blobs}/${sha256}`, headers: w.people[actor].session.readHeaders })).statusCode)
+    },
+  },
+  {
     name: 'PUT a blob',
     action: 'response.fill',
     allowed: '201',
