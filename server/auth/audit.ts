@@ -2,7 +2,8 @@
  * The audit log: who did what, when. Written in the same transaction as the change it records,
  * so an entry exists exactly when the change does. Actions used so far: login, loginFailed,
  * lockout, addressLockout, logout, userCreated, userUpdated, roleChange, userDisabled,
- * userEnabled, passwordChanged, deviceRevoked; the sync service adds publish and merge.
+ * userEnabled, passwordChanged, deviceRevoked; the sync service adds publish and merge; scopes
+ * add scopeCreated, scopeUpdated, and roleChange with `op: 'grant' | 'revoke'` for role grants.
  */
 import type { Queryable } from '../db/types'
 

@@ -59,6 +59,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof ApiHttpError) {
       const retry = error.issue.params?.retryAfterSeconds
       if (typeof retry === 'number') reply.header('retry-after', String(retry))
+      if (error.issues) return reply.code(error.status).type('application/json').send({ error: error.issue, issues: [...error.issues] } satisfies ApiError)
       return send(error.status, error.issue)
     }
     if (error.validation) return send(400, validationIssue(error))

@@ -7,6 +7,8 @@ import type { Issue, LocalizedText } from '@/core/result'
 export class ApiHttpError extends Error {
   override readonly name = 'ApiHttpError'
   readonly issue: Issue
+  /** Every issue, when the refusal has several (sent as `issues`); the first is `issue`. */
+  readonly issues?: readonly Issue[]
   constructor(
     readonly status: number,
     code: string,
@@ -15,5 +17,12 @@ export class ApiHttpError extends Error {
   ) {
     super(message.en)
     this.issue = { code, pointer: where.pointer ?? '', severity: 'error', message, ...(where.itemId !== undefined && { itemId: where.itemId }), ...(where.params && { params: where.params }) }
+  }
+
+  /** A refusal carrying core's issues as they are (at least one). */
+  static of(status: number, issues: readonly [Issue, ...Issue[]]): ApiHttpError {
+    const [first] = issues
+    const error = new ApiHttpError(status, first.code, first.message, { pointer: first.pointer, ...(first.itemId !== undefined && { itemId: first.itemId }), ...(first.params && { params: first.params }) })
+    return Object.assign(error, { issues })
   }
 }

@@ -54,6 +54,10 @@ const MESSAGES = {
     'zh-CN': '已提交的记录必须连同答案一起提交。',
     en: 'A submitted response must be sent with its answers (as a submission).',
   },
+  outOfScope: {
+    'zh-CN': '记录“{id}”不在你的权限范围内（{action}），未保存。',
+    en: 'Record "{id}" lies outside the scopes where you may do this ({action}); nothing was stored.',
+  },
   badQuery: { 'zh-CN': '参数“{name}”应为非负整数（最大 {limit}）。', en: 'The parameter "{name}" must be a whole number from 0 to {limit}.' },
   badHash: {
     'zh-CN': '文件地址应为 64 位小写十六进制 SHA-256。',

@@ -6,7 +6,7 @@
 import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
-import { visibleChanges } from './scope'
+import { visibleScopes } from './scope'
 
 interface ChangeRow {
   kind: Change['kind']
@@ -21,6 +21,8 @@ interface ChangeRow {
  * of its submitted responses gathered, so a page costs its own size, not the size of everything
  * after the cursor. Answers of a submitted response travel inside it, and answers of a deleted
  * response are moot (its tombstone wins on every device): both are left out of the page.
+ * Scopes: `$3` true lets every row through; otherwise responses and tasks must lie in `$4`, and
+ * answers and attachments go with their response's scope. Templates are not scoped (yet).
  */
 const PAGE_SQL = `
 with page as (
@@ -31,15 +33,16 @@ with page as (
     from template_versions where cursor > $1
   union all
   select 'response', cursor, header, null, case when status = 'submitted' and not deleted then id end
-    from responses where cursor > $1
+    from responses where cursor > $1 and ($3 or scope_id = any($4::text[]))
   union all
   select 'answer', a.cursor, a.answer, jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id), null
     from answers a join responses r on r.id = a.response_id
-   where a.cursor > $1 and r.status = 'draft' and not r.deleted
+   where a.cursor > $1 and r.status = 'draft' and not r.deleted and ($3 or r.scope_id = any($4::text[]))
   union all
-  select 'task', cursor, row, null, null from tasks where cursor > $1
+  select 'task', cursor, row, null, null from tasks where cursor > $1 and ($3 or scope_id = any($4::text[]))
   union all
-  select 'attachment', cursor, meta, null, null from attachments where cursor > $1
+  select 'attachment', t.cursor, t.meta, null, null from attachments t
+   where t.cursor > $1 and ($3 or exists (select 1 from responses r where r.id = t.response_id and r.scope_id = any($4::text[])))
   order by cursor
   limit $2
 )
@@ -86,10 +89,10 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const size = pageSize(limit)
   const from = Number.isSafeInteger(after) && after > 0 ? after : 0
   // One row past the page says whether more wait.
-  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1])
+  const visible = await visibleScopes(db, account)
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes])
   const page = rows.slice(0, size)
-  const visible = visibleChanges(account)
-  const changes = page.map(toChange).filter(visible)
+  const changes = page.map(toChange)
   await db.query(
     `insert into device_sync (device_id, last_pull_at) values ($1, $2)
      on conflict (device_id) do update set last_pull_at = excluded.last_pull_at`,
@@ -97,7 +100,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   )
   return {
     changes,
-    // The last row read, shown or not: rows an account may not see need not be read again.
+    // The last row read: rows outside the account's scopes are never read at all.
     cursor: page.length > 0 ? Number(page.at(-1)!.cursor) : from,
     more: rows.length > size,
     serverTime: Date.now(),

@@ -9,6 +9,7 @@
  */
 import type { MutationResult, PushResponse } from '@/core/sync'
 import type { Db, Queryable } from '../db/types'
+import { loadAccess } from '../access/load'
 import type { RequestAccount } from '../http/account'
 import { applyMutation, type BatchLog } from './apply'
 import { applyAnswerRun, type RunEntry } from './apply/answer-run'
@@ -39,13 +40,14 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
     await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
     const before = await consumedSeq(tx, account.deviceId)
     const versions = new TemplateVersions(tx)
+    const access = await loadAccess(tx, account)
     const results: MutationResult[] = []
     // Consecutive answers are applied together (answer-run.ts); any other mutation first ends
     // the run, since it may read what the run writes.
     let run: Array<RunEntry & { index: number }> = []
     const endRun = async (): Promise<void> => {
       if (run.length === 0) return
-      const applied = await applyAnswerRun(run, { tx, account, versions, log })
+      const applied = await applyAnswerRun(run, { tx, account, access, versions, log })
       for (const [k, entry] of run.entries()) results[entry.index] = { seq: entry.mutation.seq, id: entry.mutation.id, ...applied[k]! }
       run = []
     }
@@ -58,7 +60,7 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
       else if (check.mutation.kind === 'answer') run.push({ mutation: check.mutation, at, index: i })
       else {
         await endRun()
-        results[i] = { ...head, ...(await applyMutation(check.mutation, { tx, account, at, versions, log })) }
+        results[i] = { ...head, ...(await applyMutation(check.mutation, { tx, account, access, at, versions, log })) }
       }
     }
     await endRun()

@@ -1,13 +1,14 @@
 /**
- * What an account may see in a pull, decided here and nowhere else. In issue #13 every signed-in
- * member sees every record; issue #14 (scopes: a counsellor sees her buildings) adds its filters
- * to this one function, and pull.ts stays as it is.
+ * What an account may see in a pull, decided here and nowhere else: the scopes where its grants
+ * allow `response.read` (core's allowedScopes), applied in SQL so that out-of-scope rows never
+ * leave the database. Without any scope (a deployment that has not adopted them) and for the
+ * account administrator, everything.
  */
-import type { Change } from '@/core/sync'
+import type { Queryable } from '../db/types'
 import type { RequestAccount } from '../http/account'
+import { readFilter, type ReadFilter } from '../access/check'
+import { loadAccess } from '../access/load'
 
-export type ChangeFilter = (change: Change) => boolean
-
-export function visibleChanges(_account: RequestAccount): ChangeFilter {
-  return () => true
+export async function visibleScopes(q: Queryable, account: RequestAccount): Promise<ReadFilter> {
+  return readFilter(await loadAccess(q, account), 'response.read')
 }

@@ -17,10 +17,12 @@ export interface HeldResponse {
   header: ResponseHeader
   status: ResponseHeader['status']
   deleted: boolean
+  /** Null for a response stored before scopes existed, or while none exist. */
+  scopeId: string | null
 }
 
 export async function heldResponse(tx: Queryable, id: string): Promise<HeldResponse | undefined> {
-  const rows = await tx.query<HeldResponse>('select header, status, deleted from responses where id = $1', [id])
+  const rows = await tx.query<HeldResponse>('select header, status, deleted, scope_id as "scopeId" from responses where id = $1', [id])
   return rows[0]
 }
 

@@ -7,6 +7,8 @@
  */
 import { fingerprint } from '@/core/exchange/bundle/hash'
 import { decideAnswer, type Mutation, type SyncAnswer } from '@/core/sync'
+import { allows, writeAction } from '../../access/check'
+import { outOfScope } from '../../access/place'
 import { syncIssue } from '../issues'
 import { json, NEXT_CURSOR, type HeldAnswer, type HeldResponse } from '../sql'
 import type { Queryable } from '../../db/types'
@@ -34,7 +36,7 @@ async function readHeld(tx: Queryable, run: readonly RunEntry[]): Promise<{ resp
   const ids = [...new Set(run.map((e) => e.mutation.responseId))]
   const pairs = run.map((e) => ({ r: e.mutation.responseId, i: e.mutation.itemId }))
   const responseRows = await tx.query<HeldResponse & { id: string }>(
-    `select r.id, r.header, r.status, r.deleted from responses r where r.id in (select value #>> '{}' from jsonb_array_elements($1::text::jsonb))`,
+    `select r.id, r.header, r.status, r.deleted, r.scope_id as "scopeId" from responses r where r.id in (select value #>> '{}' from jsonb_array_elements($1::text::jsonb))`,
     [json(ids)],
   )
   const answerRows = await tx.query<HeldAnswer & { responseId: string; itemId: string }>(
@@ -43,7 +45,7 @@ async function readHeld(tx: Queryable, run: readonly RunEntry[]): Promise<{ resp
     [json(pairs)],
   )
   return {
-    responses: new Map(responseRows.map((r) => [r.id, { header: r.header, status: r.status, deleted: r.deleted }])),
+    responses: new Map(responseRows.map((r) => [r.id, { header: r.header, status: r.status, deleted: r.deleted, scopeId: r.scopeId }])),
     answers: new Map(answerRows.map((a) => [keyOf(a.responseId, a.itemId), { answer: a.answer, deviceId: a.deviceId }])),
   }
 }
@@ -85,6 +87,11 @@ export async function applyAnswerRun(run: readonly RunEntry[], ctx: Omit<ApplyCo
     // The answer is checked against its response's template: without the response there is none.
     if (!response) {
       results.push(refused(syncIssue('unknownResponse', `${at}/responseId`, { responseId: m.responseId }, m.itemId)))
+      continue
+    }
+    const action = writeAction(response.header.role)
+    if (!allows(ctx.access, action, response.scopeId)) {
+      results.push(refused(outOfScope(`${at}/responseId`, m.responseId, action)))
       continue
     }
     const template = await ctx.versions.get(response.header.templateId, response.header.templateVersion)

@@ -5,6 +5,8 @@
  * device; the bytes may stay in `blobs` (content-addressed, perhaps shared with another attachment).
  */
 import { decideAttachment, type Mutation, type SyncAttachment } from '@/core/sync'
+import { allows, writeAction } from '../../access/check'
+import { outOfScope } from '../../access/place'
 import { syncIssue } from '../issues'
 import { heldResponse, json, NEXT_CURSOR } from '../sql'
 import { refused, statusOf, type Applied, type ApplyContext } from './context'
@@ -16,6 +18,8 @@ export async function applyAttachment(m: AttachmentMutation, ctx: ApplyContext):
   const a = m.attachment
   const response = await heldResponse(tx, a.responseId)
   if (!response) return refused(syncIssue('unknownResponse', `${at}/attachment/responseId`, { responseId: a.responseId }))
+  const action = writeAction(response.header.role)
+  if (!allows(ctx.access, action, response.scopeId)) return refused(outOfScope(`${at}/attachment/responseId`, a.id, action))
   const rows = await tx.query<{ meta: SyncAttachment }>('select meta from attachments where id = $1', [a.id])
   const outcome = decideAttachment(rows[0]?.meta, a)
   if (outcome === 'conflict') return refused(syncIssue('attachmentConflict', `${at}/attachment`, { id: a.id }))

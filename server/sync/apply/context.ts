@@ -1,6 +1,7 @@
 /** What every mutation's apply step gets, and what it says back. */
 import type { Issue } from '@/core/result'
 import type { MutationStatus, Outcome } from '@/core/sync'
+import type { Access } from '../../access/load'
 import type { RequestAccount } from '../../http/account'
 import type { Queryable } from '../../db/types'
 import type { TemplateVersions } from '../sql'
@@ -19,6 +20,8 @@ export interface BatchLog {
 export interface ApplyContext {
   tx: Queryable
   account: RequestAccount
+  /** What the account may do where, read once per batch. */
+  access: Access
   /** `/mutations/<i>`: where this mutation is in the request. */
   at: string
   versions: TemplateVersions

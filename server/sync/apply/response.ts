@@ -9,6 +9,7 @@ import type { Queryable } from '../../db/types'
 import { noteConflict, refused, statusOf, type Applied, type ApplyContext } from './context'
 import { headerIssue } from './validate'
 import type { Issue } from '@/core/result'
+import { placeResponse } from '../../access/place'
 
 type ResponseMutation = Extract<Mutation, { kind: 'response' }>
 
@@ -23,12 +24,13 @@ export function unknownVersion(header: ResponseHeader, at: string): Issue {
 }
 
 /** Writes the header (score columns untouched unless given) with a new cursor. */
-export async function writeHeader(tx: Queryable, header: ResponseHeader, score?: { total: number; percent: number | null; band: string | null; result: unknown }): Promise<void> {
+export async function writeHeader(tx: Queryable, header: ResponseHeader, scopeId: string | null, score?: { total: number; percent: number | null; band: string | null; result: unknown }): Promise<void> {
   await tx.query(
-    `insert into responses (id, template_id, template_version, header, status, deleted, hlc, total, percent, band, result, cursor)
-     values ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8, $9, $10, $11::text::jsonb, ${NEXT_CURSOR})
+    `insert into responses (id, template_id, template_version, header, status, deleted, hlc, total, percent, band, result, scope_id, cursor)
+     values ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8, $9, $10, $11::text::jsonb, $13, ${NEXT_CURSOR})
      on conflict (id) do update set
        header = excluded.header, status = excluded.status, deleted = excluded.deleted, hlc = excluded.hlc, cursor = excluded.cursor,
+       scope_id = coalesce(excluded.scope_id, responses.scope_id),
        total = case when $12 then excluded.total else responses.total end,
        percent = case when $12 then excluded.percent else responses.percent end,
        band = case when $12 then excluded.band else responses.band end,
@@ -46,6 +48,7 @@ export async function writeHeader(tx: Queryable, header: ResponseHeader, score?:
       score?.band ?? null,
       score ? json(score.result) : null,
       score !== undefined,
+      scopeId,
     ],
   )
 }
@@ -62,10 +65,12 @@ export async function applyResponse(m: ResponseMutation, ctx: ApplyContext): Pro
   const held = await heldResponse(tx, incoming.id)
   const moved = templateMoved(held, incoming, at)
   if (moved) return refused(moved)
+  const placed = await placeResponse(tx, ctx.access, incoming, held, at)
+  if (!placed.ok) return refused(placed.issue)
 
   const outcome = decideHeader(held?.header, incoming)
   if (outcome === 'conflict') throw new Error('headers are never immutable')
-  if (outcome === 'apply') await writeHeader(tx, incoming)
+  if (outcome === 'apply') await writeHeader(tx, incoming, placed.scopeId)
   if (outcome === 'stale' || outcome === 'locked') noteConflict(ctx.log, incoming.id)
   return { status: statusOf(outcome) }
 }

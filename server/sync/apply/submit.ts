@@ -6,6 +6,7 @@
 import { scoreResponse } from '@/core/scoring'
 import { decideSubmission, type Mutation, type SyncAnswer } from '@/core/sync'
 import { same } from '@/core/sync'
+import { placeResponse } from '../../access/place'
 import { heldAnswers, heldResponse, keepLoser, writeAnswer } from '../sql'
 import { noteConflict, refused, statusOf, type Applied, type ApplyContext } from './context'
 import { templateMoved, unknownVersion, writeHeader } from './response'
@@ -23,6 +24,8 @@ export async function applySubmit(m: SubmitMutation, ctx: ApplyContext): Promise
   const held = await heldResponse(tx, header.id)
   const moved = templateMoved(held, header, at)
   if (moved) return refused(moved)
+  const placed = await placeResponse(tx, ctx.access, header, held, at)
+  if (!placed.ok) return refused(placed.issue)
 
   const stored = held ? await heldAnswers(tx, header.id) : new Map<string, { answer: SyncAnswer; deviceId: string | null }>()
   const heldSide = held && { header: held.header, answers: Object.fromEntries([...stored].map(([id, a]) => [id, a.answer])) }
@@ -35,7 +38,7 @@ export async function applySubmit(m: SubmitMutation, ctx: ApplyContext): Promise
     }
     // The header first: a response seen for the first time must exist before its answers.
     const result = scoreResponse(template, formatResponse(header, m.answers))
-    await writeHeader(tx, header, { total: result.total, percent: result.percent, band: result.band?.label ?? null, result })
+    await writeHeader(tx, header, placed.scopeId, { total: result.total, percent: result.percent, band: result.band?.label ?? null, result })
     if (decision.removed.length > 0) await tx.query('delete from answers where response_id = $1 and item_id = any($2::text[])', [header.id, decision.removed])
     for (const [itemId, answer] of Object.entries(m.answers)) {
       const mine = stored.get(itemId)

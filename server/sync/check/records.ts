@@ -31,6 +31,7 @@ export const HEADER_SPEC: Spec = {
   reviewOf: optional(id),
   corrects: optional(id),
   subject,
+  subjectId: optional(id),
   status: oneOf(RESPONSE_STATUSES),
   inspector: text,
   startedAt: time,

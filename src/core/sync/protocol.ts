@@ -11,6 +11,7 @@
  * Pull: changes after a cursor (the server's change sequence), in pages, oldest first. A submitted
  * response arrives whole, its answers inside, so a page boundary never splits a submission.
  */
+import type { Role } from '../access/roles'
 import type { Issue } from '../result'
 import type { ResponseHeader, SyncAnswer, SyncAttachment, SyncTask, SyncTemplate, SyncTemplateVersion } from './records'
 
@@ -114,6 +115,8 @@ export const SYNC_LIMITS = {
 /** An error body of the API: a code, a message in every language, where it is when known. */
 export interface ApiError {
   error: Issue
+  /** Every problem when there are several (`error` is the first), e.g. a refused scope tree. */
+  issues?: Issue[]
 }
 
 /** The API's routes, in one place for the server, the device and the tests. */
@@ -129,6 +132,10 @@ export const API = {
   users: '/api/admin/users',
   devices: '/api/admin/devices',
   audit: '/api/admin/audit',
+  /** The scope tree: GET the list, POST a scope, PATCH `/<id>`. */
+  scopes: '/api/admin/scopes',
+  /** Role grants: GET (`?userId=`), POST one, DELETE `/<id>`. */
+  grants: '/api/admin/grants',
 } as const
 
 /** The header a browser sends on every write, with the token from its session (CSRF protection). */
@@ -190,6 +197,16 @@ export interface AuditEntry {
   username?: string
   deviceId?: string
   detail: Record<string, unknown>
+}
+
+/** A role held on a scope (core's Grant), as the admin API lists it. */
+export interface GrantSummary {
+  id: string
+  userId: string
+  username: string
+  role: Role
+  scopeId: string
+  grantedAt: string
 }
 
 export interface HealthInfo {

@@ -23,6 +23,8 @@ export interface ResponseHeader {
   reviewOf?: string
   corrects?: string
   subject: Record<string, string | number>
+  /** The register subject (server `subjects`) the response is about, when picked from the register. */
+  subjectId?: string
   status: ResponseStatus
   inspector: string
   startedAt: string
@@ -57,6 +59,7 @@ export const HEADER_FIELDS = [
   'reviewOf',
   'corrects',
   'subject',
+  'subjectId',
   'status',
   'inspector',
   'startedAt',

@@ -1,0 +1,39 @@
+/** Decisions on one record or one query, from an Access (load.ts) and core's can/allowedScopes. */
+import { allowedScopes, can, type Action } from '@/core/access'
+import type { ResponseHeader } from '@/core/sync'
+import type { Access } from './load'
+
+/** What writing a response (its header, answers, attachments) takes: reviews are reviewers' work. */
+export const writeAction = (role: ResponseHeader['role'] | undefined): Action => (role === 'review' ? 'response.review' : 'response.fill')
+
+/**
+ * Whether `access` allows `action` on a record of `scopeId`. A record without a scope (stored
+ * before scopes existed) is the account administrator's alone once scopes exist.
+ */
+export function allows(access: Access, action: Action, scopeId: string | null): boolean {
+  if (access.kind === 'open' || access.admin) return true
+  return scopeId !== null && can(access.grants, access.tree, action, scopeId)
+}
+
+/** A query's filter: every row (`all`), or rows whose scope is in `scopes`. */
+export interface ReadFilter {
+  all: boolean
+  scopes: string[]
+}
+
+export function readFilter(access: Access, action: Action = 'response.read'): ReadFilter {
+  if (access.kind === 'open' || access.admin) return { all: true, scopes: [] }
+  return { all: false, scopes: [...allowedScopes(access.grants, access.tree, action)] }
+}
+
+/**
+ * The scope of a record nothing else places (an ad-hoc check typed in free text): the narrowest
+ * scope where the account may `action` that lies under every other such scope, else the first.
+ */
+export function defaultScope(access: Access, action: Action): string | null {
+  if (access.kind === 'open') return null
+  const { grants, tree } = access
+  const scopes = [...new Set(grants.filter((g) => can([g], tree, action, g.scopeId)).map((g) => g.scopeId))]
+  const narrowest = scopes.find((s) => scopes.every((other) => tree.contains(other, s)))
+  return narrowest ?? scopes[0] ?? null
+}

@@ -1,0 +1,48 @@
+/**
+ * What an account may do, read from the database per request (no process cache: any server
+ * process answers any device, and a revoked grant must count from the next request on).
+ *
+ * While no scope exists the deployment has not adopted scopes: `open`, every signed-in member may
+ * read and write every record, as before issue #14. Once one scope exists every record is scoped.
+ */
+import { ScopeTree, type Grant, type Role, type Scope, type ScopeKind } from '@/core/access'
+import type { Queryable } from '../db/types'
+import type { RequestAccount } from '../http/account'
+
+export type Access =
+  | { kind: 'open' }
+  | {
+      kind: 'scoped'
+      tree: ScopeTree
+      /** The account's grants, oldest first; an account admin's include admin on every root. */
+      grants: Grant[]
+      /** users.role = 'admin': may everything, records without a scope included. */
+      admin: boolean
+    }
+
+interface ScopeRow {
+  id: string
+  parent_id: string | null
+  kind: ScopeKind
+  name: string
+}
+
+export const toScope = (r: ScopeRow): Scope => ({ id: r.id, parentId: r.parent_id, kind: r.kind, name: r.name })
+
+export async function readScopes(q: Queryable): Promise<Scope[]> {
+  const rows = await q.query<ScopeRow>('select id, parent_id, kind, name from scopes order by created_at, id')
+  return rows.map(toScope)
+}
+
+export async function loadAccess(q: Queryable, account: RequestAccount): Promise<Access> {
+  const scopes = await readScopes(q)
+  if (scopes.length === 0) return { kind: 'open' }
+  const built = ScopeTree.build(scopes)
+  // Every write goes through ScopeTree.build first, so a bad stored tree is a server fault.
+  if (!built.ok) throw new Error(`the stored scope tree is invalid: ${built.issues.map((i) => i.code).join(', ')}`)
+  const rows = await q.query<{ role: Role; scope_id: string }>('select role, scope_id from role_grants where user_id = $1 order by granted_at, id', [account.userId])
+  const grants: Grant[] = rows.map((r) => ({ userId: account.userId, role: r.role, scopeId: r.scope_id }))
+  const admin = account.role === 'admin'
+  if (admin) for (const s of scopes) if (s.parentId === null) grants.push({ userId: account.userId, role: 'admin', scopeId: s.id })
+  return { kind: 'scoped', tree: built.value, grants, admin }
+}

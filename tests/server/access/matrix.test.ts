@@ -1,0 +1,234 @@
+/**
+ * The authorisation matrix: every sync route and every scope/grant admin route, for every role
+ * (the account administrator and a member holding each scoped role on 3号楼), on a record in scope
+ * and out of scope. What each case should do is not written here: it is core's `can` over the
+ * grants the actor holds, that is the PERMISSIONS table and the tree.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { can, ScopeTree, type Action } from '@/core/access'
+import { API } from '@/core/sync/protocol'
+import { addUser } from '../support/app'
+import { DATABASE_KINDS } from '../support/databases'
+import { answer, attachment, clock, m, task } from '../sync/support/builders'
+import { ACTORS, grantsOf, PASSWORD, PLACES, scopedWorld, TREE, type Actor, type Place, type ScopedWorld } from './support/world'
+
+const built = ScopeTree.build(TREE)
+if (!built.ok) throw new Error('the test tree is invalid')
+const tree = built.value
+
+interface Route {
+  name: string
+  action: Action
+  /** What the route answers when the actor may, and when it may not. */
+  allowed: string
+  refused: string
+  run(w: ScopedWorld, actor: Actor, place: Place): Promise<string>
+}
+
+const rows = async (w: ScopedWorld, sql: string, params: string[]): Promise<number> => (await w.server.db.query(sql, params)).length
+const outcome = (r: { status: string; issue?: { code: string } }): string => (r.issue ? `${r.status}:${r.issue.code}` : r.status)
+let n = 0
+
+const ROUTES: Route[] = [
+  {
+    name: 'push a response',
+    action: 'response.fill',
+    allowed: 'applied, stored in its scope',
+    refused: 'refused:outOfScope, not stored',
+    async run(w, actor, place) {
+      const h = w.draft(actor, place)
+      const [r] = await w.push(actor, m.response(h))
+      const stored = await rows(w, 'select 1 from responses where id = $1 and scope_id = $2', [h.id, PLACES[place].scopeId])
+      return `${outcome(r!)}, ${stored ? 'stored in its scope' : 'not stored'}`
+    },
+  },
+  {
+    name: 'push a review',
+    action: 'response.review',
+    allowed: 'applied, stored',
+    refused: 'refused:outOfScope, not stored',
+    async run(w, actor, place) {
+      const h = w.draft(actor, place, { role: 'review' })
+      const [r] = await w.push(actor, m.response(h))
+      return `${outcome(r!)}, ${(await rows(w, 'select 1 from responses where id = $1', [h.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'push an answer',
+    action: 'response.fill',
+    allowed: 'applied, stored',
+    refused: 'refused:outOfScope, not stored',
+    async run(w, actor, place) {
+      const h = w.draft('admin', place)
+      await w.push('admin', m.response(h))
+      const [r] = await w.push(actor, m.answer(h.id, 'unlocked', answer(1, clock(500, w.people[actor].session.info.deviceId))))
+      return `${outcome(r!)}, ${(await rows(w, 'select 1 from answers where response_id = $1', [h.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'push a task',
+    action: 'task.follow',
+    allowed: 'applied, stored in its scope',
+    refused: 'refused:outOfScope, not stored',
+    async run(w, actor, place) {
+      const h = w.draft('admin', place)
+      await w.push('admin', m.response(h))
+      const t = task(crypto.randomUUID(), h.id, clock(500, w.people[actor].session.info.deviceId))
+      const [r] = await w.push(actor, m.task(t))
+      const stored = await rows(w, 'select 1 from tasks where id = $1 and scope_id = $2', [t.id, PLACES[place].scopeId])
+      return `${outcome(r!)}, ${stored ? 'stored in its scope' : 'not stored'}`
+    },
+  },
+  {
+    name: 'push an attachment',
+    action: 'response.fill',
+    allowed: 'applied, stored',
+    refused: 'refused:outOfScope, not stored',
+    async run(w, actor, place) {
+      const h = w.draft('admin', place)
+      await w.push('admin', m.response(h))
+      const [r] = await w.push(actor, m.attachment(attachment(`a-${++n}`, h.id, 'a'.repeat(63) + (n % 10), 3)))
+      return `${outcome(r!)}, ${(await rows(w, 'select 1 from attachments where response_id = $1', [h.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'pull',
+    action: 'response.read',
+    allowed: 'answer,attachment,response,task',
+    refused: '',
+    async run(w, actor, place) {
+      const { response } = await w.recordWithPhoto(place)
+      const admin = w.people.admin.session.info.deviceId
+      await w.push('admin', m.answer(response.id, 'unlocked', answer(1, clock(600, admin))), m.task(task(crypto.randomUUID(), response.id, clock(601, admin))))
+      const { changes } = await w.pull(actor)
+      const about = changes.filter((c) =>
+        c.kind === 'response' ? c.response.id === response.id : c.kind === 'answer' ? c.responseId === response.id : c.kind === 'task' ? c.task.responseId === response.id : c.kind === 'attachment' && c.attachment.responseId === response.id,
+      )
+      return about.map((c) => c.kind).sort().join(',')
+    },
+  },
+  {
+    name: 'GET a blob',
+    action: 'response.read',
+    allowed: '200',
+    refused: '404',
+    async run(w, actor, place) {
+      const { sha256 } = await w.recordWithPhoto(place)
+      return String((await w.server.app.inject({ method: 'GET', url: `${API.blobs}/${sha256}`, headers: w.people[actor].session.readHeaders })).statusCode)
+    },
+  },
+  {
+    name: 'HEAD a blob',
+    action: 'response.read',
+    allowed: '200',
+    refused: '404',
+    async run(w, actor, place) {
+      const { sha256 } = await w.recordWithPhoto(place)
+      return String((await w.server.app.inject({ method: 'HEAD', url: `${API.blobs}/${sha256}`, headers: w.people[actor].session.readHeaders })).statusCode)
+    },
+  },
+  {
+    name: 'PUT a blob',
+    action: 'response.fill',
+    allowed: '201',
+    refused: '403',
+    async run(w, actor, place) {
+      const h = w.draft('admin', place)
+      const bytes = Buffer.from(crypto.randomUUID())
+      const { createHash } = await import('node:crypto')
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      await w.push('admin', m.response(h), m.attachment(attachment(`put-${h.id}`, h.id, sha256, bytes.length)))
+      const headers = { ...w.people[actor].session.writeHeaders, 'content-type': 'application/octet-stream' }
+      return String((await w.server.app.inject({ method: 'PUT', url: `${API.blobs}/${sha256}`, headers, payload: bytes })).statusCode)
+    },
+  },
+  {
+    name: 'GET scopes',
+    action: 'users.manage',
+    allowed: '200',
+    refused: '403',
+    run: async (w, actor) => String((await w.server.app.inject({ method: 'GET', url: API.scopes, headers: w.people[actor].session.readHeaders })).statusCode),
+  },
+  {
+    name: 'POST a scope',
+    action: 'users.manage',
+    allowed: '201, stored',
+    refused: '403, not stored',
+    async run(w, actor, place) {
+      const scope = { id: `floor-${++n}`, parentId: place === 'in' ? 'b3' : 'b5', kind: 'floor', name: `楼层${n}` }
+      const r = await w.server.app.inject({ method: 'POST', url: API.scopes, headers: w.people[actor].session.writeHeaders, payload: scope })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from scopes where id = $1', [scope.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'PATCH a scope',
+    action: 'users.manage',
+    allowed: '200, renamed',
+    refused: '403, unchanged',
+    async run(w, actor, place) {
+      const name = `改名${++n}`
+      const r = await w.server.app.inject({ method: 'PATCH', url: `${API.scopes}/${PLACES[place].scopeId}`, headers: w.people[actor].session.writeHeaders, payload: { name } })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from scopes where id = $1 and name = $2', [PLACES[place].scopeId, name])) ? 'renamed' : 'unchanged'}`
+    },
+  },
+  {
+    name: 'GET grants',
+    action: 'users.manage',
+    allowed: '200',
+    refused: '403',
+    run: async (w, actor) => String((await w.server.app.inject({ method: 'GET', url: API.grants, headers: w.people[actor].session.readHeaders })).statusCode),
+  },
+  {
+    name: 'POST a grant',
+    action: 'users.manage',
+    allowed: '201, granted',
+    refused: '403, not granted',
+    async run(w, actor, place) {
+      const userId = await addUser(w.server.db, `u${++n}`, PASSWORD)
+      const r = await w.server.app.inject({ method: 'POST', url: API.grants, headers: w.people[actor].session.writeHeaders, payload: { userId, role: 'inspector', scopeId: PLACES[place].scopeId } })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from role_grants where user_id = $1', [userId])) ? 'granted' : 'not granted'}`
+    },
+  },
+  {
+    name: 'DELETE a grant',
+    action: 'users.manage',
+    allowed: '200, revoked',
+    refused: '403, kept',
+    async run(w, actor, place) {
+      const userId = await addUser(w.server.db, `u${++n}`, PASSWORD)
+      const id = await w.grant(userId, 'viewer', PLACES[place].scopeId)
+      const r = await w.server.app.inject({ method: 'DELETE', url: `${API.grants}/${id}`, headers: w.people[actor].session.writeHeaders })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from role_grants where id = $1', [id])) ? 'kept' : 'revoked'}`
+    },
+  },
+]
+
+const PLACE_NAMES = Object.keys(PLACES) as Place[]
+export const MATRIX_SIZE = ROUTES.length * ACTORS.length * PLACE_NAMES.length
+
+describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
+  let w: ScopedWorld
+  const seen = { allowed: 0, refused: 0 }
+  beforeAll(async () => {
+    w = await scopedWorld(kind)
+  }, 120_000)
+  afterAll(async () => {
+    await w?.server.close()
+    // Both answers occur: a matrix where everything passes (or fails) proves nothing.
+    expect(seen.allowed).toBeGreaterThan(0)
+    expect(seen.refused).toBeGreaterThan(0)
+    expect(seen.allowed + seen.refused).toBe(MATRIX_SIZE)
+  })
+
+  for (const route of ROUTES) {
+    for (const actor of ACTORS) {
+      for (const place of PLACE_NAMES) {
+        it(`${route.name} as ${actor}, ${place === 'in' ? 'in scope' : 'out of scope'}`, async () => {
+          const may = can(grantsOf(actor, w.people[actor].userId), tree, route.action, PLACES[place].scopeId)
+          seen[may ? 'allowed' : 'refused']++
+          expect(await route.run(w, actor, place)).toBe(may ? route.allowed : route.refused)
+        })
+      }
+    }
+  }
+})
