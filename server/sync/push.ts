@@ -37,10 +37,11 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
   const log: BatchLog = { conflicts: 0, losers: 0, responseIds: new Set(), published: [] }
 
   const { results, appliedSeq } = await db.transaction(async (tx) => {
+    // Read before the lock, which every push waits for: the grants as this request found them.
+    const access = await loadAccess(tx, account)
     await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
     const before = await consumedSeq(tx, account.deviceId)
     const versions = new TemplateVersions(tx)
-    const access = await loadAccess(tx, account)
     const results: MutationResult[] = []
     // Consecutive answers are applied together (answer-run.ts); any other mutation first ends
     // the run, since it may read what the run writes.
