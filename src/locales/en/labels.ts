@@ -7,7 +7,7 @@ export default {
     count: '{n} labels, {pages} pages',
     floor: 'Floor {floor}',
     scanHint: 'Scan to inspect',
-    empty: 'No rooms to print. Choose rooms in the room register, then “Print QR labels”.',
+    empty: 'No rooms to print. On the Register page, choose “Print QR labels for all” or “Print this building’s labels”.',
     invalid: 'The list of rooms received is not valid; no labels were printed.',
     generating: 'Making the QR codes…',
     failed: 'Could not make the QR codes; reload the page and retry.',
