@@ -6,6 +6,7 @@
 import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
+import { fingerprint } from '@/core/exchange/bundle/hash'
 import { visibleScopes } from './scope'
 
 interface ChangeRow {
@@ -103,6 +104,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
     // The last row read: rows outside the account's scopes are never read at all.
     cursor: page.length > 0 ? Number(page.at(-1)!.cursor) : from,
     more: rows.length > size,
+    view: visible.all ? 'all' : fingerprint([...visible.scopes].sort()),
     serverTime: Date.now(),
   }
 }

@@ -8,5 +8,7 @@ export const LAST_BACKUP_KEY = 'lastBackupAt'
 export const HLC_KEY = 'hlc'
 /** The server's change sequence this device has pulled up to. */
 export const SYNC_CURSOR_KEY = 'syncCursor'
+/** The server's fingerprint of what this account may read, as of the last pull (see PullResponse.view). */
+export const SYNC_VIEW_KEY = 'syncView'
 /** Ids of submitted responses pulled before their template version, to score when it arrives. */
 export const SYNC_UNSCORED_KEY = 'syncUnscored'

@@ -13,6 +13,7 @@ import { getDeviceId } from '@/db/repositories/meta'
 import {
   applyChanges,
   getCursor,
+  noteView,
   listPendingDownloads,
   listPendingUploads,
   markUploaded,
@@ -97,6 +98,11 @@ async function syncOnce(db: QingdanDatabase, transport: SyncTransport, options: 
   for (;;) {
     signal?.throwIfAborted()
     const page = await transport.pull(cursor, options.pageSize)
+    // The account may now read other scopes: start over from 0 (this page is not applied).
+    if (page.view !== undefined && (await noteView(db, page.view)) && cursor > 0) {
+      cursor = 0
+      continue
+    }
     report.serverTime = page.serverTime
     await applyChanges(db, page.changes, { cursor: page.cursor })
     report.pulled += page.changes.length

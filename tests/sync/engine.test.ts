@@ -49,6 +49,37 @@ describe('runSync', () => {
     expect(await pendingCount(b)).toBe(0)
   })
 
+  it('pulls again from the start when the account may read more (a scope granted), and only then', async () => {
+    const server = new FakeServer()
+    const [a, b] = [await device(), await device()]
+    const room = await startRoom(a)
+    await saveAnswer(a, room.id, 'q1', { value: 'ok' })
+    await runSync(a, server.transport())
+    // What a server with scopes does: rows B may not read are never sent, the cursor moves on.
+    let view = 'floor-2'
+    const scoped = () => {
+      const base = server.transport()
+      return {
+        ...base,
+        async pull(after: number, limit?: number) {
+          const page = await base.pull(after, limit)
+          const hidden = view === 'floor-2'
+          return { ...page, view, changes: page.changes.filter((c) => !hidden || (c.kind !== 'response' && c.kind !== 'answer')) }
+        },
+      }
+    }
+    await runSync(b, scoped())
+    expect(await getCursor(b)).toBeGreaterThan(0)
+    expect(await getResponse(b, room.id)).toBeUndefined()
+    // Nothing new and the same view: nothing is pulled again.
+    expect((await runSync(b, scoped())).pulled).toBe(0)
+
+    view = 'floor-2+3'
+    await runSync(b, scoped())
+    expect((await getResponse(b, room.id))?.response.answers.q1?.value).toBe('ok')
+    expect((await runSync(b, scoped())).pulled).toBe(0)
+  })
+
   it('re-sends a batch whose acknowledgement was lost; the server skips the seqs it applied', async () => {
     const server = new FakeServer()
     const a = await device()

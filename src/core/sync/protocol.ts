@@ -97,6 +97,12 @@ export interface PullResponse {
   /** More changes wait after `cursor`. */
   more: boolean
   serverTime: number
+  /**
+   * A fingerprint of what the account may read (its scopes). When it changes, rows behind the
+   * device's cursor may have become visible (a grant gained): the device pulls again from 0.
+   * Absent from servers before issue #14.
+   */
+  view?: string
 }
 
 /** Limits both sides enforce: a device never sends more, the server refuses more. */

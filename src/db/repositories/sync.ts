@@ -5,7 +5,7 @@
  */
 import type { Mutation, MutationResult, PushResponse } from '@/core/sync'
 import type { QingdanDatabase } from '../database'
-import { DEVICE_ID_KEY, HLC_KEY, SYNC_CURSOR_KEY } from '../keys'
+import { DEVICE_ID_KEY, HLC_KEY, SYNC_CURSOR_KEY, SYNC_VIEW_KEY } from '../keys'
 import type { SyncErrorRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { nowIso } from '../time'
@@ -79,6 +79,29 @@ export async function getCursor(db: QingdanDatabase): Promise<number> {
 
 export async function setCursor(db: QingdanDatabase, cursor: number): Promise<void> {
   await storageWrite(() => db.meta.put({ key: SYNC_CURSOR_KEY, value: cursor }))
+}
+
+export async function getView(db: QingdanDatabase): Promise<string | undefined> {
+  const value = (await db.meta.get(SYNC_VIEW_KEY))?.value
+  return typeof value === 'string' ? value : undefined
+}
+
+/**
+ * Remembers what the account may read. A change from what was remembered moves the cursor back
+ * to 0 in the same write: rows behind it may have become visible, and pulling them again is
+ * harmless (every change applies idempotently). @returns true when the cursor was reset.
+ */
+export async function noteView(db: QingdanDatabase, view: string): Promise<boolean> {
+  return storageWrite(() =>
+    db.transaction('rw', db.meta, async () => {
+      const before = (await db.meta.get(SYNC_VIEW_KEY))?.value
+      if (before === view) return false
+      await db.meta.put({ key: SYNC_VIEW_KEY, value: view })
+      if (before === undefined) return false
+      await db.meta.put({ key: SYNC_CURSOR_KEY, value: 0 })
+      return true
+    }),
+  )
 }
 
 export { applyChanges, rescoreUnscored, type AppliedChanges, type ApplyOptions } from './sync-apply'

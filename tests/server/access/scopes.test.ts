@@ -37,7 +37,11 @@ describe.each(DATABASE_KINDS)('scopes on %s', (kind) => {
     const admin = w.people.admin.session.info.deviceId
     await w.push('admin', m.response(fresh), m.answer(kept.id, 'unlocked', answer(1, clock(900, admin))))
     const ids = (page: PullResponse) => page.changes.map((c) => (c.kind === 'response' ? c.response.id : c.kind === 'answer' ? c.responseId : c.kind))
-    expect(ids(await w.pull('viewer', first.cursor))).toEqual([])
+    const after = await w.pull('viewer', first.cursor)
+    expect(ids(after)).toEqual([])
+    // What the viewer may read changed: the pull says so, so a device knows to pull from 0 again.
+    expect(after.view).toBeDefined()
+    expect(after.view).not.toBe(first.view)
     // The rows are there: the inspector, still granted, receives both.
     expect(ids(await w.pull('inspector', first.cursor)).sort()).toEqual([fresh.id, kept.id].sort())
     const audit = await w.server.db.query<{ detail: { op: string } }>("select detail from audit_log where action = 'roleChange' and user_id = $1 order by id", [w.people.viewer.userId])
