@@ -26,7 +26,7 @@ const CODES = [
 ] as const
 
 /** Message areas of src/locales: "area.key" on screen is a key that was not translated. */
-const KEY = /\b(?:app|home|fill|results|builder|imports|tasks|backup|settings|ledger|templates|common|scoring|subject)\.[a-zA-Z]\w*(?:\.\w+)*(?!\.(?:json|csv|xlsx|zip)\b)/
+const KEY = /\b(?:app|home|fill|results|builder|imports|tasks|backup|settings|ledger|templates|common|scoring|subject|sync|register|labels|admin)\.[a-zA-Z]\w*(?:\.\w+)*(?!\.(?:json|csv|xlsx|zip)\b)/
 
 /** A format code in camelCase (deductEach, visibleIf, maxPoints): no English sentence has one. */
 const CAMEL = /\b[a-z]+[A-Z][a-zA-Z]*\b/
@@ -198,6 +198,9 @@ function routes(): { path: string; ready: string; open?: { button: string; panel
     { path: '/results/rf-review', ready: '[data-testid=pair-note]' },
     { path: '/tasks', ready: '[data-testid=task]' },
     { path: '/backup', ready: '[data-testid=backup-status]' },
+    { path: '/sync', ready: '[data-testid=sign-in-form]' },
+    { path: '/register', ready: '[data-testid=register-file]' },
+    { path: '/register/labels', ready: 'main h1' },
     { path: '/settings', ready: '[data-testid=inspector-form]' },
   ]
 }

@@ -140,6 +140,7 @@ export default {
     },
     scan: {
       button: '扫码',
+      /** The button's tooltip; its name is the visible 扫码 (a name must contain what is shown). */
       buttonLabel: '扫描房间二维码开始检查',
       title: '扫描房间二维码',
       hint: '把摄像头对准房间门上的二维码标签。',
