@@ -37,11 +37,13 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
   const log: BatchLog = { conflicts: 0, losers: 0, responseIds: new Set(), published: [] }
 
   const { results, appliedSeq } = await db.transaction(async (tx) => {
-    // Read before the lock, which every push waits for: the grants as this request found them.
+    // Read before the lock, which every push waits for: the grants as this request found them,
+    // and the (immutable) template versions the headers name.
     const access = await loadAccess(tx, account)
+    const versions = new TemplateVersions(tx)
+    await versions.prefetch(checked.flatMap((c) => (c.ok && (c.mutation.kind === 'response' || c.mutation.kind === 'submit') ? [{ templateId: c.mutation.response.templateId, version: c.mutation.response.templateVersion }] : [])))
     await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
     const before = await consumedSeq(tx, account.deviceId)
-    const versions = new TemplateVersions(tx)
     const results: MutationResult[] = []
     // Consecutive answers are applied together (answer-run.ts); any other mutation first ends
     // the run, since it may read what the run writes.

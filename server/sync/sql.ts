@@ -70,6 +70,21 @@ export class TemplateVersions {
   private readonly cache = new Map<string, Template | undefined>()
   constructor(private readonly tx: Queryable) {}
 
+  /**
+   * Reads every version the mutations name in one query, before the push lock is taken (versions
+   * never change once written, so reading them early cannot go stale).
+   */
+  async prefetch(refs: ReadonlyArray<{ templateId: string; version: number }>): Promise<void> {
+    const wanted = [...new Map(refs.map((r) => [`${r.templateId}@${r.version}`, { t: r.templateId, v: r.version }])).values()]
+    if (wanted.length === 0) return
+    const rows = await this.tx.query<{ templateId: string; version: number; content: Template }>(
+      `select tv.template_id as "templateId", tv.version, tv.content
+         from template_versions tv join jsonb_to_recordset($1::text::jsonb) as k(t text, v int) on tv.template_id = k.t and tv.version = k.v`,
+      [json(wanted)],
+    )
+    for (const r of rows) this.cache.set(`${r.templateId}@${r.version}`, r.content)
+  }
+
   async get(templateId: string, version: number): Promise<Template | undefined> {
     const key = `${templateId}@${version}`
     if (this.cache.has(key)) return this.cache.get(key)

@@ -35,15 +35,17 @@ const keyOf = (responseId: string, itemId: string): string => `${responseId}\u00
 async function readHeld(tx: Queryable, run: readonly RunEntry[]): Promise<{ responses: Map<string, HeldResponse>; answers: Map<string, HeldAnswer> }> {
   const ids = [...new Set(run.map((e) => e.mutation.responseId))]
   const pairs = run.map((e) => ({ r: e.mutation.responseId, i: e.mutation.itemId }))
-  const responseRows = await tx.query<HeldResponse & { id: string }>(
-    `select r.id, r.header, r.status, r.deleted, r.scope_id as "scopeId" from responses r where r.id in (select value #>> '{}' from jsonb_array_elements($1::text::jsonb))`,
-    [json(ids)],
+  // Both reads in one round trip: the push lock is held meanwhile, so round trips are what count.
+  const [row] = await tx.query<{ responses: Array<HeldResponse & { id: string }>; answers: Array<HeldAnswer & { responseId: string; itemId: string }> }>(
+    `select
+       (select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'header', r.header, 'status', r.status, 'deleted', r.deleted, 'scopeId', r.scope_id)), '[]'::jsonb)
+          from responses r where r.id in (select value #>> '{}' from jsonb_array_elements($1::text::jsonb))) as responses,
+       (select coalesce(jsonb_agg(jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id, 'answer', a.answer, 'deviceId', a.device_id)), '[]'::jsonb)
+          from answers a join jsonb_to_recordset($2::text::jsonb) as k(r text, i text) on a.response_id = k.r and a.item_id = k.i) as answers`,
+    [json(ids), json(pairs)],
   )
-  const answerRows = await tx.query<HeldAnswer & { responseId: string; itemId: string }>(
-    `select a.response_id as "responseId", a.item_id as "itemId", a.answer, a.device_id as "deviceId"
-       from answers a join jsonb_to_recordset($1::text::jsonb) as k(r text, i text) on a.response_id = k.r and a.item_id = k.i`,
-    [json(pairs)],
-  )
+  const responseRows = row!.responses
+  const answerRows = row!.answers
   return {
     responses: new Map(responseRows.map((r) => [r.id, { header: r.header, status: r.status, deleted: r.deleted, scopeId: r.scopeId }])),
     answers: new Map(answerRows.map((a) => [keyOf(a.responseId, a.itemId), { answer: a.answer, deviceId: a.deviceId }])),
