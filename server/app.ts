@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { API, SYNC_LIMITS, type HealthInfo } from '@/core/sync/protocol'
 import { accessRoutes } from './access/routes'
+import { templateScopeRoutes } from './access/template-routes'
 import { adminRoutes } from './admin/routes'
 import { authRoutes } from './auth/routes'
 import { registerSessionHook } from './auth/session'
@@ -75,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => authRoutes(scope, ctx))
   await app.register(async (scope) => adminRoutes(scope, ctx))
   await app.register(async (scope) => accessRoutes(scope, ctx))
+  await app.register(async (scope) => templateScopeRoutes(scope, ctx))
   for (const plugin of plugins) await app.register(async (scope) => plugin(scope, ctx))
   await registerStatic(app, staticDir)
   return app

@@ -27,6 +27,21 @@ export function readFilter(access: Access, action: Action = 'response.read'): Re
 }
 
 /**
+ * Which published templates an account receives: those published to a scope its grants reach
+ * (at or under a granted scope) or that lies above one of them (a template for the whole
+ * college reaches every floor). Templates published nowhere in particular reach everyone.
+ */
+export function templateFilter(access: Access): ReadFilter {
+  if (access.kind === 'open' || access.admin) return { all: true, scopes: [] }
+  const out = new Set<string>()
+  for (const g of access.grants) {
+    for (const id of access.tree.subtree(g.scopeId)) out.add(id)
+    for (const id of access.tree.ancestors(g.scopeId)) out.add(id)
+  }
+  return { all: false, scopes: [...out] }
+}
+
+/**
  * The scope of a record nothing else places (an ad-hoc check typed in free text): the narrowest
  * scope where the account may `action` that lies under every other such scope, else the first.
  */

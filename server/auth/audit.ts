@@ -3,7 +3,8 @@
  * so an entry exists exactly when the change does. Actions used so far: login, loginFailed,
  * lockout, addressLockout, logout, userCreated, userUpdated, roleChange, userDisabled,
  * userEnabled, passwordChanged, deviceRevoked; the sync service adds publish and merge; scopes
- * add scopeCreated, scopeUpdated, and roleChange with `op: 'grant' | 'revoke'` for role grants.
+ * add scopeCreated, scopeUpdated, roleChange with `op: 'grant' | 'revoke'` for role grants, and
+ * publishScopes (where a template is published).
  */
 import type { Queryable } from '../db/types'
 

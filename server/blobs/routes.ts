@@ -78,14 +78,14 @@ export async function blobRoutes(app: FastifyInstance, ctx: { db: Queryable; blo
   app.head(route, async (request, reply) => {
     const account = requireAccount(request)
     const sha256 = address(request.params)
-    const seen = (await reachable(ctx.db, sha256, await visibleScopes(ctx.db, account))) && (await ctx.blobs.has(sha256))
+    const seen = (await reachable(ctx.db, sha256, (await visibleScopes(ctx.db, account)).records)) && (await ctx.blobs.has(sha256))
     return reply.code(seen ? 200 : 404).send()
   })
 
   app.get(route, { exposeHeadRoute: false }, async (request, reply) => {
     const account = requireAccount(request)
     const sha256 = address(request.params)
-    if (!(await reachable(ctx.db, sha256, await visibleScopes(ctx.db, account)))) throw fail(404, 'blobNotFound')
+    if (!(await reachable(ctx.db, sha256, (await visibleScopes(ctx.db, account)).records))) throw fail(404, 'blobNotFound')
     const bytes = await ctx.blobs.get(sha256)
     if (!bytes) throw fail(404, 'blobNotFound')
     // Content-addressed: the bytes at this address never change.

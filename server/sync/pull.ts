@@ -23,15 +23,20 @@ interface ChangeRow {
  * after the cursor. Answers of a submitted response travel inside it, and answers of a deleted
  * response are moot (its tombstone wins on every device): both are left out of the page.
  * Scopes: `$3` true lets every row through; otherwise responses and tasks must lie in `$4`, and
- * answers and attachments go with their response's scope. Templates are not scoped (yet).
+ * answers and attachments go with their response's scope. Templates: `$5` true lets every one
+ * through; otherwise one published to no scope, or to a scope in `$6` (templateFilter).
  */
 const PAGE_SQL = `
 with page as (
-  select 'template' as kind, cursor, row as body, null::jsonb as extra, null::text as whole from templates where cursor > $1
+  select 'template' as kind, cursor, row as body, null::jsonb as extra, null::text as whole from templates t
+   where cursor > $1 and ($5 or not exists (select 1 from template_scopes s where s.template_id = t.id)
+                          or exists (select 1 from template_scopes s where s.template_id = t.id and s.scope_id = any($6::text[])))
   union all
   select 'templateVersion', cursor,
          jsonb_build_object('templateId', template_id, 'version', version, 'template', content, 'publishedAt', published_at), null, null
-    from template_versions where cursor > $1
+    from template_versions v
+   where cursor > $1 and ($5 or not exists (select 1 from template_scopes s where s.template_id = v.template_id)
+                          or exists (select 1 from template_scopes s where s.template_id = v.template_id and s.scope_id = any($6::text[])))
   union all
   select 'response', cursor, header, null, case when status = 'submitted' and not deleted then id end
     from responses where cursor > $1 and ($3 or scope_id = any($4::text[]))
@@ -90,8 +95,8 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const size = pageSize(limit)
   const from = Number.isSafeInteger(after) && after > 0 ? after : 0
   // One row past the page says whether more wait.
-  const visible = await visibleScopes(db, account)
-  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes])
+  const { records: visible, templates } = await visibleScopes(db, account)
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes])
   const page = rows.slice(0, size)
   const changes = page.map(toChange)
   await db.query(
@@ -104,7 +109,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
     // The last row read: rows outside the account's scopes are never read at all.
     cursor: page.length > 0 ? Number(page.at(-1)!.cursor) : from,
     more: rows.length > size,
-    view: visible.all ? 'all' : fingerprint([...visible.scopes].sort()),
+    view: visible.all ? 'all' : fingerprint({ records: [...visible.scopes].sort(), templates: [...templates.scopes].sort() }),
     serverTime: Date.now(),
   }
 }

@@ -6,9 +6,10 @@
  */
 import type { Queryable } from '../db/types'
 import type { RequestAccount } from '../http/account'
-import { readFilter, type ReadFilter } from '../access/check'
+import { readFilter, templateFilter, type ReadFilter } from '../access/check'
 import { loadAccess } from '../access/load'
 
-export async function visibleScopes(q: Queryable, account: RequestAccount): Promise<ReadFilter> {
-  return readFilter(await loadAccess(q, account), 'response.read')
+export async function visibleScopes(q: Queryable, account: RequestAccount): Promise<{ records: ReadFilter; templates: ReadFilter }> {
+  const access = await loadAccess(q, account)
+  return { records: readFilter(access, 'response.read'), templates: templateFilter(access) }
 }

@@ -142,6 +142,8 @@ export const API = {
   scopes: '/api/admin/scopes',
   /** Role grants: GET (`?userId=`), POST one, DELETE `/<id>`. */
   grants: '/api/admin/grants',
+  /** Where a template is published: GET or PUT `/<templateId>` with `{ scopeIds }` (none: everywhere). */
+  templateScopes: '/api/admin/template-scopes',
 } as const
 
 /** The header a browser sends on every write, with the token from its session (CSRF protection). */

@@ -201,6 +201,26 @@ const ROUTES: Route[] = [
       return `${r.statusCode}, ${(await rows(w, 'select 1 from role_grants where id = $1', [id])) ? 'kept' : 'revoked'}`
     },
   },
+  {
+    name: 'GET a template’s scopes',
+    action: 'users.manage',
+    allowed: '200',
+    refused: '403',
+    run: async (w, actor) => String((await w.server.app.inject({ method: 'GET', url: `${API.templateScopes}/dorm-room-safety`, headers: w.people[actor].session.readHeaders })).statusCode),
+  },
+  {
+    name: 'PUT a template’s scopes',
+    action: 'users.manage',
+    allowed: '200, published',
+    refused: '403, unchanged',
+    async run(w, actor, place) {
+      const scopeId = PLACES[place].scopeId
+      const r = await w.server.app.inject({ method: 'PUT', url: `${API.templateScopes}/dorm-room-safety`, headers: w.people[actor].session.writeHeaders, payload: { scopeIds: [scopeId] } })
+      const published = await rows(w, 'select 1 from template_scopes where template_id = $1 and scope_id = $2', ['dorm-room-safety', scopeId])
+      await w.server.db.query('delete from template_scopes')
+      return `${r.statusCode}, ${published ? 'published' : 'unchanged'}`
+    },
+  },
 ]
 
 const PLACE_NAMES = Object.keys(PLACES) as Place[]

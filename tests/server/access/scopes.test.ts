@@ -125,4 +125,25 @@ describe.each(DATABASE_KINDS)('scopes on %s', (kind) => {
     expect(moved).toMatchObject({ status: 'refused', issue: { code: 'outOfScope' } })
     expect(await scopeOf(theirs.id)).toBe('b5f1')
   })
+  it('sends a template published to a scope only to the people it reaches, and re-sends it when its scopes change', async () => {
+    w = await scopedWorld(kind)
+    const names = (page: PullResponse) => page.changes.flatMap((c) => (c.kind === 'template' ? [c.template.id] : c.kind === 'templateVersion' ? [`${c.version.templateId}@${c.version.version}`] : []))
+    // The dorm template (pushed with the world) is published nowhere in particular: everyone has it.
+    const before = await w.pull('inspector')
+    expect(names(before)).toContain('dorm-room-safety@1')
+    const put = (scopeIds: string[]) =>
+      w!.server.app.inject({ method: 'PUT', url: `${API.templateScopes}/dorm-room-safety`, headers: w!.people.admin.session.writeHeaders, payload: { scopeIds } })
+    expect((await w.server.app.inject({ method: 'PUT', url: `${API.templateScopes}/dorm-room-safety`, headers: w.people.inspector.session.writeHeaders, payload: { scopeIds: [] } })).statusCode).toBe(403)
+    expect((await put(['nowhere'])).json<ApiError>().error).toMatchObject({ code: 'scopeNotFound', pointer: '/scopeIds/0' })
+
+    // Published to 5号楼 only: the 3号楼 inspector no longer receives it, an admin still does.
+    expect((await put(['b5'])).statusCode).toBe(200)
+    expect(names(await w.pull('inspector'))).not.toContain('dorm-room-safety@1')
+    expect(names(await w.pull('admin'))).toContain('dorm-room-safety@1')
+    // Published to the college: reaches every floor; re-sent past the cursor the device already had.
+    expect((await put(['college'])).statusCode).toBe(200)
+    expect(names(await w.pull('inspector', before.cursor))).toContain('dorm-room-safety@1')
+    const audit = await w.server.db.query<{ detail: { scopeIds: string[] } }>("select detail from audit_log where action = 'publishScopes' order by id")
+    expect(audit.map((a) => a.detail.scopeIds)).toEqual([['b5'], ['college']])
+  })
 })
