@@ -1,5 +1,5 @@
 /**
- * The admin page (#13): users, devices and the recent audit log of the team server. Nothing here
+ * The admin page (#13, #14): users, devices, scopes, role grants and the recent audit log of the team server. Nothing here
  * is kept offline: an admin manages accounts while connected, and the server decides every right.
  */
 import { ref, shallowRef } from 'vue'

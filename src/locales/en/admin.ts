@@ -101,6 +101,8 @@ export default {
         userCreated: 'User created',
         userDisabled: 'User disabled',
         deviceRevoked: 'Device revoked',
+        scopeCreated: 'Scope added',
+        scopeUpdated: 'Scope changed',
       },
     },
   },

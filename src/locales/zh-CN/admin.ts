@@ -101,6 +101,8 @@ export default {
         userCreated: '创建用户',
         userDisabled: '停用用户',
         deviceRevoked: '吊销设备',
+        scopeCreated: '添加范围',
+        scopeUpdated: '修改范围',
       },
     },
   },
