@@ -3,7 +3,8 @@
  * sync contract's `TransportError`, so the sync page and the admin page explain errors the same
  * way: the server's bilingual `Issue` when it sent one, else a message chosen by `failure`.
  */
-import { API, CSRF_HEADER, type AuditEntry, type DeviceSummary, type LoginRequest, type SessionInfo, type UserSummary } from '@/core/sync/protocol'
+import { API, CSRF_HEADER, type AuditEntry, type DeviceSummary, type GrantSummary, type LoginRequest, type SessionInfo, type UserSummary } from '@/core/sync/protocol'
+import type { Role, Scope } from '@/core/access'
 import type { AccountRole } from '@/core/sync/protocol'
 import type { Issue } from '@/core/result'
 import { TransportError, type TransportFailure } from '@/sync/transport'
@@ -69,13 +70,16 @@ function isIssue(value: unknown): value is Issue {
     typeof (message as Record<string, unknown>)['zh-CN'] === 'string' && typeof (message as Record<string, unknown>).en === 'string'
 }
 
-async function errorIssue(response: Response): Promise<Issue | undefined> {
+/** The refusal's first issue (`error`) and, when the server sent several, all of them (`issues`). */
+async function errorIssues(response: Response): Promise<{ issue?: Issue; issues?: Issue[] }> {
   try {
     const body: unknown = await response.json()
-    const issue = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined
-    return isIssue(issue) ? issue : undefined
+    if (typeof body !== 'object' || body === null) return {}
+    const { error, issues } = body as { error?: unknown; issues?: unknown }
+    const all = Array.isArray(issues) ? issues.filter(isIssue) : []
+    return { ...(isIssue(error) && { issue: error }), ...(all.length > 0 && { issues: all }) }
   } catch {
-    return undefined
+    return {}
   }
 }
 
@@ -105,8 +109,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new TransportError(failure, e instanceof Error ? e.message : String(e))
     }
     if (!response.ok) {
-      const issue = await errorIssue(response)
-      throw new TransportError(failureOf(response.status), issue?.message.en ?? `HTTP ${response.status}`, issue, response.status)
+      const { issue, issues } = await errorIssues(response)
+      throw new TransportError(failureOf(response.status), issue?.message.en ?? `HTTP ${response.status}`, issue, response.status, issues)
     }
     if (response.status === 204) return undefined as T
     const text = await response.text()
@@ -138,6 +142,12 @@ export interface NewUser {
   password: string
 }
 
+export interface NewGrant {
+  userId: string
+  role: Role
+  scopeId: string
+}
+
 /** The account and admin routes of the API, typed (src/core/sync/protocol.ts). */
 export function accountApi(client: ApiClient) {
   return {
@@ -150,6 +160,12 @@ export function accountApi(client: ApiClient) {
     listDevices: () => client.request<DeviceSummary[]>('GET', API.devices),
     revokeDevice: (id: string) => client.request<DeviceSummary>('POST', `${API.devices}/${encodeURIComponent(id)}/revoke`),
     listAudit: (limit = 100) => client.request<AuditEntry[]>('GET', `${API.audit}?limit=${limit}`),
+    listScopes: () => client.request<Scope[]>('GET', API.scopes),
+    createScope: (scope: Scope) => client.request<Scope>('POST', API.scopes, scope),
+    updateScope: (id: string, patch: Partial<Omit<Scope, 'id'>>) => client.request<Scope>('PATCH', `${API.scopes}/${encodeURIComponent(id)}`, patch),
+    listGrants: (userId?: string) => client.request<GrantSummary[]>('GET', userId ? `${API.grants}?userId=${encodeURIComponent(userId)}` : API.grants),
+    createGrant: (grant: NewGrant) => client.request<GrantSummary>('POST', API.grants, grant),
+    deleteGrant: (id: string) => client.request<GrantSummary>('DELETE', `${API.grants}/${encodeURIComponent(id)}`),
   }
 }
 

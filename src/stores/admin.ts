@@ -1,19 +1,25 @@
 /**
- * The admin page (#13): users, devices and the recent audit log of the team server. Nothing here
+ * The admin page (#13, #14): users, devices, scopes, role grants and the recent audit log of the team server. Nothing here
  * is kept offline: an admin manages accounts while connected, and the server decides every right.
  */
 import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { AuditEntry, DeviceSummary, UserSummary } from '@/core/sync/protocol'
+import type { AuditEntry, DeviceSummary, GrantSummary, UserSummary } from '@/core/sync/protocol'
 import type { TransportError } from '@/sync/transport'
 import type { NewUser, UserPatch } from '@/io/api'
+import type { Role, Scope } from '@/core/access'
 import { asTransportError, useAccountStore } from '@/stores/account'
+
+/** A scope to add; the id is made here unless given (the server takes any short [A-Za-z0-9._-] id). */
+export type NewScope = Omit<Scope, 'id'> & { id?: string }
 
 export const useAdminStore = defineStore('admin', () => {
   const account = useAccountStore()
   const users = shallowRef<UserSummary[]>([])
   const devices = shallowRef<DeviceSummary[]>([])
   const audit = shallowRef<AuditEntry[]>([])
+  const scopes = shallowRef<Scope[]>([])
+  const grants = shallowRef<GrantSummary[]>([])
   const loading = ref(false)
   const error = shallowRef<TransportError | null>(null)
 
@@ -74,5 +80,53 @@ export const useAdminStore = defineStore('admin', () => {
     return true
   }
 
-  return { users, devices, audit, loading, error, load, createUser, updateUser, revokeDevice }
+  async function loadScopes(): Promise<boolean> {
+    const loaded = await attempt(() => account.client().listScopes())
+    if (loaded) scopes.value = loaded
+    return loaded !== undefined
+  }
+
+  async function createScope({ id = crypto.randomUUID(), ...rest }: NewScope): Promise<boolean> {
+    const created = await attempt(() => account.client().createScope({ id, ...rest }))
+    if (!created) return false
+    scopes.value = replace(scopes.value, created)
+    void refreshAudit()
+    return true
+  }
+
+  async function renameScope(id: string, name: string): Promise<boolean> {
+    const renamed = await attempt(() => account.client().updateScope(id, { name }))
+    if (!renamed) return false
+    scopes.value = replace(scopes.value, renamed)
+    void refreshAudit()
+    return true
+  }
+
+  /** Without a user, every grant on the server. */
+  async function loadGrants(userId?: string): Promise<boolean> {
+    const loaded = await attempt(() => account.client().listGrants(userId))
+    if (loaded) grants.value = loaded
+    return loaded !== undefined
+  }
+
+  async function grant(userId: string, role: Role, scopeId: string): Promise<boolean> {
+    const created = await attempt(() => account.client().createGrant({ userId, role, scopeId }))
+    if (!created) return false
+    grants.value = replace(grants.value, created)
+    void refreshAudit()
+    return true
+  }
+
+  async function revoke(grantId: string): Promise<boolean> {
+    const removed = await attempt(() => account.client().deleteGrant(grantId))
+    if (!removed) return false
+    grants.value = grants.value.filter((g) => g.id !== grantId)
+    void refreshAudit()
+    return true
+  }
+
+  return {
+    users, devices, audit, scopes, grants, loading, error,
+    load, createUser, updateUser, revokeDevice, loadScopes, createScope, renameScope, loadGrants, grant, revoke,
+  }
 })

@@ -31,6 +31,8 @@ export class TransportError extends Error {
     message: string,
     readonly issue?: Issue,
     readonly status?: number,
+    /** Every issue of a refusal that had several (a scope tree breaks in more than one place); `issue` is the first. */
+    readonly issues?: readonly Issue[],
   ) {
     super(message)
   }

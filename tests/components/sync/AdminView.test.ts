@@ -22,6 +22,7 @@ function routes(extra: Parameters<typeof fakeFetch>[0] = {}) {
     [`GET ${API.users}`]: () => ({ body: users }),
     [`GET ${API.devices}`]: () => ({ body: [device] }),
     [`GET ${API.audit}?limit=100`]: () => ({ body: audit }),
+    [`GET ${API.scopes}`]: () => ({ body: [] }),
     ...extra,
   })
 }
