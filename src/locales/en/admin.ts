@@ -1,8 +1,8 @@
 // The admin page (#13): users, devices, audit log.
 export default {
   admin: {
-    title: 'Users and devices',
-    intro: 'Manage the team server\'s accounts and the devices signed in to it.',
+    title: 'Users, devices and scopes',
+    intro: 'Manage the team server\'s accounts, the devices signed in to it, and the college\'s scopes (buildings, floors, Party branches) with each person\'s roles.',
     forbidden: 'Only admins can open this page.',
     signIn: 'Sign in',
     reload: 'Refresh',

@@ -31,7 +31,7 @@ export default {
       role: 'Role',
       device: 'This device',
       expires: 'Stays signed in offline until',
-      admin: 'Manage users and devices',
+      admin: 'Manage users, devices and scopes',
     },
     roles: {
       admin: 'Admin',

@@ -1,8 +1,8 @@
 // The admin page (#13): users, devices, audit log.
 export default {
   admin: {
-    title: '用户与设备',
-    intro: '管理团队服务器的账号和已登录的设备。',
+    title: '用户、设备与范围',
+    intro: '管理团队服务器的账号、已登录的设备，以及学院的范围（楼栋、楼层、党支部）和各人的角色。',
     forbidden: '只有管理员可以打开此页面。',
     signIn: '去登录',
     reload: '刷新',

@@ -31,7 +31,7 @@ export default {
       role: '角色',
       device: '本设备',
       expires: '离线保持登录至',
-      admin: '管理用户和设备',
+      admin: '管理用户、设备与范围',
     },
     roles: {
       admin: '管理员',
