@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { appUrl, launchBrowser, newTabletPage, waitForServiceWorker, type TabletPage } from './support'
+import { appUrl, launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bundles-e2e-'))
@@ -107,24 +107,6 @@ async function importBundle(page: Page, file: string): Promise<Record<string, st
 }
 
 type Stored = { id: string; status: string; total?: number; subject: Record<string, string | number> }
-
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('qingdan')
-        open.onerror = () => fail(open.error)
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll()
-          req.onsuccess = () => {
-            open.result.close()
-            done(req.result as T[])
-          }
-        }
-      }),
-    store,
-  )
-}
 
 function cliScore(answers: Record<string, unknown>): { total: number; max: number } {
   const file = join(dir, `response-${crypto.randomUUID()}.json`)

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { API, type SyncAnswer } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
-import { launchBrowser, newTabletPage, waitForServiceWorker, type TabletPage } from './support'
+import { launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
 import { ADMIN_PASSWORD, apiSignIn, pullEverything, startTeamServer, type ApiSession } from './support/team-server'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -125,25 +125,6 @@ async function fillRoom(page: Page, room: string, taps: Partial<Record<Finding, 
 }
 
 type AnswerRow = { responseId: string; itemId: string; answer: { value?: unknown } }
-
-/** Rows of one of this tablet's IndexedDB stores. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('qingdan')
-        open.onerror = () => fail(open.error)
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll()
-          req.onsuccess = () => {
-            open.result.close()
-            done(req.result as T[])
-          }
-        }
-      }),
-    store,
-  )
-}
 
 /** The answers this tablet holds for a response (item → value). */
 async function localAnswers(page: Page, responseId: string): Promise<Record<string, unknown>> {

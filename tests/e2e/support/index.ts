@@ -31,3 +31,22 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
 }
+
+/** Every row of one of the app's IndexedDB stores, read in the page (what the tablet holds). */
+export function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('qingdan')
+        open.onerror = () => fail(open.error)
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll()
+          req.onsuccess = () => {
+            open.result.close()
+            done(req.result as T[])
+          }
+        }
+      }),
+    store,
+  )
+}
