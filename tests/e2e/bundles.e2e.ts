@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
+import { submitByTap } from './support/fill'
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bundles-e2e-'))
@@ -68,20 +69,6 @@ async function makeJpeg(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64')
 }
 
-async function submit(page: Page): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  // Rows above size themselves as they scroll past (content-visibility), so a tap on the bottom
-  // bar can land while it moves: tap again until the dialog (or the blockers) answer.
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').tap()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.tap()
-  await page.getByTestId('next-room').waitFor()
-}
-
 /** Exports everything from the backup page (download path) and returns the saved file. */
 async function exportBundle(page: Page, name: string): Promise<string> {
   await page.goto(appUrl('/backup?download'))
@@ -137,11 +124,11 @@ describe('backup bundles across three tablets', () => {
     await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(a.page) })
     await wiring.locator('.evidence img').waitFor()
     await saved(a.page)
-    await submit(a.page)
+    await submitByTap(a.page)
     await openRoom(a.page, shared)
     await tapMore(a.page, 'smoking', '室内吸烟', 1) // A: 1 occurrence (older)
     await startRoom(b.page, '102')
-    await submit(b.page)
+    await submitByTap(b.page)
     await openRoom(b.page, shared)
     await b.page.locator('#item-pet [data-option=yes]').tap() // B only
     await tapMore(b.page, 'smoking', '室内吸烟', 2) // B: 2 occurrences (newer): wins

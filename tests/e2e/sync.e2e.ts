@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { API, type SyncAnswer } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
 import { launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
+import { submitByTap } from './support/fill'
 import { ADMIN_PASSWORD, apiSignIn, pullEverything, startTeamServer, type ApiSession } from './support/team-server'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -104,24 +105,10 @@ async function tap(page: Page, taps: Partial<Record<Finding, number>>): Promise<
   await saved(page)
 }
 
-async function submit(page: Page): Promise<void> {
-  const confirm = page.getByTestId('confirm')
-  const blockers = page.getByTestId('submit-blockers')
-  // Rows above size themselves as they scroll past (content-visibility), so a tap on the bottom
-  // bar can land while it moves: tap again until the dialog (or the blockers) answer.
-  for (let i = 0; i < 5 && !(await confirm.or(blockers).first().isVisible()); i++) {
-    await page.getByTestId('submit').tap()
-    await confirm.or(blockers).first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  }
-  if (await blockers.isVisible()) throw new Error(`submit blocked: ${await blockers.textContent()}`)
-  await confirm.tap()
-  await page.getByTestId('next-room').waitFor()
-}
-
 async function fillRoom(page: Page, room: string, taps: Partial<Record<Finding, number>>): Promise<void> {
   await startRoom(page, room)
   await tap(page, taps)
-  await submit(page)
+  await submitByTap(page)
 }
 
 type AnswerRow = { responseId: string; itemId: string; answer: { value?: unknown } }
@@ -224,7 +211,7 @@ describe('sync between two tablets through the team server (#13)', () => {
 
     // A submits 301; the submission reaches B.
     await openRoom(a.page, shared)
-    await submit(a.page)
+    await submitByTap(a.page)
     await syncNow(a.page)
     await syncNow(b.page)
 
