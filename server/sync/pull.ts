@@ -3,7 +3,7 @@
  * sees one snapshot: a submitted response and the answers inside it are read together. Cursors
  * are handed out in commit order (see PUSH_LOCK in push.ts), so `cursor > after` never skips a row.
  */
-import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
+import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncPlan, type SyncSubject, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
 import { fingerprint } from '@/core/exchange/bundle/hash'
@@ -78,6 +78,10 @@ function toChange(row: ChangeRow): Change {
       return { cursor, kind: 'task', task: row.body as SyncTask }
     case 'attachment':
       return { cursor, kind: 'attachment', attachment: row.body as SyncAttachment }
+    case 'plan':
+      return { cursor, kind: 'plan', plan: row.body as SyncPlan }
+    case 'subject':
+      return { cursor, kind: 'subject', subject: row.body as SyncSubject }
     default: {
       const never: never = row.kind
       return never

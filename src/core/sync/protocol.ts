@@ -12,6 +12,9 @@
  * response arrives whole, its answers inside, so a page boundary never splits a submission.
  */
 import type { Role } from '../access/roles'
+import type { Scope } from '../access/scopes'
+import type { Plan } from '../plans/types'
+import type { RegisterSubject } from '../register/types'
 import type { Issue } from '../result'
 import type { ResponseHeader, SyncAnswer, SyncAttachment, SyncTask, SyncTemplate, SyncTemplateVersion } from './records'
 
@@ -80,13 +83,26 @@ interface ChangeBase {
 export type Change = ChangeBase &
   (
     /** `answers` is present exactly when the response is submitted (a submission arrives whole). */
-    | { kind: 'response'; response: ResponseHeader; answers?: Record<string, SyncAnswer> }
+    | {
+        kind: 'response'
+        response: ResponseHeader
+        answers?: Record<string, SyncAnswer>
+        /**
+         * A review's release to the reviewed (ISO 8601), set by the server, never by a device: an
+         * unreleased review reaches only those who may review its scope.
+         */
+        releasedAt?: string
+      }
     | { kind: 'answer'; responseId: string; itemId: string; answer: SyncAnswer }
     | { kind: 'template'; template: SyncTemplate }
     | { kind: 'templateVersion'; version: SyncTemplateVersion }
     | { kind: 'task'; task: SyncTask }
     /** A deleted attachment arrives as its tombstone (`deleted: true`), never as live metadata again. */
     | { kind: 'attachment'; attachment: SyncAttachment }
+    /** An inspection plan the account reads (its scope) or works on (an assignee). */
+    | { kind: 'plan'; plan: SyncPlan }
+    /** A register entry (room, branch, teacher) in the account's scopes; `archived` ones too. */
+    | { kind: 'subject'; subject: SyncSubject }
   )
 export type ChangeKind = Change['kind']
 
@@ -144,7 +160,83 @@ export const API = {
   grants: '/api/admin/grants',
   /** Where a template is published: GET or PUT `/<templateId>` with `{ scopeIds }` (none: everywhere). */
   templateScopes: '/api/admin/template-scopes',
+  /** Accounts and their grants from a sheet: POST `UsersImportRequest`. */
+  usersImport: '/api/admin/users/import',
+  /** Inspection plans: GET those the account reads, POST a `PlanInput`, PUT `/<id>` a whole `PlanInput`. */
+  plans: '/api/plans',
+  /** The register: GET the subjects the account reads, PUT a `RegisterImportRequest` (upsert). */
+  register: '/api/register',
+  /** People who can be assigned: GET `PersonSummary[]` under the scopes where the account edits plans. */
+  people: '/api/people',
+  /** Review release: POST `/<reviewResponseId>/release` makes a submitted review visible to the reviewed. */
+  reviews: '/api/reviews',
 } as const
+
+/** A plan as the server keeps and sends it. */
+export interface SyncPlan extends Plan {
+  /** Every subject of the plan lies under this scope; editing the plan needs `register.edit` on it. */
+  scopeId: string
+  /** Display names of the assignees by user id, so a tablet can name them offline. */
+  people: Record<string, string>
+  /** Server time of the last change (ISO 8601). */
+  updatedAt: string
+}
+
+/** What a device sends to create or replace a plan; the server fills in `people` and `updatedAt`. */
+export type PlanInput = Omit<SyncPlan, 'people' | 'updatedAt'>
+
+/** A register entry as the server keeps and sends it. */
+export type SyncSubject = RegisterSubject & {
+  /** Bumped on every change to the entry. */
+  version: number
+  /** Removed from the register: kept so old records still name it, offered for no new check. */
+  archived?: boolean
+}
+
+/**
+ * Register upsert: the scopes the sheet implies (created under `parentScopeId` when missing) and
+ * its subjects. Needs `register.edit` on `parentScopeId`; subjects not in the sheet are left alone.
+ */
+export interface RegisterImportRequest {
+  parentScopeId: string
+  scopes: Scope[]
+  subjects: RegisterSubject[]
+}
+
+export interface RegisterImportResult {
+  scopesCreated: number
+  subjectsCreated: number
+  subjectsUpdated: number
+}
+
+/** Someone a plan can assign: an account and its grants. */
+export interface PersonSummary {
+  id: string
+  username: string
+  displayName: string
+  grants: { role: Role; scopeId: string }[]
+}
+
+/** One row of a users sheet: an account and one role on one scope (id or unique name). */
+export interface UserImportRow {
+  username: string
+  displayName: string
+  role: Role
+  scope: string
+  /** Absent: the server makes one and returns it once. */
+  password?: string
+}
+
+export interface UsersImportRequest {
+  users: UserImportRow[]
+}
+
+export interface UsersImportResult {
+  /** New accounts, with the password the server made when the row gave none (shown once). */
+  created: { username: string; password?: string }[]
+  /** Existing accounts that only gained a grant. */
+  granted: string[]
+}
 
 /** The header a browser sends on every write, with the token from its session (CSRF protection). */
 export const CSRF_HEADER = 'x-qingdan-csrf'
@@ -177,6 +269,8 @@ export interface SessionInfo {
   csrfToken: string
   /** ISO time the session lapses unless used again (30 days after its last use). */
   expiresAt: string
+  /** The roles the user holds and where (absent from servers before #14, and when no scopes exist). */
+  grants?: { role: Role; scopeId: string }[]
 }
 
 export interface UserSummary extends AccountUser {

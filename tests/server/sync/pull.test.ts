@@ -24,6 +24,10 @@ function key(c: Change): string {
       return `task:${c.task.id}:${c.task.hlc}`
     case 'attachment':
       return `attachment:${c.attachment.id}`
+    case 'plan':
+      return `plan:${c.plan.id}:${c.plan.updatedAt}`
+    case 'subject':
+      return `subject:${c.subject.id}@${c.subject.version}`
   }
 }
 
