@@ -10,6 +10,7 @@ import { accessRoutes } from './access/routes'
 import { templateScopeRoutes } from './access/template-routes'
 import { adminRoutes } from './admin/routes'
 import { authRoutes } from './auth/routes'
+import { reviewRoutes } from './reviews/routes'
 import { registerSessionHook } from './auth/session'
 import { schemaVersion } from './db/migrate'
 import type { Db } from './db/types'
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => adminRoutes(scope, ctx))
   await app.register(async (scope) => accessRoutes(scope, ctx))
   await app.register(async (scope) => templateScopeRoutes(scope, ctx))
+  await app.register(async (scope) => reviewRoutes(scope, ctx))
   for (const plugin of plugins) await app.register(async (scope) => plugin(scope, ctx))
   await registerStatic(app, staticDir)
   return app

@@ -166,6 +166,7 @@ export function accountApi(client: ApiClient) {
     listGrants: (userId?: string) => client.request<GrantSummary[]>('GET', userId ? `${API.grants}?userId=${encodeURIComponent(userId)}` : API.grants),
     createGrant: (grant: NewGrant) => client.request<GrantSummary>('POST', API.grants, grant),
     deleteGrant: (id: string) => client.request<GrantSummary>('DELETE', `${API.grants}/${encodeURIComponent(id)}`),
+    releaseReview: (id: string) => client.request<{ id: string; releasedAt: string }>('POST', `${API.reviews}/${encodeURIComponent(id)}/release`),
   }
 }
 

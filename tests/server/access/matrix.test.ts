@@ -9,7 +9,7 @@ import { can, ScopeTree, type Action } from '@/core/access'
 import { API } from '@/core/sync/protocol'
 import { addUser } from '../support/app'
 import { DATABASE_KINDS } from '../support/databases'
-import { answer, attachment, clock, m, task } from '../sync/support/builders'
+import { answer, attachment, clock, m, submitted, task } from '../sync/support/builders'
 import { ACTORS, grantsOf, PASSWORD, PLACES, scopedWorld, TREE, type Actor, type Place, type ScopedWorld } from './support/world'
 
 const built = ScopeTree.build(TREE)
@@ -105,6 +105,29 @@ const ROUTES: Route[] = [
         c.kind === 'response' ? c.response.id === response.id : c.kind === 'answer' ? c.responseId === response.id : c.kind === 'task' ? c.task.responseId === response.id : c.kind === 'attachment' && c.attachment.responseId === response.id,
       )
       return about.map((c) => c.kind).sort().join(',')
+    },
+  },
+  {
+    name: 'pull an unreleased review',
+    action: 'response.review',
+    allowed: 'response',
+    refused: '',
+    async run(w, actor, place) {
+      const review = submitted(w.draft('admin', place, { role: 'review' }))
+      await w.push('admin', m.submit(review, {}))
+      return (await w.pull(actor)).changes.filter((c) => c.kind === 'response' && c.response.id === review.id).map((c) => c.kind).join(',')
+    },
+  },
+  {
+    name: 'release a review',
+    action: 'response.review',
+    allowed: '200, released',
+    refused: '404, not released',
+    async run(w, actor, place) {
+      const review = submitted(w.draft('admin', place, { role: 'review' }))
+      await w.push('admin', m.submit(review, {}))
+      const r = await w.server.app.inject({ method: 'POST', url: `${API.reviews}/${review.id}/release`, headers: w.people[actor].session.writeHeaders })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from responses where id = $1 and released_at is not null', [review.id])) ? 'released' : 'not released'}`
     },
   },
   {
