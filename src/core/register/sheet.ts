@@ -10,7 +10,7 @@ export const clean = (s: string): string => s.normalize('NFKC').replace(/\s/g, '
  * The columns a row names, by the header words of each column, or null when it lacks one of
  * `required` (so it is not the header row).
  */
-export function headerOf<C extends string>(row: readonly string[], words: Readonly<Record<C, readonly string[]>>, required: readonly C[]): Partial<Record<C, number>> | null {
+export function headerOf<C extends string>(row: readonly string[], words: Readonly<Record<C, readonly string[]>>, required: readonly NoInfer<C>[]): Partial<Record<C, number>> | null {
   const columns = Object.keys(words) as C[]
   const map: Partial<Record<C, number>> = {}
   row.forEach((cell, i) => {
@@ -22,7 +22,7 @@ export function headerOf<C extends string>(row: readonly string[], words: Readon
 }
 
 /** The index of the first row that is a header, or -1. */
-export function findHeader<C extends string>(grid: readonly (readonly string[])[], words: Readonly<Record<C, readonly string[]>>, required: readonly C[]): number {
+export function findHeader<C extends string>(grid: readonly (readonly string[])[], words: Readonly<Record<C, readonly string[]>>, required: readonly NoInfer<C>[]): number {
   return grid.findIndex((row) => headerOf(row, words, required) !== null)
 }
 
