@@ -6,7 +6,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import { importRooms, type RegisterSubject, type RoomImport } from '@/core/register'
-import type { Result } from '@/core/result'
+import { ok, type Result } from '@/core/result'
+import type { RegisterImportRequest, RegisterImportResult as ServerImportResult } from '@/core/sync/protocol'
 import { getDb } from '@/db/singleton'
 import { getRegisterSubject, listRegister, replaceRegister, type RegisterImportResult } from '@/db/repositories/register'
 import type { RegisterRow } from '@/db/rows'
@@ -44,6 +45,18 @@ export const useRegisterStore = defineStore('register', () => {
     return result
   }
 
+  /**
+   * A checked room list sent to the team server under `parentScopeId` (its buildings and floors
+   * become scopes there). Nothing is stored here: the rooms come back with the next pull, like
+   * every other device's, so this device never archives rooms another department imported.
+   * The server takes all or nothing; a refusal throws.
+   */
+  async function uploadRooms(grid: readonly (readonly string[])[], parentScopeId: string, send: (request: RegisterImportRequest) => Promise<ServerImportResult>): Promise<Result<ServerImportResult>> {
+    const checked = importRooms(grid, parentScopeId)
+    if (!checked.ok) return checked
+    return ok(await send({ parentScopeId, scopes: checked.value.scopes, subjects: checked.value.subjects }))
+  }
+
   async function subject(id: string): Promise<RegisterRow | undefined> {
     return getRegisterSubject(getDb(), id)
   }
@@ -64,5 +77,5 @@ export const useRegisterStore = defineStore('register', () => {
     }
   })
 
-  return { rooms, loaded, tree, load, checkRooms, saveRooms, subject }
+  return { rooms, loaded, tree, load, checkRooms, saveRooms, uploadRooms, subject }
 })

@@ -15,6 +15,15 @@ export default {
       failed: 'Nothing was imported. Fix these problems and import again:',
       more: '{count} more problems not shown.',
     },
+    upload: {
+      parent: 'Department (a scope on the server)',
+      choose: 'Choose',
+      confirm: 'Import to the server',
+      sending: 'Importing…',
+      done: 'The server imported it: {scopesCreated} new scopes, {subjectsCreated} new rooms, {subjectsUpdated} updated. Tablets see them after their next sync.',
+      failed: 'The server did not import it: {reason}',
+      noScopes: 'The server has no department you manage. An admin creates department scopes on the Admin page first.',
+    },
     list: {
       title: 'Rooms ({count})',
       empty: 'No rooms imported yet.',

@@ -15,6 +15,15 @@ export default {
       failed: '未导入任何内容，请修正以下问题后重新导入：',
       more: '另有 {count} 个问题未列出。',
     },
+    upload: {
+      parent: '所属部门（服务器上的范围）',
+      choose: '请选择',
+      confirm: '导入到服务器',
+      sending: '正在导入…',
+      done: '服务器已导入：新建范围 {scopesCreated} 个，新增房间 {subjectsCreated} 间，更新 {subjectsUpdated} 间。各平板同步后即可看到。',
+      failed: '服务器未导入：{reason}',
+      noScopes: '服务器上没有你可以管理的部门。请管理员先在“管理”页建立部门范围。',
+    },
     list: {
       title: '房间（{count} 间）',
       empty: '尚未导入房间。',
