@@ -7,7 +7,7 @@
 import { fail, ok, type Issue, type Result } from '../result'
 import { cellIssue, findHeader, headerOf } from './sheet'
 import type { Scope } from '../access/scopes'
-import type { RegisterSubject } from './types'
+import type { RegisterImport, RegisterSubject } from './types'
 
 export const ROOM_COLUMNS = ['building', 'floor', 'room', 'responsible'] as const
 export type RoomColumn = (typeof ROOM_COLUMNS)[number]
@@ -32,11 +32,8 @@ function floorText(text: string): string {
   return n === undefined ? text : String(Number(n))
 }
 
-export interface RoomImport {
-  subjects: RegisterSubject[]
-  /** Building and floor scopes, parents first; ids are stable, so a second import adds only new ones. */
-  scopes: Scope[]
-}
+/** Rooms and the building and floor scopes they need. */
+export type RoomImport = RegisterImport
 
 export function importRooms(grid: readonly (readonly string[])[], departmentId: string): Result<RoomImport> {
   const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
