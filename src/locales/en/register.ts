@@ -2,11 +2,18 @@
 export default {
   register: {
     title: 'Register',
-    settingsLink: 'Register (dormitory rooms)',
-    intro: 'Import the list of dormitory rooms, and starting a check becomes three taps: building, floor, room. Ad-hoc checks can still be typed in.',
+    settingsLink: 'Register (rooms, Party branches, teachers)',
+    intro: 'Import the list of dormitory rooms, and starting a check becomes three taps: building, floor, room. Ad-hoc checks can still be typed in. Party branch and teacher lists can be imported too.',
+    kinds: { room: 'Dormitory rooms', branch: 'Party branches', teacher: 'Teachers' },
+    kindLabel: 'List',
     import: {
-      title: 'Import a room list',
+      title: 'Import a list',
       hint: 'A CSV (UTF-8 or GBK) or Excel file with a building column and a room column, optionally floor and responsible person. The floor can come from the room number (301 → floor 3).',
+      hintBranch: 'A CSV (UTF-8 or GBK) or Excel file with a branch column, optionally its Party committee and secretary.',
+      hintTeacher: 'A CSV (UTF-8 or GBK) or Excel file with a name column, optionally staff number and department. Give teachers who share a name their staff numbers.',
+      previewBranch: '{count} Party branches.',
+      previewTeacher: '{count} teachers.',
+      savedOther: 'Imported: {added} added, {updated} updated, {archived} archived (no longer on the list).',
       choose: 'Choose a file',
       preview: '{rooms} rooms in {buildings} buildings.',
       confirm: 'Import',
@@ -16,13 +23,13 @@ export default {
       more: '{count} more problems not shown.',
     },
     upload: {
-      parent: 'Department (a scope on the server)',
+      parent: 'Parent scope (a department or college on the server)',
       choose: 'Choose',
       confirm: 'Import to the server',
       sending: 'Importing…',
-      done: 'The server imported it: {scopesCreated} new scopes, {subjectsCreated} new rooms, {subjectsUpdated} updated. Tablets see them after their next sync.',
+      done: 'The server imported it: {scopesCreated} new scopes, {subjectsCreated} added, {subjectsUpdated} updated. Tablets see them after their next sync.',
       failed: 'The server did not import it: {reason}',
-      noScopes: 'The server has no department you manage. An admin creates department scopes on the Admin page first.',
+      noScopes: 'The server has no parent scope you manage. An admin creates the college and department scopes on the Admin page first.',
     },
     list: {
       title: 'Rooms ({count})',
@@ -30,6 +37,9 @@ export default {
       floor: 'Floor {floor}',
       printAll: 'Print QR labels for all',
       printBuilding: 'Print this building’s labels',
+      branches: 'Party branches ({count})',
+      teachers: 'Teachers ({count})',
+      emptyOther: 'Nothing imported yet.',
     },
   },
 }

@@ -2,11 +2,18 @@
 export default {
   register: {
     title: '登记册',
-    settingsLink: '登记册（宿舍房间）',
-    intro: '导入宿舍房间名单后，开始检查时依次点选楼栋、楼层、房间即可，无需手动输入。临时检查仍可直接填写。',
+    settingsLink: '登记册（宿舍房间、党支部、教师）',
+    intro: '导入宿舍房间名单后，开始检查时依次点选楼栋、楼层、房间即可，无需手动输入。临时检查仍可直接填写。党支部和教师名单同样可以导入。',
+    kinds: { room: '宿舍房间', branch: '党支部', teacher: '教师' },
+    kindLabel: '名单类型',
     import: {
-      title: '导入房间名单',
+      title: '导入名单',
       hint: 'CSV（UTF-8 或 GBK）或 Excel 文件，需有“楼栋”“房间号”两列，可选“楼层”“负责人”。楼层可由房间号推出（301 → 3 层）。',
+      hintBranch: 'CSV（UTF-8 或 GBK）或 Excel 文件，需有“支部名称”一列，可选“所属党委”“书记”。',
+      hintTeacher: 'CSV（UTF-8 或 GBK）或 Excel 文件，需有“姓名”一列，可选“工号”“所在部门”。同名教师请填写工号。',
+      previewBranch: '共 {count} 个党支部。',
+      previewTeacher: '共 {count} 名教师。',
+      savedOther: '已导入：新增 {added} 项，更新 {updated} 项，归档 {archived} 项（名单中已没有的）。',
       choose: '选择文件',
       preview: '共 {rooms} 间房，分布在 {buildings} 栋楼。',
       confirm: '确认导入',
@@ -16,13 +23,13 @@ export default {
       more: '另有 {count} 个问题未列出。',
     },
     upload: {
-      parent: '所属部门（服务器上的范围）',
+      parent: '上级范围（服务器上的部门或学院）',
       choose: '请选择',
       confirm: '导入到服务器',
       sending: '正在导入…',
-      done: '服务器已导入：新建范围 {scopesCreated} 个，新增房间 {subjectsCreated} 间，更新 {subjectsUpdated} 间。各平板同步后即可看到。',
+      done: '服务器已导入：新建范围 {scopesCreated} 个，新增 {subjectsCreated} 项，更新 {subjectsUpdated} 项。各平板同步后即可看到。',
       failed: '服务器未导入：{reason}',
-      noScopes: '服务器上没有你可以管理的部门。请管理员先在“管理”页建立部门范围。',
+      noScopes: '服务器上没有你可以管理的上级范围。请管理员先在“管理”页建立学院和部门范围。',
     },
     list: {
       title: '房间（{count} 间）',
@@ -30,6 +37,9 @@ export default {
       floor: '{floor} 层',
       printAll: '打印全部二维码标签',
       printBuilding: '打印本楼标签',
+      branches: '党支部（{count} 个）',
+      teachers: '教师（{count} 名）',
+      emptyOther: '尚未导入。',
     },
   },
 }

@@ -32,7 +32,7 @@ async function mountWith(put: (init: RequestInit) => { status?: number; body?: u
   const sync = useSyncStore()
   const syncNow = vi.fn(async () => null)
   sync.syncNow = syncNow
-  const page = await mountPage(RegisterUpload, { pinia, props: { grid } })
+  const page = await mountPage(RegisterUpload, { pinia, props: { kind: 'room', grid } })
   await flushPromises()
   return { page, syncNow }
 }
@@ -51,7 +51,7 @@ describe('importing rooms to the server', () => {
     expect(sent?.parentScopeId).toBe('xgb')
     expect(sent?.scopes.map((s) => `${s.id}<${s.parentId}`)).toEqual(['building:3号楼<xgb', 'floor:3号楼/3<building:3号楼', 'floor:3号楼/4<building:3号楼'])
     expect(sent?.subjects.map((s) => `${s.id}@${s.scopeId}`)).toEqual(['room:3号楼/301@floor:3号楼/3', 'room:3号楼/402@floor:3号楼/4'])
-    expect(page.get('[data-testid=register-upload-done]').text()).toContain('新增房间 2 间')
+    expect(page.get('[data-testid=register-upload-done]').text()).toContain('新增 2 项')
     expect(syncNow).toHaveBeenCalledTimes(1)
     page.unmount()
   })
