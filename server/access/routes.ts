@@ -17,7 +17,7 @@ import { readScopes, toScope } from './load'
 import { GRANT_SELECT, grantSummary, type GrantRow } from './rows'
 
 /** Any fixed number: tree writes take turns, so each is checked against the tree it changes. */
-const SCOPE_LOCK = 7_411_514
+export const SCOPE_LOCK = 7_411_514
 
 const scopeId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } as const
 const kind = { type: 'string', enum: SCOPE_KINDS } as const
