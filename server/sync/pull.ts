@@ -7,6 +7,7 @@ import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type 
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
 import { fingerprint } from '@/core/exchange/bundle/hash'
+import { SUBJECT_JSON } from '../register/sql'
 import { visibleScopes } from './scope'
 
 interface ChangeRow {
@@ -25,12 +26,14 @@ interface ChangeRow {
  * Scopes: `$3` true lets every row through; otherwise responses and tasks must lie in `$4`, and
  * answers and attachments go with their response's scope. Templates: `$5` true lets every one
  * through; otherwise one published to no scope, or to a scope in `$6` (templateFilter).
+ * Plans: in `$4`, or ever assigned to the account (`$7`, so one taken off a plan learns it).
+ * Register entries: in `$4`.
  */
 /**
- * A review (and its draft answers and photos) reaches those who may review its scope (`$7` all,
- * or its scope in `$8`), and everyone who reads the scope once released (server/reviews).
+ * A review (and its draft answers and photos) reaches those who may review its scope (`$8` all,
+ * or its scope in `$9`), and everyone who reads the scope once released (server/reviews).
  */
-const REVIEW_VISIBLE = `(r.header->>'role' is distinct from 'review' or r.released_at is not null or $7 or r.scope_id = any($8::text[]))`
+const REVIEW_VISIBLE = `(r.header->>'role' is distinct from 'review' or r.released_at is not null or $8 or r.scope_id = any($9::text[]))`
 
 const PAGE_SQL = `
 with page as (
@@ -56,6 +59,10 @@ with page as (
   union all
   select 'attachment', t.cursor, t.meta, null, null from attachments t
    where t.cursor > $1 and ($3 or exists (select 1 from responses r where r.id = t.response_id and r.scope_id = any($4::text[]) and ${REVIEW_VISIBLE}))
+  union all
+  select 'plan', cursor, body, null, null from plans where cursor > $1 and ($3 or scope_id = any($4::text[]) or $7 = any(reached_ids))
+  union all
+  select 'subject', s.cursor, ${SUBJECT_JSON}, null, null from subjects s where s.cursor > $1 and ($3 or s.scope_id = any($4::text[]))
   order by cursor
   limit $2
 )
@@ -115,7 +122,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const from = Number.isSafeInteger(after) && after > 0 ? after : 0
   // One row past the page says whether more wait.
   const { records: visible, templates, reviews } = await visibleScopes(db, account)
-  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes, reviews.all, reviews.scopes])
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes, account.userId, reviews.all, reviews.scopes])
   const page = rows.slice(0, size)
   const changes = page.map(toChange)
   await db.query(
