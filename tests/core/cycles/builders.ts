@@ -3,7 +3,7 @@
  * max 50), so a review's total is x + y; option `v` may veto: `ceil` caps at 合格, `bad` at the
  * lowest band. 优秀 needs ≥ 90 and every section ≥ 80 %.
  */
-import type { Response, Template } from '@/core/format/types'
+import type { Answer, Response, Template } from '@/core/format/types'
 import { evaluateCycle, type Cycle, type CycleResult, type SubjectResult } from '@/core/cycles'
 import { readJson, fixture, sample } from '../../fixtures/load'
 
@@ -100,6 +100,23 @@ interface PanelEntry {
   role: 'review' | 'self'
   inspector?: string
   answers: string
+  override?: Record<string, Answer>
+}
+
+/** The answers with an evidence attachment on every item that has an evidence rule. */
+function withEvidence(t: Template, answers: Record<string, Answer>): Record<string, Answer> {
+  const out = { ...answers }
+  const walk = (sections: Template['sections']) => {
+    for (const s of sections) {
+      for (const item of s.items) {
+        const answer = out[item.id]
+        if ('evidence' in item && item.evidence !== undefined && answer !== undefined) out[item.id] = { ...answer, attachments: [`evidence-${item.id}`] }
+      }
+      walk(s.sections ?? [])
+    }
+  }
+  walk(t.sections)
+  return out
 }
 
 /**
@@ -108,6 +125,7 @@ interface PanelEntry {
  */
 export function redFlagFixture(): { cycle: Cycle; template: Template; responses: Response[] } {
   const entries = (readJson('tests/fixtures/cycles/red-flag-panel/reviews.json') as { responses: PanelEntry[] }).responses
+  const template = sample('red-flag-party-branch')
   const responses = entries.map((e): Response => {
     const r: Response = {
       templateId: 'red-flag-party-branch',
@@ -116,10 +134,10 @@ export function redFlagFixture(): { cycle: Cycle; template: Template; responses:
       status: 'submitted',
       submittedAt: '2026-12-10T08:00:00Z',
       subject: { branch: e.branch, period: '2026' },
-      answers: fixture('red-flag-party-branch', e.answers).answers,
+      answers: withEvidence(template, { ...fixture('red-flag-party-branch', e.answers).answers, ...e.override }),
     }
     if (e.inspector !== undefined) r.inspector = e.inspector
     return r
   })
-  return { cycle: readJson('tests/fixtures/cycles/red-flag-panel/cycle.json') as Cycle, template: sample('red-flag-party-branch'), responses }
+  return { cycle: readJson('tests/fixtures/cycles/red-flag-panel/cycle.json') as Cycle, template, responses }
 }

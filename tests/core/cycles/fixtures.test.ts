@@ -4,7 +4,8 @@
  * the engine.
  */
 import { describe, expect, it } from 'vitest'
-import { evaluateCycle } from '@/core/cycles'
+import { evaluateCycle, validateCycle } from '@/core/cycles'
+import { validateResponse, validateTemplate } from '@/core/validate'
 import { miniFixture, redFlagFixture, subjectOf } from './builders'
 
 describe('fixture tests/fixtures/cycles/mini: median, veto by any, a 25 % quota with a tie', () => {
@@ -12,6 +13,12 @@ describe('fixture tests/fixtures/cycles/mini: median, veto by any, a 25 % quota 
   const r = evaluateCycle(cycle, template, responses)
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
   const result = r.value
+
+  it('is made of a valid cycle, template and responses', () => {
+    expect(validateCycle(cycle).ok).toBe(true)
+    expect(validateTemplate(template).ok).toBe(true)
+    expect(responses.map((x) => validateResponse(template, x).ok)).not.toContain(false)
+  })
 
   it('counts the later of a reviewer’s two submissions and leaves out a draft and an inspection', () => {
     // S1 reviewer a: 60 on 06-01, 95 on 06-02 → 95 counts; d's draft (10) and S4's inspection are left out.
@@ -69,6 +76,11 @@ describe('fixture tests/fixtures/cycles/red-flag-panel: the 红旗 template, tri
   const r = evaluateCycle(cycle, template, responses)
   if (!r.ok) throw new Error(JSON.stringify(r.issues))
   const result = r.value
+
+  it('is made of a valid cycle and responses that may be submitted', () => {
+    expect(validateCycle(cycle).ok).toBe(true)
+    expect(responses.map((x) => validateResponse(template, x))).toEqual(responses.map((x) => expect.objectContaining({ ok: true, value: x })))
+  })
 
   it('一支部 (S R W S R): the trimmed mean drops one highest and one lowest of five', () => {
     // total: 96.1 96.1 98 100.55 100.55 → (96.1 + 98 + 100.55) / 3 = 294.65 / 3 = 98.2166… → 98.22
