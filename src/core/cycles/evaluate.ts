@@ -5,7 +5,7 @@
  * disagreement flags (7) and the self-assessment beside each subject.
  */
 import { RuleBudget } from '../conditions'
-import type { BandResult, Response, ResultNote, Template } from '../format/types'
+import type { BandResult, Response, ResultNote, ScoreResult, Template } from '../format/types'
 import { fail, ok, type Issue, type Result } from '../result'
 import { pickBand } from '../scoring/bands'
 import { fromH, toH } from '../scoring/hundredths'
@@ -23,6 +23,14 @@ export function panelMethod(cycle: Cycle): PanelMethod {
   return { aggregate: cycle.panel?.aggregate ?? 'mean', trim: cycle.panel?.trim ?? DEFAULT_TRIM, veto: cycle.panel?.veto ?? 'majority' }
 }
 
+export interface EvaluateCycleOptions {
+  /**
+   * The score of a response, when the caller already holds it (the app stores each response's
+   * score when it is submitted, computed by the same scorer); by default every response is scored.
+   */
+  scoreOf?: (response: Response) => ScoreResult
+}
+
 interface Working extends QuotaSubject {
   id: string
   vetoed: boolean
@@ -33,12 +41,14 @@ function bandFields(band: BandResult | null): Pick<SubjectResult, 'band' | 'band
   return { band: band?.label ?? null, bandId: band?.id ?? null }
 }
 
-function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, method: PanelMethod, notes: ResultNote[], pass: RuleBudget): Working {
-  const scores = group.reviews.map((r) => scoreResponse(template, r.response))
+type ScoreOf = (response: Response) => ScoreResult
+
+function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, scoreOf: ScoreOf, method: PanelMethod, notes: ResultNote[], pass: RuleBudget): Working {
+  const scores = group.reviews.map((r) => scoreOf(r.response))
   const reviewers = group.reviews.map((r) => r.reviewer)
   const figures = panelFigures(template, scores, method)
   const band = pickBand(template.scoring, figures.bandData, figures.ceilingIndex, notes, pass)
-  const self = group.self ? scoreResponse(template, group.self.response).total : null
+  const self = group.self ? scoreOf(group.self.response).total : null
   const out: SubjectResult = {
     key: group.key,
     reviews: scores.length,
@@ -67,18 +77,19 @@ function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, 
  * cycle does not count (drafts, other templates, inspections …) come back as warnings whose
  * pointer is into that response and whose `params.response` is its place in `responses`.
  */
-export function evaluateCycle(cycle: Cycle, template: Template, responses: readonly Response[]): Result<CycleResult> {
+export function evaluateCycle(cycle: Cycle, template: Template, responses: readonly Response[], options: EvaluateCycleOptions = {}): Result<CycleResult> {
   const checked = checkCycleTemplate(cycle, template)
   if (checked.some((i) => i.severity === 'error')) return fail(checked)
   const warnings: Issue[] = [...checked]
   const groups = subjectGroups(cycle, groupSubjects(cycle, responses, warnings), warnings)
   const method = panelMethod(cycle)
+  const scoreOf = options.scoreOf ?? ((response: Response) => scoreResponse(template, response))
   const notes: ResultNote[] = []
   const pass = new RuleBudget()
   const working: Working[] = []
   const unreviewed: SubjectGroup[] = []
   for (const group of groups) {
-    if (group.reviews.length > 0) working.push(evaluateSubject(cycle, template, group, method, notes, pass))
+    if (group.reviews.length > 0) working.push(evaluateSubject(cycle, template, group, scoreOf, method, notes, pass))
     else unreviewed.push(group)
   }
   unreviewed.sort((a, b) => byCodeUnits(a.id, b.id))
@@ -95,7 +106,7 @@ export function evaluateCycle(cycle: Cycle, template: Template, responses: reado
       aggregate: method.aggregate,
       subjects: working.map((w) => w.out),
       quotas,
-      unreviewed: unreviewed.map((g) => ({ key: g.key, self: g.self ? scoreResponse(template, g.self.response).total : null })),
+      unreviewed: unreviewed.map((g) => ({ key: g.key, self: g.self ? scoreOf(g.self.response).total : null })),
     },
     warnings,
   )

@@ -1,7 +1,8 @@
 /**
  * Rules 2 and 3 of evaluation.md: a subject's panel figures from its reviews' score results. Each
  * figure (total, percent, every top-level section's score and percent) is aggregated on its own
- * from the reviews' already rounded figures; nothing is re-scored here.
+ * from the reviews' already rounded figures; nothing is re-scored here. Plain loops: a cycle runs
+ * this for every subject of a college (bench/cycles.bench.ts).
  */
 import type { BandData } from '../scoring/bands'
 import { fromH, toH } from '../scoring/hundredths'
@@ -28,8 +29,9 @@ export interface PanelFigures {
   ceilingIndex: number | null
 }
 
-function aggregatePoints(values: readonly number[], method: PanelMethod): number | null {
-  const h = aggregateH(values.map(toH), method.aggregate, method.trim)
+/** The aggregate of values already in hundredths, as points; null for none. */
+function points(valuesH: readonly number[], method: PanelMethod): number | null {
+  const h = aggregateH(valuesH, method.aggregate, method.trim)
   return h === null ? null : fromH(h)
 }
 
@@ -40,26 +42,24 @@ function sectionPoints(s: SectionResult): number {
 
 function sectionFigures(template: Template, scores: readonly ScoreResult[], method: PanelMethod, out: PanelFigures): void {
   template.sections.forEach((section, i) => {
-    const own: SectionResult[] = []
+    const pointsH: number[] = []
+    const percentsH: number[] = []
+    // As in scoring/assemble.ts: hidden sections and those with nothing applicable have no percentage.
+    const applicableMaxH: number[] = []
     for (const r of scores) {
       // result.sections follows the template's top-level order; the id check guards odd results.
       const s = r.sections[i]
-      if (s !== undefined && s.id === section.id) own.push(s)
+      if (s === undefined || s.id !== section.id) continue
+      pointsH.push(toH(sectionPoints(s)))
+      if (s.percent !== null) percentsH.push(toH(s.percent))
+      if (!s.isBonus && !s.hidden && s.max > 0) applicableMaxH.push(toH(s.max))
     }
-    const points = aggregatePoints(own.map(sectionPoints), method) ?? 0
-    const percents = own.flatMap((s) => (s.percent === null ? [] : [s.percent]))
-    const percent = aggregatePoints(percents, method)
-    out.sections[section.id] = points
+    const score = points(pointsH, method) ?? 0
+    const percent = points(percentsH, method)
+    out.sections[section.id] = score
     out.sectionPercents[section.id] = percent
-    // As in scoring/assemble.ts: hidden sections and those with nothing applicable have no percentage.
-    const applicable = own.filter((s) => !s.isBonus && !s.hidden && s.max > 0)
-    if (section.bonus === true || applicable.length === 0) return
-    out.bandData.sections.push({
-      id: section.id,
-      score: points,
-      max: aggregatePoints(applicable.map((s) => s.max), method) ?? 0,
-      percent,
-    })
+    if (section.bonus === true || applicableMaxH.length === 0) return
+    out.bandData.sections.push({ id: section.id, score, max: points(applicableMaxH, method) ?? 0, percent })
   })
 }
 
@@ -77,19 +77,24 @@ function vetoFigures(scores: readonly ScoreResult[], rule: VetoRule, out: PanelF
 
 /** The panel figures of one subject; `scores` is not empty. */
 export function panelFigures(template: Template, scores: readonly ScoreResult[], method: PanelMethod): PanelFigures {
-  const totalH = aggregateH(scores.map((r) => toH(r.total)), method.aggregate, method.trim) ?? 0
-  const percents = scores.flatMap((r) => (r.percent === null ? [] : [r.percent]))
+  const totalsH: number[] = []
+  const percentsH: number[] = []
+  for (const r of scores) {
+    totalsH.push(toH(r.total))
+    if (r.percent !== null) percentsH.push(toH(r.percent))
+  }
+  const totalH = aggregateH(totalsH, method.aggregate, method.trim) ?? 0
+  const percent = points(percentsH, method)
   const out: PanelFigures = {
     totalH,
-    percent: aggregatePoints(percents, method),
+    percent,
     sections: {},
     sectionPercents: {},
-    bandData: { total: fromH(totalH), percent: null, sections: [] },
+    bandData: { total: fromH(totalH), percent, sections: [] },
     vetoedReviews: 0,
     vetoed: false,
     ceilingIndex: null,
   }
-  out.bandData.percent = out.percent
   sectionFigures(template, scores, method, out)
   vetoFigures(scores, method.veto, out)
   return out

@@ -1,7 +1,8 @@
 /** The self-assessment beside the panel result, and a cycle beside the one before it. */
 import { describe, expect, it } from 'vitest'
-import { compareCycles } from '@/core/cycles'
-import { cycle, evaluate, review, subjectOf } from './builders'
+import { compareCycles, evaluateCycle } from '@/core/cycles'
+import { scoreResponse } from '@/core/scoring'
+import { cycle, evaluate, review, subjectOf, template } from './builders'
 
 describe('self vs panel (evaluation.md: a self response is shown beside the panel result)', () => {
   it('reports the latest self total and panel − self, exact in hundredths', () => {
@@ -27,5 +28,23 @@ describe('compareCycles: rank and score change against the previous cycle', () =
       { key: { unit: 'A' }, rank: 2, previousRank: 1, rankChange: -1, total: 80.2, previousTotal: 90, totalChange: -9.8, band: '合格', previousBand: '优秀' },
       { key: { unit: 'N' }, rank: 3, previousRank: null, rankChange: null, total: 60, previousTotal: null, totalChange: null, band: '合格', previousBand: null },
     ])
+  })
+})
+
+describe('evaluateCycle with stored scores (scoreOf)', () => {
+  it('uses the scores given instead of scoring, for reviews and the self-assessment alike', () => {
+    const responses = [review('U', 'a', 40, 40), review('U', 'me', 30, 30, { role: 'self' })]
+    const plain = evaluate(cycle(), responses)
+    expect(subjectOf(plain, 'U')).toMatchObject({ total: 80, self: 60 })
+    const seen: string[] = []
+    const r = evaluateCycle(cycle(), template, responses, {
+      scoreOf: (response) => {
+        seen.push(response.inspector ?? '')
+        // The stored score of the same answers, by the one scorer, with a marker total.
+        return { ...scoreResponse(template, response), total: response.role === 'self' ? 61 : 81 }
+      },
+    })
+    expect(r.ok && subjectOf(r.value, 'U')).toMatchObject({ total: 81, self: 61, selfDifference: 20 })
+    expect(seen.sort()).toEqual(['a', 'me'])
   })
 })
