@@ -4,10 +4,9 @@
  * responses (rule 1) → panel figures (2) → veto (3) → band (4) → quotas (5) → ranks (6), with the
  * disagreement flags (7) and the self-assessment beside each subject.
  */
-import { RuleBudget } from '../conditions'
 import type { BandResult, Response, ResultNote, ScoreResult, Template } from '../format/types'
 import { fail, ok, type Issue, type Result } from '../result'
-import { pickBand } from '../scoring/bands'
+import { bandOf } from './quota'
 import { fromH, toH } from '../scoring/hundredths'
 import { scoreResponse } from '../scoring/score'
 import { DEFAULT_TRIM } from './aggregate'
@@ -43,11 +42,12 @@ function bandFields(band: BandResult | null): Pick<SubjectResult, 'band' | 'band
 
 type ScoreOf = (response: Response) => ScoreResult
 
-function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, scoreOf: ScoreOf, method: PanelMethod, notes: ResultNote[], pass: RuleBudget): Working {
+function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, scoreOf: ScoreOf, method: PanelMethod): Working {
   const scores = group.reviews.map((r) => scoreOf(r.response))
   const reviewers = group.reviews.map((r) => r.reviewer)
   const figures = panelFigures(template, scores, method)
-  const band = pickBand(template.scoring, figures.bandData, figures.ceilingIndex, notes, pass)
+  const notes: ResultNote[] = []
+  const band = bandOf(template, figures.bandData, figures.ceilingIndex, notes)
   const self = group.self ? scoreOf(group.self.response).total : null
   const out: SubjectResult = {
     key: group.key,
@@ -67,8 +67,9 @@ function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, 
     disagreements: disagreementsOf(scores, reviewers, figures.totalH, cycle.panel?.disagreement),
     self,
     selfDifference: self === null ? null : fromH(figures.totalH - toH(self)),
+    notes,
   }
-  return { id: group.id, totalH: figures.totalH, vetoed: figures.vetoed, band, bandData: figures.bandData, quotaTie: false, quotaDemoted: false, out }
+  return { id: group.id, totalH: figures.totalH, vetoed: figures.vetoed, band, bandData: figures.bandData, quotaTie: false, quotaDemoted: false, notes, out }
 }
 
 /**
@@ -84,16 +85,14 @@ export function evaluateCycle(cycle: Cycle, template: Template, responses: reado
   const groups = subjectGroups(cycle, groupSubjects(cycle, responses, warnings), warnings)
   const method = panelMethod(cycle)
   const scoreOf = options.scoreOf ?? ((response: Response) => scoreResponse(template, response))
-  const notes: ResultNote[] = []
-  const pass = new RuleBudget()
   const working: Working[] = []
   const unreviewed: SubjectGroup[] = []
   for (const group of groups) {
-    if (group.reviews.length > 0) working.push(evaluateSubject(cycle, template, group, scoreOf, method, notes, pass))
+    if (group.reviews.length > 0) working.push(evaluateSubject(cycle, template, group, scoreOf, method))
     else unreviewed.push(group)
   }
   unreviewed.sort((a, b) => byCodeUnits(a.id, b.id))
-  const quotas = applyQuotas(template, cycle.quotas ?? [], working, notes, pass)
+  const quotas = applyQuotas(template, cycle.quotas ?? [], working)
   const ranks = competitionRanks(working)
   working.forEach((w, i) => {
     Object.assign(w.out, bandFields(w.band), { rank: ranks[i], quotaTie: w.quotaTie, quotaDemoted: w.quotaDemoted })

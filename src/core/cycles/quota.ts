@@ -4,9 +4,10 @@
  * band, by panel total, keep it up to q; a holder whose total equals the q-th's keeps it too
  * (并列超额). The others take the next band below that they qualify for.
  */
-import type { RuleBudget } from '../conditions'
+import { RuleBudget } from '../conditions'
 import type { BandResult, ResultNote, Template } from '../format/types'
 import { pickBand, type BandData } from '../scoring/bands'
+import { note } from '../scoring/notes'
 import { toH } from '../scoring/hundredths'
 import type { Quota, QuotaResult } from './types'
 
@@ -16,6 +17,19 @@ export interface QuotaSubject {
   bandData: BandData
   quotaTie: boolean
   quotaDemoted: boolean
+  /** Where band notes about this subject go (the lowest band taken as a fallback …). */
+  notes: ResultNote[]
+}
+
+/**
+ * Rule 4's band over the panel figures, from band `from` down (a veto ceiling, or the band below a
+ * quota's). Each decision gets its own rule budget, as each scoring does: validation bounds one.
+ */
+export function bandOf(template: Template, data: BandData, from: number | null, notes: ResultNote[]): BandResult | null {
+  const pass = new RuleBudget()
+  const band = pickBand(template.scoring, data, from, notes, pass)
+  if (pass.exhausted) notes.push(note('ruleBudgetExhausted', {}))
+  return band
 }
 
 /** The index of the band a quota (or a veto) names: a band's id first, else its label. */
@@ -36,7 +50,7 @@ export function quotaPlaces(n: number, maxPercent: number): number {
  * quota counts under the quota of the band it lands in. Which of several equal totals is "the
  * q-th" is not defined, so every holder tied with the q-th total is marked when ties overfill it.
  */
-export function applyQuotas(template: Template, quotas: readonly Quota[], subjects: QuotaSubject[], notes: ResultNote[], pass: RuleBudget): QuotaResult[] {
+export function applyQuotas(template: Template, quotas: readonly Quota[], subjects: QuotaSubject[]): QuotaResult[] {
   const resolved = quotas
     .map((quota) => ({ quota, index: bandIndexOf(template, quota.band) }))
     .filter((q) => q.index >= 0)
@@ -56,7 +70,7 @@ export function applyQuotas(template: Template, quotas: readonly Quota[], subjec
         kept++
         continue
       }
-      s.band = pickBand(template.scoring, s.bandData, index + 1, notes, pass)
+      s.band = bandOf(template, s.bandData, index + 1, s.notes)
       s.quotaDemoted = true
       demoted++
     }

@@ -3,6 +3,7 @@
  * branch of a college), a panel of reviewers whose reviews are combined and ranked. The
  * arithmetic is fixed by `shared/evaluation.md`; these types mirror `schemas/cycle.schema.json`.
  */
+import type { ResultNote } from '../format/types'
 
 /** How the reviews' figures are combined (evaluation.md `panel.aggregate`). */
 export const AGGREGATE_METHODS = ['mean', 'median', 'trimmedMean'] as const
@@ -101,6 +102,8 @@ export interface SubjectResult {
   self: number | null
   /** Panel total − self total; null without a self-assessment. */
   selfDifference: number | null
+  /** Notes on the band decision, as a score result has them (e.g. the lowest band as a fallback). */
+  notes: ResultNote[]
 }
 
 export interface QuotaResult {

@@ -39,6 +39,15 @@ describe('rule 4: the band comes from the panel total, percent and sections', ()
     expect(subjectOf(evaluate(cycle(), [na, review('U', 'b', 40, 40)], t), 'U')).toMatchObject({ total: 62.5, percent: 85, band: 'A' })
   })
 
+  it('falls back to the lowest band with a note, as scoring does, when no band’s `when` holds', () => {
+    const t: Template = structuredClone(template)
+    t.scoring = { bands: [{ label: 'A', min: 0, when: { '>': [{ var: 'total' }, 1000] } }, { label: 'B', min: 0, when: { '<': [{ var: 'total' }, 0] } }] }
+    const s = subjectOf(evaluate(cycle(), [review('U', 'a', 40, 40)], t), 'U')
+    expect(s.band).toBe('B')
+    expect(s.notes.map((n) => n.code)).toEqual(['lowestBandFallback'])
+    expect(subjectOf(evaluate(cycle(), [review('U', 'a', 40, 40)]), 'U').notes).toEqual([])
+  })
+
   it('has no band for a template without bands', () => {
     const t: Template = { ...template, scoring: {} }
     expect(subjectOf(evaluate(cycle(), [review('U', 'a', 50, 50)], t), 'U')).toMatchObject({ band: null, bandId: null })
