@@ -10,8 +10,9 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { API, type SyncAnswer } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
-import { launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
+import { launchBrowser, readStore, type TabletPage } from './support'
 import { submitByTap } from './support/fill'
+import { signInTablet, syncBadge, syncNow as syncTablet, teamTablet } from './support/team-tablet'
 import { ADMIN_PASSWORD, apiSignIn, pullEverything, startTeamServer, type ApiSession } from './support/team-server'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -41,38 +42,10 @@ afterAll(async () => {
 
 const url = (path: string): string => new URL(path, server.url).href
 
-/** A tablet on the server's origin, its service worker in control (so it opens offline too). */
-async function tablet(): Promise<TabletPage> {
-  const t = await newTabletPage(browser)
-  await t.page.goto(url('/'))
-  await waitForServiceWorker(t.page)
-  return t
-}
-
-const badge = (page: Page) => page.getByTestId('sync-badge').first()
-
-async function signIn(page: Page, username: string, deviceName: string): Promise<void> {
-  await page.goto(url('/sync'))
-  await page.getByTestId('sign-in-username').fill(username)
-  await page.getByTestId('sign-in-password').fill(PASSWORD)
-  await page.getByTestId('sign-in-device-name').fill(deviceName)
-  await page.getByTestId('sign-in-submit').click()
-  await page.getByTestId('sync-user').waitFor()
-  await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 15_000 }).toBe('synced')
-}
-
-/** When this tablet last finished a sync run (ISO, ms), as the sync store keeps it. */
-const lastSync = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('qingdan.lastSyncAt'))
-
-/** Taps 立即同步 on the sync page and waits for a new clean run (nothing pending, no error). */
-async function syncNow(page: Page): Promise<void> {
-  await page.goto(url('/sync'))
-  const before = await lastSync(page)
-  await page.getByTestId('sync-now').click()
-  await expect.poll(() => lastSync(page), { timeout: 15_000 }).not.toBe(before)
-  await expect.poll(() => badge(page).getAttribute('data-status'), { timeout: 15_000 }).toBe('synced')
-  await expect.poll(() => page.getByTestId('sync-pending').textContent()).toBe('0')
-}
+const tablet = (): Promise<TabletPage> => teamTablet(browser, server.url)
+const badge = syncBadge
+const signIn = (page: Page, username: string, deviceName: string): Promise<void> => signInTablet(page, server.url, { username, password: PASSWORD, deviceName })
+const syncNow = (page: Page): Promise<void> => syncTablet(page, server.url)
 
 async function saved(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('已保存')
