@@ -87,8 +87,22 @@ export const v6Stores = {
   register: 'id, kind',
 } as const satisfies StoreSpec
 
+/**
+ * Version 7 (plans, #14):
+ * - `plans`: inspection plans pulled from the server (`SyncPlan`), by id, indexed by template;
+ * - responses gain `[templateId+subjectId+submittedAt]`: coverage reads (template, register
+ *   subject, submission time) straight from the index keys, without reading 20,000 rows. Rows
+ *   without a `subjectId` (free-text subjects) or not submitted stay out of it, as they should.
+ * Both only add: older rows have no `subjectId`, so nothing to move.
+ */
+export const v7Stores = {
+  responses:
+    'id, templateId, status, updatedAt, [templateId+templateVersion], submittedAt, [templateId+status], deviceId, subjectKey, *subjectTerms, band, [templateId+subjectId+submittedAt]',
+  plans: 'id, templateId',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 6
+export const CURRENT_VERSION = 7
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this
