@@ -3,7 +3,19 @@
  * sync contract's `TransportError`, so the sync page and the admin page explain errors the same
  * way: the server's bilingual `Issue` when it sent one, else a message chosen by `failure`.
  */
-import { API, CSRF_HEADER, type AuditEntry, type DeviceSummary, type GrantSummary, type LoginRequest, type SessionInfo, type UserSummary } from '@/core/sync/protocol'
+import {
+  API,
+  CSRF_HEADER,
+  type AuditEntry,
+  type DeviceSummary,
+  type GrantSummary,
+  type LoginRequest,
+  type PersonSummary,
+  type PlanInput,
+  type SessionInfo,
+  type SyncPlan,
+  type UserSummary,
+} from '@/core/sync/protocol'
 import type { Role, Scope } from '@/core/access'
 import type { AccountRole } from '@/core/sync/protocol'
 import type { Issue } from '@/core/result'
@@ -170,3 +182,16 @@ export function accountApi(client: ApiClient) {
 }
 
 export type AccountApi = ReturnType<typeof accountApi>
+
+/** The plan routes (#14): plans the account reads, and the people it may assign. */
+export function plansApi(client: ApiClient) {
+  return {
+    listPlans: () => client.request<SyncPlan[]>('GET', API.plans),
+    createPlan: (plan: PlanInput) => client.request<SyncPlan>('POST', API.plans, plan),
+    /** Replaces the whole plan (schedule, subjects, overrides, `cancelled`). */
+    updatePlan: (plan: PlanInput) => client.request<SyncPlan>('PUT', `${API.plans}/${encodeURIComponent(plan.id)}`, plan),
+    listPeople: () => client.request<PersonSummary[]>('GET', API.people),
+  }
+}
+
+export type PlansApi = ReturnType<typeof plansApi>
