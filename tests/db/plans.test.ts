@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Change, SyncPlan, SyncSubject } from '@/core/sync/protocol'
 import type { ResponseRow } from '@/db/rows'
+import { plan, room, submitted } from './plan-builders'
 import { applyChanges } from '@/db/repositories/sync'
 import { listPlans, planCoverage, submissionsOf, todayFor } from '@/db/repositories/plans'
 import { awaitingReview } from '@/db/repositories/review'
@@ -14,48 +15,6 @@ import { openDatabase, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Store
 import { fake, freshDb, scoreOf, template } from './helpers'
 
 const TZ = 'Asia/Shanghai'
-
-export function plan(over: Partial<SyncPlan> = {}): SyncPlan {
-  return {
-    id: 'p1',
-    title: '3号楼每周三',
-    templateId: 'dorm',
-    subjectIds: ['room:3号楼/301', 'room:3号楼/302', 'room:3号楼/401'],
-    assignees: { 'room:3号楼/301': 'u-zhang', 'room:3号楼/302': 'u-zhang', 'room:3号楼/401': 'u-li' },
-    schedule: { type: 'weekly', days: [3] },
-    dueTime: '18:00',
-    from: '2026-11-30',
-    to: '2026-12-20',
-    scopeId: 'building:3号楼',
-    people: { 'u-zhang': '张老师', 'u-li': '李老师' },
-    updatedAt: '2026-11-29T00:00:00.000Z',
-    ...over,
-  }
-}
-
-export function room(id: string, floor: string, over: Partial<SyncSubject> = {}): SyncSubject {
-  const no = id.split('/')[1]!
-  return { id, kind: 'room', scopeId: `floor:3号楼/${floor}`, fields: { building: '3号楼', floor, room: no }, label: `3号楼 ${no}`, version: 1, ...over }
-}
-
-/** A submitted response row, as the index needs it (score and answers left out). */
-export function submitted(id: string, subjectId: string | undefined, submittedAt: string, over: Partial<ResponseRow> = {}): ResponseRow {
-  return {
-    id,
-    templateId: 'dorm',
-    templateVersion: 1,
-    templateTitle: '宿舍',
-    role: 'inspection',
-    subject: {},
-    status: 'submitted',
-    inspector: '张老师',
-    startedAt: submittedAt,
-    updatedAt: submittedAt,
-    submittedAt,
-    ...(subjectId !== undefined && { subjectId }),
-    ...over,
-  }
-}
 
 const planChange = (p: SyncPlan, cursor = 1): Change => ({ kind: 'plan', cursor, plan: p })
 const subjectChange = (s: SyncSubject, cursor = 1): Change => ({ kind: 'subject', cursor, subject: s })
