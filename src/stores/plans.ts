@@ -16,6 +16,8 @@ import { listPlans, planCoverage, savePlan, todayFor, type PlanCoverage, type To
 import { awaitingReview } from '@/db/repositories/review'
 import type { PlanRow, SummaryRow } from '@/db/rows'
 import { asTransportError, useAccountStore } from './account'
+
+export type { PlanCoverage, PlanRow, TodayItem }
 import { useSettingsStore } from './settings'
 
 /** What the store needs from outside; tests pass fakes. */
