@@ -17,7 +17,7 @@ import { awaitingReview } from '@/db/repositories/review'
 import type { PlanRow, SummaryRow } from '@/db/rows'
 import { asTransportError, useAccountStore } from './account'
 
-export type { PlanCoverage, PlanRow, TodayItem }
+export type { PlanCoverage, PlanRow, SummaryRow, TodayItem }
 import { useSettingsStore } from './settings'
 
 /** What the store needs from outside; tests pass fakes. */
