@@ -4,7 +4,6 @@
  * edited only on the server (it checks `register.edit` on the plan's scope); a tablet stores what
  * it pulled and expands it offline with the core's `expandPlan`.
  */
-import Dexie from 'dexie'
 import { assignmentsOf, coverageOf, coverageReport, type Assignment, type CoverageReport, type CoverageState, type DateWindow, type SubjectPlace, type Submission } from '@/core/plans'
 import { zonedInstant } from '@/core/time/local-time'
 import type { SyncPlan, SyncSubject } from '@/core/sync/protocol'
@@ -68,7 +67,9 @@ export interface SubmissionQuery {
 export async function submissionsOf(db: QingdanDatabase, query: SubmissionQuery): Promise<Submission[]> {
   const keys = await db.responses
     .where('[templateId+subjectId+submittedAt]')
-    .between([query.templateId, Dexie.minKey, Dexie.minKey], [query.templateId, Dexie.maxKey, Dexie.maxKey], true, true)
+    // String bounds, not Dexie.minKey/maxKey: both other parts are always strings (ids, ISO times),
+    // and maxKey depends on the IndexedDB Dexie first saw, which tests swap per database.
+    .between([query.templateId, '', ''], [query.templateId, '\uffff', '\uffff'], true, true)
     .keys()
   const out: Submission[] = []
   for (const key of keys) {
