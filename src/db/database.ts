@@ -18,7 +18,7 @@ import type {
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores } from './schema'
+import { upgradeToV2, upgradeToV7, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores } from './schema'
 
 /** An outbox row before IndexedDB numbers it. */
 type OutboxInsert = Omit<OutboxRow, 'seq'> & { seq?: number }
@@ -73,7 +73,7 @@ export class QingdanDatabase extends Dexie {
     this.version(4).stores(v4Stores)
     this.version(5).stores(v5Stores)
     this.version(6).stores(v6Stores)
-    this.version(7).stores(v7Stores)
+    this.version(7).stores(v7Stores).upgrade(upgradeToV7)
   }
 }
 

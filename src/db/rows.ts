@@ -84,6 +84,8 @@ export type TaskRow = Task & { hlc?: string }
 /** Schema v3: a submitted response's summary, plus its subject terms for the multi-entry index. */
 export interface SummaryRow extends ResultSummary {
   subjectTerms: string[]
+  /** Schema v7: the response's register subject, when it has one (plan coverage counts by it). */
+  subjectId?: string
 }
 
 /**

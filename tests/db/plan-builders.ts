@@ -1,6 +1,7 @@
 /** Tiny builders for plan tests: a weekly plan of three rooms, register rooms, submitted rows. */
 import type { SyncPlan, SyncSubject } from '@/core/sync/protocol'
 import type { ResponseRow } from '@/db/rows'
+import { scoreOf, template } from './helpers'
 
 export function plan(over: Partial<SyncPlan> = {}): SyncPlan {
   return {
@@ -25,7 +26,7 @@ export function room(id: string, floor: string, over: Partial<SyncSubject> = {})
   return { id, kind: 'room', scopeId: `floor:3号楼/${floor}`, fields: { building: '3号楼', floor, room: no }, label: `3号楼 ${no}`, version: 1, ...over }
 }
 
-/** A submitted response row, as the index needs it (score and answers left out). */
+/** A submitted, scored response row (answers left out): what its summary is made from. */
 export function submitted(id: string, subjectId: string | undefined, submittedAt: string, over: Partial<ResponseRow> = {}): ResponseRow {
   return {
     id,
@@ -39,6 +40,7 @@ export function submitted(id: string, subjectId: string | undefined, submittedAt
     startedAt: submittedAt,
     updatedAt: submittedAt,
     submittedAt,
+    result: scoreOf(template(over.templateId ?? 'dorm', 1)),
     ...(subjectId !== undefined && { subjectId }),
     ...over,
   }

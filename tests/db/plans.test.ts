@@ -12,7 +12,8 @@ import { awaitingReview } from '@/db/repositories/review'
 import { CURRENT_VERSION } from '@/db/schema'
 import Dexie from 'dexie'
 import { openDatabase, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores } from '@/db'
-import { fake, freshDb, scoreOf, template } from './helpers'
+import { fake, freshDb } from './helpers'
+import { summaryRowFor } from '@/db/repositories/results-query'
 
 const TZ = 'Asia/Shanghai'
 
@@ -32,7 +33,10 @@ describe('schema version 7', () => {
     ;[v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores].forEach((stores, i) => v6.version(i + 1).stores(stores))
     await v6.open()
     // A header pulled under v6 already carried `subjectId` (the sync contract has it).
-    await v6.table('responses').add(submitted('old', 'room:3号楼/301', '2026-12-02T03:00:00.000Z'))
+    const old = submitted('old', 'room:3号楼/301', '2026-12-02T03:00:00.000Z')
+    await v6.table('responses').add(old)
+    const { subjectId: _id, ...v6Summary } = summaryRowFor(old)!
+    await v6.table('summaries').add(v6Summary)
     await v6.table('register').add({ ...room('room:3号楼/301', '3'), importedAt: '2026-11-01T00:00:00.000Z' })
     v6.close()
     const db = openDatabase({ name, ...fake })
@@ -40,6 +44,8 @@ describe('schema version 7', () => {
     expect(db.verno).toBe(7)
     expect(await db.register.count()).toBe(1)
     expect(await db.plans.count()).toBe(0)
+    // Its summary (written under v6, without the id) gets the id by the upgrade.
+    expect((await db.summaries.get('old'))?.subjectId).toBe('room:3号楼/301')
     expect((await submissionsOf(db, { templateId: 'dorm' })).map((s) => s.subjectId)).toEqual(['room:3号楼/301'])
     db.close()
   })
@@ -77,7 +83,7 @@ describe('pulled plans and register entries', () => {
 })
 
 describe('submissionsOf', () => {
-  it('reads submitted responses that name a register subject, by template and from an instant, from the index', async () => {
+  it('reads submitted responses that name a register subject, by template and from an instant, from their summaries', async () => {
     const db = freshDb()
     await db.responses.bulkAdd([
       submitted('a', 'room:3号楼/301', '2026-12-02T03:00:00.000Z'),
@@ -160,12 +166,11 @@ describe('planCoverage', () => {
 describe('awaitingReview', () => {
   it('lists submitted self-assessments without a submitted review linked to them', async () => {
     const db = freshDb()
-    const score = scoreOf(template('dorm', 1))
     await db.responses.bulkAdd([
       submitted('s1', undefined, '2026-12-01T03:00:00.000Z', { role: 'self' }),
       submitted('s2', undefined, '2026-12-02T03:00:00.000Z', { role: 'self' }),
       submitted('r1', undefined, '2026-12-03T03:00:00.000Z', { role: 'review', reviewOf: 's1' }),
-    ].map((r) => ({ ...r, result: score })))
+    ])
     expect((await awaitingReview(db)).map((s) => s.id)).toEqual(['s2'])
   })
 })

@@ -10,6 +10,7 @@ import type { SyncPlan, SyncSubject } from '@/core/sync/protocol'
 import type { QingdanDatabase } from '../database'
 import type { PlanRow, RegisterRow } from '../rows'
 import { storageWrite } from '../storage-error'
+import { ensureSummaries } from './results-query'
 
 /** Whether a pulled plan replaces the held one: a newer server time wins, an equal one is the same. */
 export function newerPlan(held: Pick<SyncPlan, 'updatedAt'> | undefined, incoming: Pick<SyncPlan, 'updatedAt'>): boolean {
@@ -60,23 +61,21 @@ export interface SubmissionQuery {
 }
 
 /**
- * The submissions of a template that name a register subject, as coverage needs them. Read from
- * the keys of the `[templateId+subjectId+submittedAt]` index alone (schema v7): no row is read
- * or cloned, which is what keeps coverage over 20,000 responses within its budget.
+ * The submissions of a template that name a register subject, as coverage needs them: read from
+ * the summaries (schema v7 `[templateId+submittedAt]`), a few hundred bytes each, never the
+ * responses with their scores; summaries missing for some submitted response are made first.
+ * One range read (`getAll`), not a cursor: 20,000 rows in one request.
  */
 export async function submissionsOf(db: QingdanDatabase, query: SubmissionQuery): Promise<Submission[]> {
-  const keys = await db.responses
-    .where('[templateId+subjectId+submittedAt]')
-    // String bounds, not Dexie.minKey/maxKey: both other parts are always strings (ids, ISO times),
-    // and maxKey depends on the IndexedDB Dexie first saw, which tests swap per database.
-    .between([query.templateId, '', ''], [query.templateId, '\uffff', '\uffff'], true, true)
-    .keys()
+  await ensureSummaries(db)
+  const from = query.from === undefined ? '' : new Date(query.from).toISOString()
+  const to = query.to === undefined ? '\uffff' : new Date(query.to).toISOString()
+  const rows = await db.summaries.where('[templateId+submittedAt]').between([query.templateId, from], [query.templateId, to], true, false).toArray()
   const out: Submission[] = []
-  for (const key of keys) {
-    const [templateId, subjectId, submittedAt] = key as unknown as [string, string, string]
-    const at = Date.parse(submittedAt)
-    if (Number.isNaN(at) || (query.from !== undefined && at < query.from) || (query.to !== undefined && at >= query.to)) continue
-    out.push({ templateId, subjectId, submittedAt: at })
+  for (const r of rows) {
+    if (r.subjectId === undefined) continue
+    const at = Date.parse(r.submittedAt)
+    if (!Number.isNaN(at)) out.push({ templateId: r.templateId, subjectId: r.subjectId, submittedAt: at })
   }
   return out
 }
