@@ -26,7 +26,6 @@ function beijingDate(days = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000))
 }
 
-const TODAY = beijingDate()
 const ROOMS = [
   ['301', '3', 'u-zhang'],
   ['302', '3', 'u-zhang'],
