@@ -71,7 +71,10 @@ async function fakeServer(page: Page): Promise<void> {
 /** What a sync leaves: the plan, the register's rooms, and room 301 checked today. */
 async function seed(page: Page): Promise<void> {
   await page.goto(appUrl('/'))
-  await page.getByTestId('greeting').waitFor()
+  // The task counts read the database: once they show, the app has created it (schema and all),
+  // and opening it here cannot make an empty one first.
+  await page.getByTestId('task-counts').waitFor()
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'qingdan' && (d.version ?? 0) >= 7))
   const submittedAt = new Date(Date.now() - 60_000).toISOString()
   await page.evaluate(
     async ({ plan, rooms, submittedAt }) => {
