@@ -50,6 +50,8 @@ export interface ResponseRow {
   hlc?: string
   /** Schema v7: the register subject picked at the start (coverage counts by it); absent for free text. */
   subjectId?: string
+  /** A review the team server released to the reviewed (ISO 8601; #14). Never set on this device. */
+  releasedAt?: string
 }
 
 /** One answer: one row per response + item, so autosave writes stay tiny and merges are per item. */

@@ -12,9 +12,13 @@ import {
   type LoginRequest,
   type PersonSummary,
   type PlanInput,
+  type RegisterImportRequest,
+  type RegisterImportResult,
   type SessionInfo,
   type SyncPlan,
   type UserSummary,
+  type UsersImportRequest,
+  type UsersImportResult,
 } from '@/core/sync/protocol'
 import type { Role, Scope } from '@/core/access'
 import type { AccountRole } from '@/core/sync/protocol'
@@ -178,6 +182,9 @@ export function accountApi(client: ApiClient) {
     listGrants: (userId?: string) => client.request<GrantSummary[]>('GET', userId ? `${API.grants}?userId=${encodeURIComponent(userId)}` : API.grants),
     createGrant: (grant: NewGrant) => client.request<GrantSummary>('POST', API.grants, grant),
     deleteGrant: (id: string) => client.request<GrantSummary>('DELETE', `${API.grants}/${encodeURIComponent(id)}`),
+    importUsers: (request: UsersImportRequest) => client.request<UsersImportResult>('POST', API.usersImport, request),
+    importRegister: (request: RegisterImportRequest) => client.request<RegisterImportResult>('PUT', API.register, request),
+    releaseReview: (id: string) => client.request<{ id: string; releasedAt: string }>('POST', `${API.reviews}/${encodeURIComponent(id)}/release`),
   }
 }
 

@@ -47,3 +47,9 @@ export async function awaitingReview(db: QingdanDatabase): Promise<SummaryRow[]>
   const reviewed = new Set(rows.flatMap((s) => (s.role === 'review' && s.reviewOf !== undefined ? [s.reviewOf] : [])))
   return rows.filter((s) => s.role === 'self' && !reviewed.has(s.id)).sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1))
 }
+
+/** Notes the server's release of a review here at once, before the next pull brings it. */
+export async function markReleased(db: QingdanDatabase, id: string, releasedAt: string): Promise<boolean> {
+  // `modify`, not `update`: Dexie's key-path typing of `update` recurses without end on ResponseRow.
+  return (await db.responses.where('id').equals(id).modify((row) => void (row.releasedAt = releasedAt))) > 0
+}

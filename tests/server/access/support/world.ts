@@ -71,7 +71,7 @@ export async function scopedWorld(kind: DatabaseKind): Promise<ScopedWorld> {
     if (created.statusCode !== 201) throw new Error(`scope ${scope.id}: ${created.body}`)
   }
   for (const [place, { scopeId, subject }] of Object.entries(PLACES)) {
-    await db.query('insert into subjects (id, kind, scope_id, fields, label) values ($1, $2, $3, $4::text::jsonb, $5)', [`room-${place}`, 'room', scopeId, JSON.stringify(subject), subject.room])
+    await db.query("insert into subjects (id, kind, scope_id, fields, label, cursor) values ($1, $2, $3, $4::text::jsonb, $5, nextval('sync_change_seq'))", [`room-${place}`, 'room', scopeId, JSON.stringify(subject), subject.room])
   }
 
   const grant = async (userId: string, role: Role, scopeId: string): Promise<string> => {
