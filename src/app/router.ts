@@ -70,6 +70,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'labels.title', nav: 'settings' },
   },
   {
+    path: '/plans',
+    name: 'plans',
+    component: () => import('@/views/PlansView.vue'),
+    meta: { titleKey: 'plans.title', nav: 'results' },
+  },
+  {
+    path: '/plans/today',
+    name: 'plans-today',
+    component: () => import('@/views/TodayView.vue'),
+    meta: { titleKey: 'plans.today.title', nav: 'fill' },
+  },
+  {
+    path: '/plans/:planId/coverage',
+    name: 'plan-coverage',
+    component: () => import('@/views/CoverageView.vue'),
+    meta: { titleKey: 'plans.cov.title', nav: 'results' },
+  },
+  {
     path: '/results',
     name: 'results',
     component: () => import('@/views/ResultsView.vue'),

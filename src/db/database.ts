@@ -5,6 +5,7 @@ import type {
   AttachmentRow,
   MetaRow,
   OutboxRow,
+  PlanRow,
   PendingDownloadRow,
   PendingUploadRow,
   RegisterRow,
@@ -17,7 +18,7 @@ import type {
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores } from './schema'
+import { upgradeToV2, upgradeToV7, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores } from './schema'
 
 /** An outbox row before IndexedDB numbers it. */
 type OutboxInsert = Omit<OutboxRow, 'seq'> & { seq?: number }
@@ -57,6 +58,8 @@ export class QingdanDatabase extends Dexie {
   tombstones!: Table<TombstoneRow, string>
   /** Schema v6: the register of subjects (rooms, branches, teachers). */
   register!: Table<RegisterRow, string>
+  /** Schema v7: inspection plans as the server sent them (#14). */
+  plans!: Table<PlanRow, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -70,6 +73,7 @@ export class QingdanDatabase extends Dexie {
     this.version(4).stores(v4Stores)
     this.version(5).stores(v5Stores)
     this.version(6).stores(v6Stores)
+    this.version(7).stores(v7Stores).upgrade(upgradeToV7)
   }
 }
 

@@ -8,6 +8,7 @@ import type { Task } from '@/core/tasks/task'
 import type { BundleAttachment, HistoryRecord } from '@/core/exchange/bundle'
 import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
 import type { Mutation, MutationResult, ResponseHeader, SyncAttachment } from '@/core/sync'
+import type { SyncPlan } from '@/core/sync/protocol'
 import type { RegisterSubject } from '@/core/register/types'
 
 /** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
@@ -47,6 +48,8 @@ export interface ResponseRow {
   subjectTerms?: string[]
   /** Schema v5: the clock of the header's last change (older rows: none, read through `clockOf`). */
   hlc?: string
+  /** Schema v7: the register subject picked at the start (coverage counts by it); absent for free text. */
+  subjectId?: string
   /** A review the team server released to the reviewed (ISO 8601; #14). Never set on this device. */
   releasedAt?: string
 }
@@ -83,6 +86,8 @@ export type TaskRow = Task & { hlc?: string }
 /** Schema v3: a submitted response's summary, plus its subject terms for the multi-entry index. */
 export interface SummaryRow extends ResultSummary {
   subjectTerms: string[]
+  /** Schema v7: the response's register subject, when it has one (plan coverage counts by it). */
+  subjectId?: string
 }
 
 /**
@@ -132,4 +137,9 @@ export type TombstoneRow = ResponseHeader & { deleted: true }
 export interface RegisterRow extends RegisterSubject {
   importedAt: string
   archived?: true
+  /** Schema v7: the server's version of a pulled entry (a higher one replaces it); absent if imported here. */
+  version?: number
 }
+
+/** Schema v7: an inspection plan as the server last sent it (newer `updatedAt` wins). */
+export type PlanRow = SyncPlan

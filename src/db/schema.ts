@@ -7,7 +7,7 @@
  * pins version 1 against a frozen copy and upgrades a database written by it.
  */
 import type { Transaction } from 'dexie'
-import type { MetaRow, ResponseRow } from './rows'
+import type { MetaRow, ResponseRow, SummaryRow } from './rows'
 import { withSubjectIndex } from './subject-index'
 import { DEVICE_ID_KEY } from './keys'
 
@@ -87,8 +87,31 @@ export const v6Stores = {
   register: 'id, kind',
 } as const satisfies StoreSpec
 
+/**
+ * Version 7 (plans, #14):
+ * - `plans`: inspection plans pulled from the server (`SyncPlan`), by id, indexed by template;
+ * - summaries gain `subjectId` (the register subject a response was started on) and the index
+ *   `[templateId+submittedAt]`: coverage reads a template's summaries since a day (a few hundred
+ *   bytes each) instead of whole responses with their scores. The upgrade copies `subjectId` onto
+ *   the summaries of responses that carry one (headers pulled under v6 could).
+ */
+export const v7Stores = {
+  summaries: 'id, templateId, [templateId+templateVersion], submittedAt, band, inspector, *subjectTerms, [templateId+submittedAt]',
+  plans: 'id, templateId',
+} as const satisfies StoreSpec
+
+/** v6 → v7: summaries of responses that name a register subject get its id. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const named = await tx
+    .table<ResponseRow, string>('responses')
+    .filter((r) => r.subjectId !== undefined)
+    .toArray()
+  const summaries = tx.table<SummaryRow, string>('summaries')
+  for (const r of named) await summaries.update(r.id, { subjectId: r.subjectId })
+}
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 6
+export const CURRENT_VERSION = 7
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

@@ -10,9 +10,12 @@ import {
   type DeviceSummary,
   type GrantSummary,
   type LoginRequest,
+  type PersonSummary,
+  type PlanInput,
   type RegisterImportRequest,
   type RegisterImportResult,
   type SessionInfo,
+  type SyncPlan,
   type UserSummary,
   type UsersImportRequest,
   type UsersImportResult,
@@ -186,3 +189,16 @@ export function accountApi(client: ApiClient) {
 }
 
 export type AccountApi = ReturnType<typeof accountApi>
+
+/** The plan routes (#14): plans the account reads, and the people it may assign. */
+export function plansApi(client: ApiClient) {
+  return {
+    listPlans: () => client.request<SyncPlan[]>('GET', API.plans),
+    createPlan: (plan: PlanInput) => client.request<SyncPlan>('POST', API.plans, plan),
+    /** Replaces the whole plan (schedule, subjects, overrides, `cancelled`). */
+    updatePlan: (plan: PlanInput) => client.request<SyncPlan>('PUT', `${API.plans}/${encodeURIComponent(plan.id)}`, plan),
+    listPeople: () => client.request<PersonSummary[]>('GET', API.people),
+  }
+}
+
+export type PlansApi = ReturnType<typeof plansApi>

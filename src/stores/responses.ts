@@ -48,6 +48,8 @@ export interface StartResponseInit {
   subject: Subject
   role: Role
   inspector: string
+  /** The register subject picked (#14): coverage of inspection plans counts by it. */
+  subjectId?: string
 }
 
 /** How many submitted responses the drafts page lists under "recent". */

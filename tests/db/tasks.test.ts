@@ -48,6 +48,18 @@ describe('openTasksForSubmitted', () => {
     expect(await db.summaries.get(id)).toBeDefined()
   })
 
+  it('assigns the tasks to the responsible person the register names for the picked room (#14)', async () => {
+    const db = freshDb()
+    await db.register.put({ id: 'room:3号楼/201', kind: 'room', scopeId: 'floor:3号楼/2', fields: { building: '3号楼', floor: '2', room: '201' }, label: '3号楼 201', responsible: '李辅导员', importedAt: '2026-11-01T00:00:00.000Z' })
+    const row = await createResponse(db, { template: dorm, subject: { building: '3号楼', floor: 2, room: '201' }, role: 'inspection', inspector: '王老师', subjectId: 'room:3号楼/201' })
+    await saveAnswer(db, row.id, 'smoking', { value: 1 })
+    await submitResponse(db, row.id, dorm, '2026-11-27T02:00:00.000Z')
+    expect((await openTasksForSubmitted(db, row.id)).map((t) => t.assignee)).toEqual(['李辅导员'])
+    // A room typed in by hand names nobody: no assignee from the register.
+    const [plain] = await openTasksForSubmitted(db, await submitRoom(db, { smoking: 1 }))
+    expect(plain?.assignee).toBeUndefined()
+  })
+
   it('opens nothing for a draft or a clean room', async () => {
     const db = freshDb()
     const draft = await createResponse(db, { template: dorm, subject: { building: '3号楼' }, role: 'self', inspector: '王' })

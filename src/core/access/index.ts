@@ -1,3 +1,4 @@
 export * from './roles'
 export * from './scopes'
 export * from './grants'
+export * from './home'

@@ -30,16 +30,22 @@ export interface OpenTasksInput {
   now: string
   /** Ids come from outside, so the rule stays deterministic under test. */
   newId: () => string
+  /**
+   * The person the register names responsible for the subject (#14: a room's floor counsellor),
+   * when the response was started on a register subject; it wins over a person-like field.
+   */
+  responsible?: string
 }
 
 /**
  * One open task per finding of a submitted response, when the template's findings open tasks
  * (`findingsPolicy`); the deadline is the submission time plus the
- * template's `rectification.defaultDays` (7 by default).
+ * template's `rectification.defaultDays` (7 by default). The assignee is the register's
+ * responsible person for the subject, else the subject's person-like field.
  */
 export function openTasks(input: OpenTasksInput): Task[] {
   if (!findingsPolicy(input.template).tasks) return []
-  const assignee = defaultAssignee(input.subject)
+  const assignee = input.responsible?.trim() || defaultAssignee(input.subject)
   return taskDrafts(input.template, input.result, input.submittedAt).map((d) => ({
     id: input.newId(),
     responseId: input.responseId,

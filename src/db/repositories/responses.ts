@@ -20,6 +20,8 @@ export interface CreateResponseInit {
   inspector: string
   reviewOf?: string
   corrects?: string
+  /** The register subject picked at the start (#14), so plan coverage can count the response. */
+  subjectId?: string
 }
 
 /**
@@ -42,6 +44,7 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
     ...(init.reviewOf !== undefined && { reviewOf: init.reviewOf }),
     ...(init.corrects !== undefined && { corrects: init.corrects }),
     subject: { ...init.subject },
+    ...(init.subjectId !== undefined && { subjectId: init.subjectId }),
     status: 'draft' as const,
     inspector: init.inspector,
     startedAt: now,

@@ -32,7 +32,7 @@ export function summaryRowFor(row: ResponseRow, template?: Pick<Template, 'scori
     row.result,
     template,
   )
-  return { ...summary, subjectTerms: row.subjectTerms ?? subjectTerms(row.subject) }
+  return { ...summary, subjectTerms: row.subjectTerms ?? subjectTerms(row.subject), ...(row.subjectId !== undefined && { subjectId: row.subjectId }) }
 }
 
 /** Writes (or rewrites) the summary of one response. A draft has none. */

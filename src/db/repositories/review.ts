@@ -4,7 +4,8 @@
  * and pairing never depends on two people spelling a branch name alike.
  */
 import type { QingdanDatabase } from '../database'
-import type { ResponseRow } from '../rows'
+import type { ResponseRow, SummaryRow } from '../rows'
+import { ensureSummaries } from './results-query'
 import { createResponse } from './responses'
 
 export type StartReviewResult = { ok: true; id: string; existing: boolean } | { ok: false; reason: 'missing' | 'notSelf' | 'notSubmitted' }
@@ -33,6 +34,18 @@ export async function startReviewOf(db: QingdanDatabase, selfId: string, inspect
   if (!version) return { ok: false, reason: 'missing' }
   const row = await createResponse(db, { template: version.template, subject: { ...self.subject }, role: 'review', inspector, reviewOf: self.id })
   return { ok: true, id: row.id, existing: false }
+}
+
+/**
+ * Submitted self-assessments no submitted review is linked to (`reviewOf`): a reviewer's queue
+ * (#14), oldest first. Read from the summaries (role and link are there), after making sure
+ * every submitted response has one.
+ */
+export async function awaitingReview(db: QingdanDatabase): Promise<SummaryRow[]> {
+  await ensureSummaries(db)
+  const rows = await db.summaries.filter((s) => s.role !== 'inspection').toArray()
+  const reviewed = new Set(rows.flatMap((s) => (s.role === 'review' && s.reviewOf !== undefined ? [s.reviewOf] : [])))
+  return rows.filter((s) => s.role === 'self' && !reviewed.has(s.id)).sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1))
 }
 
 /** Notes the server's release of a review here at once, before the next pull brings it. */

@@ -27,6 +27,7 @@ import { SYNC_CURSOR_KEY, SYNC_UNSCORED_KEY as UNSCORED_KEY } from '../keys'
 import type { AnswerHistoryRow, ResponseRow, Subject, TombstoneRow } from '../rows'
 import { storageWrite } from '../storage-error'
 import { inFieldOrder, withSubjectIndex } from '../subject-index'
+import { putPulledPlan, putPulledSubject } from './plans'
 import { clockNode, readClock, storeClock, tableList } from './outbox'
 import { summaryRowFor } from './results-query'
 import { toResponse, withScore } from './responses'
@@ -52,7 +53,8 @@ export interface AppliedChanges {
  * Applies one pulled page in ONE transaction, with the rules of `decide.ts`: answers by clock
  * (losers to `answerHistory`), headers by rank then clock, a submission replacing the answers it
  * was scored on, tombstones deleting here, template versions immutable, attachments immutable but
- * for their deletion, template rows and tasks by clock. Submitted responses it wrote are then
+ * for their deletion, template rows and tasks by clock, plans by server time and register entries
+ * by version (`plans.ts`). Submitted responses it wrote are then
  * scored here, from their template version (a score is never taken from another side), with
  * their summaries. The device clock
  * moves past every clock received. A failure writes nothing and leaves the cursor where it was.
@@ -64,7 +66,7 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
   return storageWrite(() =>
     db.transaction(
       'rw',
-      tableList(db.responses, db.answers, db.answerHistory, db.templates, db.templateVersions, db.tasks, db.attachments, db.downloads, db.uploads, db.tombstones, db.summaries, db.meta),
+      tableList(db.responses, db.answers, db.answerHistory, db.templates, db.templateVersions, db.tasks, db.attachments, db.downloads, db.uploads, db.tombstones, db.summaries, db.meta, db.plans, db.register),
       async () => {
         const out: AppliedChanges = { written: 0, history: 0, downloads: 0 }
         const toScore = new Set<string>()
@@ -148,8 +150,10 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
               break
             }
             case 'plan':
+              if (await putPulledPlan(db, change.plan)) out.written++
+              break
             case 'subject':
-              // Issue #14 in progress: plans and register entries are stored by the next commit.
+              if (await putPulledSubject(db, change.subject, recordedAt)) out.written++
               break
             default: {
               const never: never = change

@@ -32,6 +32,8 @@ export async function openTasksForSubmitted(db: QingdanDatabase, responseId: str
   await saveSummary(db, responseId)
   const version = await db.templateVersions.get([row.templateId, row.templateVersion])
   const result = row.result
+  // Routed to the register's responsible person for the subject (#14), when it names one.
+  const responsible = row.subjectId !== undefined ? (await db.register.get(row.subjectId))?.responsible : undefined
   const node = await clockNode(db)
   return storageWrite(() =>
     db.transaction('rw', syncTables(db, db.tasks), async () => {
@@ -47,6 +49,7 @@ export async function openTasksForSubmitted(db: QingdanDatabase, responseId: str
         submittedAt: row.submittedAt ?? now,
         now,
         newId: () => crypto.randomUUID(),
+        ...(responsible !== undefined && { responsible }),
       })
       const hlc = await tick(db, node)
       const stamped = tasks.map((t) => ({ ...t, hlc }))

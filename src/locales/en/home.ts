@@ -13,6 +13,7 @@ export default {
     cards: {
       templates: { title: 'Templates', body: 'Checklist and scoring-rubric templates, versioned.' },
       fill: { title: 'Fill', body: 'Tick items, photograph evidence, see the score live; drafts save themselves.' },
+      plans: { title: 'Plans', body: 'Today’s checks, surprise inspections and coverage.' },
       results: { title: 'Results', body: 'Scores, flagged items and rectification; print the ledger.' },
       settings: { title: 'Settings', body: 'Interface language and inspector name.' },
     },

@@ -169,6 +169,7 @@ export default {
       byPlace: 'Building / floor',
       byPerson: 'Person',
       onlyOpen: 'Open only',
+      onlyMine: 'Mine only',
       empty: 'No rectification tasks.',
       fixPhoto: 'Photo of the fix',
       fixNote: 'What was done',

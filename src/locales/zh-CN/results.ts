@@ -169,6 +169,7 @@ export default {
       byPlace: '按楼栋/楼层',
       byPerson: '按责任人',
       onlyOpen: '只看未销号',
+      onlyMine: '只看我的',
       empty: '没有整改任务。',
       fixPhoto: '整改照片',
       fixNote: '整改说明',

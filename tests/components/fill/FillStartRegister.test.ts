@@ -95,4 +95,23 @@ describe('starting a fill from the register', () => {
     expect(page.find('[data-testid=room-picker]').exists()).toBe(false)
     expect(page.find('#subject-room').exists()).toBe(true)
   })
+
+  it('stores the picked room id on the response, so plan coverage counts it; a room typed over is ad hoc', async () => {
+    await withRooms()
+    const page = await open(`${startPath}?subject=${encodeURIComponent('room:5号楼/101')}`)
+    await page.get('form').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('fill'))
+    expect((await listResponses(db))[0]?.subjectId).toBe('room:5号楼/101')
+  })
+
+  it('stores no room id when the picked room was typed over: an ad-hoc subject', async () => {
+    await withRooms()
+    const typed = await open(`${startPath}?subject=${encodeURIComponent('room:5号楼/101')}`)
+    await typed.get('#subject-room').setValue('102')
+    await typed.get('form').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('fill'))
+    const [row] = await listResponses(db)
+    expect(row?.subject.room).toBe('102')
+    expect(row?.subjectId).toBeUndefined()
+  })
 })

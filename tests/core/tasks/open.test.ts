@@ -38,6 +38,11 @@ describe('openTasks', () => {
     expect(new Set(tasks.map((t) => t.id)).size).toBe(2)
   })
 
+  it('routes to the register’s responsible person for the subject over a person-like field', () => {
+    expect(openTasks({ ...input(), responsible: '李辅导员' }).map((t) => t.assignee)).toEqual(['李辅导员', '李辅导员'])
+    expect(openTasks({ ...input(), responsible: '  ' }).map((t) => t.assignee)).toEqual(['王老师', '王老师'])
+  })
+
   it('opens nothing for a clean response', () => {
     expect(openTasks(input([]))).toEqual([])
   })
