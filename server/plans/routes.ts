@@ -48,11 +48,24 @@ function normalise(body: PlanInput): PlanInput {
   }
 }
 
+/**
+ * The narrowest scope holding every subject of the plan, for a plan sent without one (a tablet
+ * knows its rooms' floors, not the tree above them); '' when there is none to find.
+ */
+async function narrowestScope(tx: Queryable, access: Access, subjectIds: readonly string[]): Promise<string> {
+  if (access.kind === 'open' || subjectIds.length === 0) return ''
+  const rows = await tx.query<{ scope_id: string }>('select distinct scope_id from subjects where id = any($1::text[])', [[...subjectIds]])
+  const scopes = rows.map((r) => r.scope_id).filter((id) => access.tree.get(id))
+  if (scopes.length === 0) return ''
+  return access.tree.ancestors(scopes[0]!).find((candidate) => scopes.every((s) => access.tree.contains(candidate, s))) ?? ''
+}
+
 /** Refuses the plan (403 unless `access` may edit its scope, and its held scope; 400 with every issue) or returns it normalised. */
 async function checked(tx: Queryable, access: Access, body: PlanInput, heldScope?: string): Promise<PlanInput> {
   if (heldScope !== undefined) requireScope(access, 'register.edit', heldScope, '/scopeId')
-  const tree = requireScope(access, 'register.edit', body.scopeId, '/scopeId')
-  const plan = normalise(body)
+  const scopeId = body.scopeId === '' ? await narrowestScope(tx, access, body.subjectIds) : body.scopeId
+  const tree = requireScope(access, 'register.edit', scopeId, '/scopeId')
+  const plan = normalise({ ...body, scopeId })
   const core = checkPlan(plan)
   const issues = [...(core.ok ? [] : core.issues), ...(await planIssues(tx, plan, tree))]
   if (issues.length > 0) throw ApiHttpError.of(400, issues as [Issue, ...Issue[]])

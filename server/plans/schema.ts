@@ -42,7 +42,8 @@ export const planBody = {
     id: planId,
     title: cleanText(PLAN_LIMITS.maxTitle),
     templateId: recordId(200),
-    scopeId: recordId(200),
+    // '' asks the server for the narrowest scope that holds every subject (see routes.ts).
+    scopeId: { anyOf: [recordId(200), { const: '' }] },
     subjectIds: { type: 'array', maxItems: PLAN_LIMITS.maxSubjects, items: subjectId },
     assignees: { type: 'object', maxProperties: PLAN_LIMITS.maxSubjects, propertyNames: subjectId, additionalProperties: uuid },
     schedule,

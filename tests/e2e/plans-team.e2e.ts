@@ -73,7 +73,7 @@ async function setUpAsAdmin(admin: TabletPage, weekday: number): Promise<void> {
   await page.getByTestId('register-preview').waitFor()
   await expect.poll(() => page.getByTestId('register-upload-parent').inputValue()).not.toBe('')
   await page.getByTestId('register-upload-confirm').click()
-  expect(await page.getByTestId('register-upload-done').textContent()).toContain('新增 4 项')
+  await expect.poll(() => page.getByTestId('register-message').textContent()).toContain('新增 4 项')
 
   await page.goto(url('/admin'))
   await chooseFile(page, 'people-file', 'people.csv', PEOPLE)

@@ -182,7 +182,10 @@ export interface SyncPlan extends Plan {
   updatedAt: string
 }
 
-/** What a device sends to create or replace a plan; the server fills in `people` and `updatedAt`. */
+/**
+ * What a device sends to create or replace a plan; the server fills in `people` and `updatedAt`,
+ * and with `scopeId: ''` the narrowest scope that holds every subject.
+ */
 export type PlanInput = Omit<SyncPlan, 'people' | 'updatedAt'>
 
 /** A register entry as the server keeps and sends it. */

@@ -51,6 +51,7 @@ export default {
       perRoom: 'One per room',
       nobody: 'Nobody',
       scope: 'Scope',
+      scopeAuto: 'From the rooms chosen',
       scopeHint: 'Every subject of the plan must lie in this scope; the server checks that you may edit plans there.',
       save: 'Save',
       cancel: 'Cancel',
@@ -60,7 +61,6 @@ export default {
         subjects: 'Choose at least one subject.',
         dates: 'The first day cannot be after the last.',
         days: 'Choose at least one weekday.',
-        scope: 'Choose a scope.',
       },
     },
     draw: {

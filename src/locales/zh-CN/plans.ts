@@ -51,6 +51,7 @@ export default {
       perRoom: '按房间指定',
       nobody: '未指定',
       scope: '所属范围',
+      scopeAuto: '按所选房间自动确定',
       scopeHint: '计划的所有对象都须在此范围内；服务器会检查你是否有权编辑。',
       save: '保存',
       cancel: '取消',
@@ -60,7 +61,6 @@ export default {
         subjects: '请至少选择一个检查对象。',
         dates: '开始日期不能晚于结束日期。',
         days: '请至少选择一个星期几。',
-        scope: '请选择所属范围。',
       },
     },
     draw: {

@@ -20,7 +20,7 @@ const props = {
 }
 
 describe('the plan form', () => {
-  it('picks a floor, assigns it one inspector and emits a weekly plan under the rooms’ common scope', async () => {
+  it('picks a floor, assigns it one inspector and emits a weekly plan whose scope the server picks, or the one chosen', async () => {
     const page = mountFill(PlanEditor, { props })
     await page.get('[data-testid=plan-title]').setValue('3号楼每周三')
     await page.get('[data-testid="plan-floor-3号楼 · 3"]').setValue(true)
@@ -30,13 +30,17 @@ describe('the plan form', () => {
     expect(input).toMatchObject({
       title: '3号楼每周三',
       templateId: 'dorm',
-      scopeId: 'floor:3号楼/3',
+      scopeId: '',
       subjectIds: ['room:3号楼/301', 'room:3号楼/302'],
       assignees: { 'room:3号楼/301': 'u-zhang', 'room:3号楼/302': 'u-zhang' },
       schedule: { type: 'weekly', days: [3] },
       dueTime: '18:00',
       from: '2026-11-30',
     })
+    // The rooms' common scope is offered by name too.
+    await page.get('[data-testid=plan-scope]').setValue('floor:3号楼/3')
+    await page.get('form').trigger('submit')
+    expect(page.emitted<[PlanInput]>('save')?.[1]?.[0].scopeId).toBe('floor:3号楼/3')
   })
 
   it("refuses what the server would, with the core's reasons: no room, or a schedule that never falls due", async () => {

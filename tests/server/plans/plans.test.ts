@@ -48,6 +48,18 @@ describe.each(DATABASE_KINDS)('plans on %s', (kind) => {
     expect(audit.map((a) => a.detail.planId)).toContain(plan.id)
   })
 
+  it('places a plan sent without a scope in the narrowest scope that holds all its rooms', async () => {
+    const one = await post(admin(), planInput({ scopeId: '' }))
+    expect(one.statusCode).toBe(201)
+    expect(one.json<SyncPlan>().scopeId).toBe('b3f3')
+    const both = await post(admin(), planInput({ scopeId: '', subjectIds: ['room-in', 'room-out'] }))
+    expect(both.json<SyncPlan>().scopeId).toBe('xgb')
+    // Someone who may edit plans only on 3号楼 cannot reach 5号楼 that way either.
+    const head = await member(w, 'admin', 'b3')
+    const refused = await post(head.session, planInput({ scopeId: '', subjectIds: ['room-in', 'room-out'] }))
+    expect(refused.statusCode).toBe(403)
+  })
+
   it('refuses a plan with every problem pointed at in the body, in Chinese and English, and stores nothing', async () => {
     const plan = planInput({
       templateId: 'no-such-template',
