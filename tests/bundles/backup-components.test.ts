@@ -10,6 +10,8 @@ import { setDb } from '@/db'
 import MergeSummary from '@/components/backup/MergeSummary.vue'
 import BackupReminder from '@/components/backup/BackupReminder.vue'
 import { device, fillRoom } from './bundle-builders'
+import { SESSION_STORAGE_KEY } from '@/stores/account'
+import { session } from '../stores/sync-helpers'
 
 const counts = (c: Partial<KindCounts> = {}): KindCounts => ({ new: 0, updated: 0, skipped: 0, conflicts: 0, refused: 0, ...c })
 
@@ -37,6 +39,19 @@ describe('BackupReminder', () => {
     await expect.poll(async () => (await flushPromises(), w.find('[data-testid=backup-reminder]').exists())).toBe(true)
     expect(w.text()).toContain('1 份记录')
     expect(w.get('[data-testid=backup-reminder-link]').attributes('href')).toBe('/backup')
+  })
+
+  it('stays hidden on a tablet signed in to a team server, whose records the server keeps', async () => {
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session()))
+    setActivePinia(createPinia())
+    const db = await device()
+    await fillRoom(db, '101', { q1: 'ok' })
+    setDb(db)
+    const w = mount(BackupReminder, { global: { plugins: [createAppI18n('zh-CN'), router] } })
+    await new Promise((r) => setTimeout(r, 50))
+    await flushPromises()
+    expect(w.find('[data-testid=backup-reminder]').exists()).toBe(false)
+    localStorage.clear()
   })
 
   it('stays hidden on a device with nothing to back up', async () => {
