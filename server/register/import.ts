@@ -87,14 +87,14 @@ export async function importRegister(tx: Queryable, access: Access, stored: read
   // conflicting row that is not updated still spends a sequence number: gaps are harmless.)
   const rows = await tx.query<{ inserted: boolean }>(
     `insert into subjects (id, kind, scope_id, fields, label, responsible, version, archived, updated_at, cursor)
-     select r.id, r.kind, r."scopeId", r.fields, r.label, r.responsible, 1, false, $2, ${NEXT_CURSOR}
-       from jsonb_to_recordset($1::text::jsonb) as r(id text, kind text, "scopeId" text, fields jsonb, label text, responsible text)
+     select r.id, r.kind, r."scopeId", r.fields, r.label, r.responsible, 1, coalesce(r.archived, false), $2, ${NEXT_CURSOR}
+       from jsonb_to_recordset($1::text::jsonb) as r(id text, kind text, "scopeId" text, fields jsonb, label text, responsible text, archived boolean)
      on conflict (id) do update
         set kind = excluded.kind, scope_id = excluded.scope_id, fields = excluded.fields, label = excluded.label,
-            responsible = excluded.responsible, archived = false, version = subjects.version + 1,
+            responsible = excluded.responsible, archived = excluded.archived, version = subjects.version + 1,
             updated_at = excluded.updated_at, cursor = excluded.cursor
       where (subjects.kind, subjects.scope_id, subjects.fields, subjects.label, subjects.responsible, subjects.archived)
-            is distinct from (excluded.kind, excluded.scope_id, excluded.fields, excluded.label, excluded.responsible, false)
+            is distinct from (excluded.kind, excluded.scope_id, excluded.fields, excluded.label, excluded.responsible, excluded.archived)
      returning (xmax = 0) as inserted`,
     [json(request.subjects.map((s) => ({ ...s, label: s.label.trim(), responsible: s.responsible?.trim() ?? null }))), at],
   )

@@ -39,6 +39,7 @@ const subject = {
     fields: { type: 'object', maxProperties: 20, propertyNames: { maxLength: 64 }, additionalProperties: { type: 'string', maxLength: 200, pattern: '^[^\\u0000]*$' } },
     label: cleanText(200),
     responsible: cleanText(100),
+    archived: { type: 'boolean' },
   },
 } as const
 /** A college's rooms fit: 20,000 entries of a few hundred bytes. */

@@ -9,8 +9,10 @@ import { importBranches, importRooms, importTeachers, type RegisterImport, type 
 import { ok, type Result } from '@/core/result'
 import type { RegisterImportRequest, RegisterImportResult as ServerImportResult } from '@/core/sync/protocol'
 import { getDb } from '@/db/singleton'
-import { getRegisterSubject, listRegister, replaceRegister, type RegisterImportResult } from '@/db/repositories/register'
+import { editRegisterSubject, getRegisterSubject, listRegister, replaceRegister, type RegisterEdit, type RegisterImportResult } from '@/db/repositories/register'
 import type { RegisterRow } from '@/db/rows'
+
+export type { RegisterRow }
 
 /**
  * The department new buildings hang under while the register lives on this device only; the
@@ -73,6 +75,22 @@ export const useRegisterStore = defineStore('register', () => {
     return ok(await send({ parentScopeId, scopes: checked.value.scopes, subjects: checked.value.subjects }))
   }
 
+  /**
+   * An entry edited in the app. With a team server (`send`), the server's copy is changed first,
+   * so a refusal changes nothing here; the edit is then kept here at once, and the pull brings the
+   * server's version of it to every tablet.
+   */
+  async function edit(row: RegisterRow, change: RegisterEdit, send?: (request: RegisterImportRequest) => Promise<ServerImportResult>): Promise<RegisterRow | undefined> {
+    if (send) {
+      const { id, kind, scopeId, fields } = row
+      const responsible = change.responsible?.trim()
+      await send({ parentScopeId: scopeId, scopes: [], subjects: [{ id, kind, scopeId, fields, label: change.label.trim(), ...(responsible && { responsible }), archived: change.archived }] })
+    }
+    const edited = await editRegisterSubject(getDb(), row.id, change)
+    await load()
+    return edited
+  }
+
   async function subject(id: string): Promise<RegisterRow | undefined> {
     return getRegisterSubject(getDb(), id)
   }
@@ -93,5 +111,5 @@ export const useRegisterStore = defineStore('register', () => {
     }
   })
 
-  return { rooms, branches, teachers, loaded, tree, load, check, save, upload, subject }
+  return { rooms, branches, teachers, loaded, tree, load, check, save, upload, edit, subject }
 })

@@ -203,7 +203,8 @@ export type SyncSubject = RegisterSubject & {
 export interface RegisterImportRequest {
   parentScopeId: string
   scopes: Scope[]
-  subjects: RegisterSubject[]
+  /** `archived: true` takes an entry out of the register (an edit in the app); absent: live. */
+  subjects: (RegisterSubject & { archived?: boolean })[]
 }
 
 export interface RegisterImportResult {

@@ -1,5 +1,5 @@
 /**
- * The register on this device: imported lists of rooms (branches and teachers later), read by the
+ * The register on this device: imported lists of rooms, Party branches and teachers, read by the
  * fill start's picker and the label sheets. An import of a kind replaces that kind's list in one
  * transaction: subjects it lists are written, those it no longer lists are archived (records that
  * name them keep a readable label), and a failed write leaves the old list whole.
@@ -55,4 +55,35 @@ export async function listRegister(db: QingdanDatabase, kind: SubjectKind): Prom
 
 export async function getRegisterSubject(db: QingdanDatabase, id: string): Promise<RegisterRow | undefined> {
   return db.register.get(id)
+}
+
+/** What an edit in the app may change: how the entry is named, who answers for it, whether it is still in use. */
+export interface RegisterEdit {
+  label: string
+  responsible?: string
+  archived: boolean
+}
+
+/**
+ * One entry edited in the app: a new version of it (imported entries start at 1), or undefined
+ * when there is no such entry. A pulled entry with a higher version replaces it later.
+ */
+export async function editRegisterSubject(db: QingdanDatabase, id: string, edit: RegisterEdit, now: string = nowIso()): Promise<RegisterRow | undefined> {
+  return storageWrite(() =>
+    db.transaction('rw', db.register, async () => {
+      const held = await db.register.get(id)
+      if (!held) return undefined
+      const { responsible: _r, archived: _a, ...rest } = held
+      const row: RegisterRow = {
+        ...rest,
+        label: edit.label.trim(),
+        ...(edit.responsible?.trim() && { responsible: edit.responsible.trim() }),
+        ...(edit.archived && { archived: true as const }),
+        version: (held.version ?? 1) + 1,
+        importedAt: now,
+      }
+      await db.register.put(row)
+      return row
+    }),
+  )
 }

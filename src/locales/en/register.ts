@@ -31,6 +31,18 @@ export default {
       failed: 'The server did not import it: {reason}',
       noScopes: 'The server has no parent scope you manage. An admin creates the college and department scopes on the Admin page first.',
     },
+    edit: {
+      title: 'Edit “{label}” (version {version})',
+      label: 'Name',
+      responsible: 'Responsible person (rectification tasks go to them)',
+      archive: 'Take out of use: no longer offered for checks or plans (records kept)',
+      save: 'Save',
+      saved: 'Saved “{label}” (version {version}).',
+      archived: 'Took “{label}” out of use.',
+      labelMissing: 'The name cannot be empty.',
+      failed: 'Not saved: {reason}',
+      hint: 'Tap an entry to edit it.',
+    },
     list: {
       title: 'Rooms ({count})',
       empty: 'No rooms imported yet.',

@@ -31,6 +31,18 @@ export default {
       failed: '服务器未导入：{reason}',
       noScopes: '服务器上没有你可以管理的上级范围。请管理员先在“管理”页建立学院和部门范围。',
     },
+    edit: {
+      title: '修改“{label}”（第 {version} 版）',
+      label: '名称',
+      responsible: '负责人（整改任务交给此人）',
+      archive: '停用：不再出现在选择和计划中（已有记录保留）',
+      save: '保存',
+      saved: '已保存“{label}”（第 {version} 版）。',
+      archived: '已停用“{label}”。',
+      labelMissing: '名称不能为空。',
+      failed: '未保存：{reason}',
+      hint: '点选一项可以修改。',
+    },
     list: {
       title: '房间（{count} 间）',
       empty: '尚未导入房间。',

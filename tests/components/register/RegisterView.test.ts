@@ -67,4 +67,25 @@ describe('the register page', () => {
     expect(page.findAll('[data-testid=register-building]')).toHaveLength(0)
     expect((await db.register.toArray()).map((r) => `${r.kind}:${r.id}`)).toEqual(['branch:branch:第一党支部', 'branch:branch:第二党支部'])
   })
+
+  it('edits an entry in the app as a new version, and takes one out of use', async () => {
+    const page = mountFill(RegisterView, { global: { plugins: [createPinia()] } })
+    await choose(page, 'rooms.csv', '楼栋,房间号,辅导员\n3号楼,301,张老师\n3号楼,302,张老师\n')
+    await vi.waitFor(() => expect(page.find('[data-testid=register-confirm]').exists()).toBe(true))
+    await page.get('[data-testid=register-confirm]').trigger('click')
+    await vi.waitFor(() => expect(page.find('[data-testid="register-entry-room:3号楼/301"]').exists()).toBe(true))
+
+    await page.get('[data-testid="register-entry-room:3号楼/301"]').trigger('click')
+    expect(page.get('[data-testid=register-edit]').text()).toContain('修改“3号楼 301”（第 1 版）')
+    await page.get('[data-testid=register-edit-responsible]').setValue('王老师')
+    await page.get('[data-testid=register-edit]').trigger('submit')
+    await vi.waitFor(() => expect(page.get('[data-testid=register-message]').text()).toBe('已保存“3号楼 301”（第 2 版）。'))
+    expect(await db.register.get('room:3号楼/301')).toMatchObject({ responsible: '王老师', version: 2 })
+
+    await page.get('[data-testid="register-entry-room:3号楼/302"]').trigger('click')
+    await page.get('[data-testid=register-edit-archive]').setValue(true)
+    await page.get('[data-testid=register-edit]').trigger('submit')
+    await vi.waitFor(() => expect(page.find('[data-testid="register-entry-room:3号楼/302"]').exists()).toBe(false))
+    expect(await db.register.get('room:3号楼/302')).toMatchObject({ archived: true, version: 2 })
+  })
 })

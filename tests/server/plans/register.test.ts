@@ -72,6 +72,22 @@ describe.each(DATABASE_KINDS)('register on %s', (kind) => {
     expect(audit.map((a) => a.detail.subjectsUpdated)).toEqual([0, 0, 1])
   })
 
+  it('edits one entry in place (renamed, then archived and restored), each change a new version that devices receive', async () => {
+    await put(admin(), sheet(GRID))
+    const seven = await member(w, 'inspector', 'building:7号楼')
+    const { cursor } = await pulledSubjects(seven.session)
+    const held = (await get<SyncSubject[]>(admin(), API.register)).find((s) => s.id === 'room:7号楼/101')!
+    const { version: _v, archived: _a, ...entry } = held
+    const edit = (fields: Partial<RegisterImportRequest['subjects'][number]>) => put(admin(), { parentScopeId: entry.scopeId, scopes: [], subjects: [{ ...entry, ...fields }] })
+
+    expect((await edit({ label: '7号楼 101（女）' })).json<RegisterImportResult>()).toEqual({ scopesCreated: 0, subjectsCreated: 0, subjectsUpdated: 1 })
+    expect((await edit({ label: '7号楼 101（女）', archived: true })).statusCode).toBe(200)
+    const pulled = (await pulledSubjects(seven.session, cursor)).subjects
+    expect(pulled.map((s) => [s.label, s.version, s.archived ?? false])).toEqual([['7号楼 101（女）', held.version + 2, true]])
+    expect((await edit({ label: '7号楼 101（女）' })).json<RegisterImportResult>().subjectsUpdated).toBe(1)
+    expect((await get<SyncSubject[]>(admin(), API.register)).find((s) => s.id === entry.id)).toMatchObject({ version: held.version + 3 })
+  })
+
   it('refuses a sheet with any bad row, naming every one, and stores nothing', async () => {
     const before = await counts()
     const floor = { id: 'floor:b3/9', parentId: 'b3', kind: 'floor' as const, name: '3号楼9层' }
