@@ -19,7 +19,7 @@ export default {
     start: {
       title: 'Start filling',
       /** The register's three taps (#14). */
-      pick: { building: 'Building', floor: 'Floor', room: 'Room (or type below)', floorName: 'Floor {floor}' },
+      pick: { building: 'Building', floor: 'Floor', room: 'Room (or type below)', floorName: 'Floor {floor}', entry: 'From the register', none: 'None: type below' },
       subject: 'Subject',
       role: 'Kind',
       inspection: 'Inspection',

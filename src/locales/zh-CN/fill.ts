@@ -19,7 +19,7 @@ export default {
     start: {
       title: '开始填写',
       /** The register's three taps (#14). */
-      pick: { building: '选择楼栋', floor: '选择楼层', room: '选择房间（也可在下方直接填写）', floorName: '{floor} 层' },
+      pick: { building: '选择楼栋', floor: '选择楼层', room: '选择房间（也可在下方直接填写）', floorName: '{floor} 层', entry: '从登记册选择', none: '不选，在下方直接填写' },
       subject: '检查对象',
       role: '类型',
       inspection: '检查',

@@ -9,12 +9,13 @@ import { RouterView, createMemoryHistory, createRouter, type Router } from 'vue-
 import { defineComponent, h } from 'vue'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import type { Template } from '@/core/format/types'
-import { importRooms } from '@/core/register'
+import { importBranches, importRooms } from '@/core/register'
 import { installSamples, listResponses, openDatabase, setDb, type QingdanDatabase } from '@/db'
 import { replaceRegister } from '@/db/repositories/register'
 import FillStartView from '@/views/FillStartView.vue'
 import { useRegisterStore } from '@/stores/register'
 import dorm from '../../../schemas/samples/dorm-room-safety.json'
+import redFlag from '../../../schemas/samples/red-flag-party-branch.json'
 import { mountFill } from './mountWith'
 
 const dormTemplate = dorm as unknown as Template
@@ -113,5 +114,24 @@ describe('starting a fill from the register', () => {
     const [row] = await listResponses(db)
     expect(row?.subject.room).toBe('102')
     expect(row?.subjectId).toBeUndefined()
+  })
+
+  it('picks a Party branch from the register for a template that names one, and starts on it', async () => {
+    await installSamples(db, [redFlag as unknown as Template])
+    const branches = importBranches([['支部名称'], ['第一党支部'], ['第二党支部']], 'c')
+    if (!branches.ok) throw new Error('bad fixture')
+    await replaceRegister(db, 'branch', branches.value.subjects)
+    const page = await open(`/fill/new/${redFlag.id}/${redFlag.version}`)
+    expect(page.find('[data-testid=pick-building]').exists()).toBe(false)
+    const options = page.findAll('[data-testid=register-pick] option').map((o) => o.text())
+    expect(options[0]).toBe('不选，在下方直接填写')
+    expect(options.slice(1).sort()).toEqual(['第一党支部', '第二党支部'].sort())
+    await page.get('[data-testid=register-pick]').setValue('branch:第二党支部')
+    expect((page.get('#subject-branch').element as HTMLInputElement).value).toBe('第二党支部')
+    for (const input of page.findAll('input[id^=subject-]')) if ((input.element as HTMLInputElement).value === '') await input.setValue('2026')
+    await page.get('form').trigger('submit')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('fill'))
+    const [row] = await listResponses(db)
+    expect(row).toMatchObject({ subject: { branch: '第二党支部' }, subjectId: 'branch:第二党支部' })
   })
 })
