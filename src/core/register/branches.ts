@@ -6,7 +6,7 @@
 import type { Scope } from '../access/scopes'
 import { fail, ok, type Issue, type Result } from '../result'
 import type { RegisterImport, RegisterSubject } from './types'
-import { cellIssue, findHeader, headerOf } from './sheet'
+import { cellIssue, sheetRows } from './sheet'
 
 export const BRANCH_COLUMNS = ['branch', 'committee', 'responsible'] as const
 export type BranchColumn = (typeof BRANCH_COLUMNS)[number]
@@ -22,19 +22,14 @@ const REQUIRED = ['branch'] as const satisfies readonly BranchColumn[]
 export const DEFAULT_COMMITTEE = '党委'
 
 export function importBranches(grid: readonly (readonly string[])[], collegeId: string): Result<RegisterImport> {
-  const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
-  if (headerRow < 0) {
-    return fail([{ code: 'noBranchHeader', pointer: '', severity: 'error', message: { 'zh-CN': '找不到表头：需要“支部名称”一列。', en: 'No header row: the sheet needs a branch column.' } }])
-  }
-  const cols = headerOf(grid[headerRow]!, HEADER_WORDS, REQUIRED)!
+  const sheet = sheetRows(grid, HEADER_WORDS, REQUIRED, { code: 'noBranchHeader', zh: '找不到表头：需要“支部名称”一列。', en: 'No header row: the sheet needs a branch column.' })
+  if (!sheet.ok) return sheet
+  const { cols } = sheet.value
   const issues: Issue[] = []
   const subjects: RegisterSubject[] = []
   const scopes = new Map<string, Scope>()
   const seen = new Map<string, number>()
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r]!
-    if (row.every((c) => c.trim() === '')) continue
-    const cell = (c: BranchColumn): string => (cols[c] === undefined ? '' : (row[cols[c]!] ?? '').trim())
+  for (const { index: r, cell } of sheet.value.rows) {
     const branch = cell('branch')
     if (branch === '') {
       issues.push(cellIssue('missingBranch', r, cols.branch!, '缺少支部名称。', 'the branch is missing.'))

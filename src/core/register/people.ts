@@ -7,7 +7,7 @@
 import { ROLES, type Role } from '../access/roles'
 import { fail, ok, type Issue, type Result } from '../result'
 import type { UserImportRow } from '../sync/protocol'
-import { cellIssue, clean, findHeader, headerOf } from './sheet'
+import { cellIssue, clean, sheetRows } from './sheet'
 
 export const PEOPLE_COLUMNS = ['username', 'displayName', 'role', 'scope', 'password'] as const
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number]
@@ -41,19 +41,14 @@ const MIN_PASSWORD = 8
 const MAX_PASSWORD = 200
 
 export function importPeople(grid: readonly (readonly string[])[]): Result<UserImportRow[]> {
-  const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
-  if (headerRow < 0) {
-    return fail([{ code: 'noPeopleHeader', pointer: '', severity: 'error', message: { 'zh-CN': '找不到表头：需要“用户名”“姓名”“角色”“范围”四列。', en: 'No header row: the sheet needs username, name, role and scope columns.' } }])
-  }
-  const cols = headerOf(grid[headerRow]!, HEADER_WORDS, REQUIRED)!
+  const sheet = sheetRows(grid, HEADER_WORDS, REQUIRED, { code: 'noPeopleHeader', zh: '找不到表头：需要“用户名”“姓名”“角色”“范围”四列。', en: 'No header row: the sheet needs username, name, role and scope columns.' })
+  if (!sheet.ok) return sheet
+  const { cols } = sheet.value
   const issues: Issue[] = []
   const rows: UserImportRow[] = []
   const names = new Map<string, { name: string; row: number }>()
   const seen = new Map<string, number>()
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r]!
-    if (row.every((c) => c.trim() === '')) continue
-    const cell = (c: PeopleColumn): string => (cols[c] === undefined ? '' : (row[cols[c]!] ?? '').trim())
+  for (const { index: r, cell } of sheet.value.rows) {
     const at = (c: PeopleColumn): number => cols[c] ?? cols.username!
     const before = issues.length
     const username = cell('username')

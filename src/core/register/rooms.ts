@@ -5,7 +5,7 @@
  * one problem anywhere means nothing is imported.
  */
 import { fail, ok, type Issue, type Result } from '../result'
-import { cellIssue, findHeader, headerOf } from './sheet'
+import { cellIssue, sheetRows } from './sheet'
 import type { Scope } from '../access/scopes'
 import type { RegisterImport, RegisterSubject } from './types'
 
@@ -36,19 +36,14 @@ function floorText(text: string): string {
 export type RoomImport = RegisterImport
 
 export function importRooms(grid: readonly (readonly string[])[], departmentId: string): Result<RoomImport> {
-  const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
-  if (headerRow < 0) {
-    return fail([{ code: 'noRoomHeader', pointer: '', severity: 'error', message: { 'zh-CN': '找不到表头：需要“楼栋”和“房间号”两列。', en: 'No header row: the sheet needs a building column and a room column.' } }])
-  }
-  const cols = headerOf(grid[headerRow]!, HEADER_WORDS, REQUIRED)!
+  const sheet = sheetRows(grid, HEADER_WORDS, REQUIRED, { code: 'noRoomHeader', zh: '找不到表头：需要“楼栋”和“房间号”两列。', en: 'No header row: the sheet needs a building column and a room column.' })
+  if (!sheet.ok) return sheet
+  const { cols } = sheet.value
   const issues: Issue[] = []
   const subjects: RegisterSubject[] = []
   const scopes = new Map<string, Scope>()
   const seen = new Map<string, number>()
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r]!
-    const cell = (c: RoomColumn): string => (cols[c] === undefined ? '' : (row[cols[c]!] ?? '').trim())
-    if (row.every((c) => c.trim() === '')) continue
+  for (const { index: r, cell } of sheet.value.rows) {
     const building = cell('building')
     const room = cell('room')
     if (building === '') issues.push(cellIssue('missingBuilding', r, cols.building!, '缺少楼栋。', 'the building is missing.'))

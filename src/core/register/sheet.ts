@@ -2,7 +2,7 @@
  * Reading lists from spreadsheets (rooms, people, branches): finding the header row by the words
  * people put there, and naming a cell as the spreadsheet shows it (第 3 行（B3）) in every issue.
  */
-import type { Issue } from '../result'
+import { fail, ok, type Issue, type Result } from '../result'
 
 export const clean = (s: string): string => s.normalize('NFKC').replace(/\s/g, '').toLowerCase()
 
@@ -41,4 +41,33 @@ export function columnName(index: number): string {
 export function cellIssue(code: string, row: number, col: number, zh: string, en: string): Issue {
   const where = `${columnName(col)}${row + 1}`
   return { code, pointer: `/${row}/${col}`, severity: 'error', message: { 'zh-CN': `第 ${row + 1} 行（${where}）：${zh}`, en: `Row ${row + 1} (${where}): ${en}` }, params: { row: row + 1, column: columnName(col) } }
+}
+
+export interface SheetRow<C extends string> {
+  /** The row's index in the grid (0-based; issues add 1). */
+  index: number
+  /** A cell of the row by column, trimmed; '' for a column the sheet lacks. */
+  cell(column: C): string
+}
+
+/**
+ * The rows under a sheet's header row, blank ones skipped, or `noHeader` as the one issue when no
+ * row names the `required` columns: the walk every sheet reader starts with.
+ */
+export function sheetRows<C extends string>(
+  grid: readonly (readonly string[])[],
+  words: Readonly<Record<C, readonly string[]>>,
+  required: readonly NoInfer<C>[],
+  noHeader: { code: string; zh: string; en: string },
+): Result<{ cols: Partial<Record<C, number>>; rows: SheetRow<C>[] }> {
+  const headerRow = findHeader(grid, words, required)
+  if (headerRow < 0) return fail([{ code: noHeader.code, pointer: '', severity: 'error', message: { 'zh-CN': noHeader.zh, en: noHeader.en } }])
+  const cols = headerOf(grid[headerRow]!, words, required)!
+  const rows: SheetRow<C>[] = []
+  for (let index = headerRow + 1; index < grid.length; index++) {
+    const row = grid[index]!
+    if (row.every((c) => c.trim() === '')) continue
+    rows.push({ index, cell: (c) => (cols[c] === undefined ? '' : (row[cols[c]!] ?? '').trim()) })
+  }
+  return ok({ cols, rows })
 }

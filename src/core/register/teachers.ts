@@ -7,7 +7,7 @@
 import type { Scope } from '../access/scopes'
 import { fail, ok, type Issue, type Result } from '../result'
 import type { RegisterImport, RegisterSubject } from './types'
-import { cellIssue, findHeader, headerOf } from './sheet'
+import { cellIssue, sheetRows } from './sheet'
 
 export const TEACHER_COLUMNS = ['teacher', 'staffId', 'department'] as const
 export type TeacherColumn = (typeof TEACHER_COLUMNS)[number]
@@ -24,20 +24,15 @@ const REQUIRED = ['teacher'] as const satisfies readonly TeacherColumn[]
  * college their department scopes go under.
  */
 export function importTeachers(grid: readonly (readonly string[])[], parentId: string): Result<RegisterImport> {
-  const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
-  if (headerRow < 0) {
-    return fail([{ code: 'noTeacherHeader', pointer: '', severity: 'error', message: { 'zh-CN': '找不到表头：需要“姓名”一列。', en: 'No header row: the sheet needs a name column.' } }])
-  }
-  const cols = headerOf(grid[headerRow]!, HEADER_WORDS, REQUIRED)!
+  const sheet = sheetRows(grid, HEADER_WORDS, REQUIRED, { code: 'noTeacherHeader', zh: '找不到表头：需要“姓名”一列。', en: 'No header row: the sheet needs a name column.' })
+  if (!sheet.ok) return sheet
+  const { cols } = sheet.value
   const byDepartment = cols.department !== undefined
   const issues: Issue[] = []
   const subjects: RegisterSubject[] = []
   const scopes = new Map<string, Scope>()
   const seen = new Map<string, number>()
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r]!
-    if (row.every((c) => c.trim() === '')) continue
-    const cell = (c: TeacherColumn): string => (cols[c] === undefined ? '' : (row[cols[c]!] ?? '').trim())
+  for (const { index: r, cell } of sheet.value.rows) {
     const teacher = cell('teacher')
     const department = cell('department')
     const staffId = cell('staffId')
