@@ -116,15 +116,16 @@ async function inspectOffline(t: TabletPage, subjectId: string): Promise<void> {
 const todayIds = (page: Page): Promise<string[]> =>
   page.locator('[data-testid^="today-room:"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('today-'.length)))
 
-async function screenshots(page: Page, who: string, paths: string[]): Promise<void> {
+/** Screenshots of `paths` (name → path) at the three widths, for a person to look at. */
+async function screenshots(page: Page, who: string, paths: Record<string, string>): Promise<void> {
   mkdirSync(SHOTS, { recursive: true })
   for (const width of [390, 768, 1024]) {
     await page.setViewportSize({ width, height: width < 500 ? 844 : 1024 })
-    for (const path of paths) {
+    for (const [name, path] of Object.entries(paths)) {
       await page.goto(url(path))
       await page.locator('main').waitFor()
       await page.waitForTimeout(300)
-      await page.screenshot({ path: join(SHOTS, `${who}${path.replaceAll('/', '-')}-${width}.png`), fullPage: true })
+      await page.screenshot({ path: join(SHOTS, `${who}-${name}-${width}.png`), fullPage: true })
     }
   }
 }
@@ -184,9 +185,9 @@ describe('a weekly plan for two inspectors (#14)', () => {
     const pushed = await api.post<PushResponse>(API.push, new Outbox(api.info.deviceId).batch(m.response(other)))
     expect(pushed.results[0]).toMatchObject({ status: 'refused', issue: { code: 'outOfScope' } })
 
-    await screenshots(zhang.page, 'inspector', ['/', '/plans/today'])
-    await screenshots(head.page, 'head', ['/', `/plans/${plans[0]!.id}/coverage`])
-    await screenshots(admin.page, 'admin', ['/plans'])
+    await screenshots(zhang.page, 'inspector', { home: '/', today: '/plans/today' })
+    await screenshots(head.page, 'head', { home: '/', coverage: `/plans/${plans[0]!.id}/coverage` })
+    await screenshots(admin.page, 'admin', { plans: '/plans', register: '/register' })
     for (const t of [admin, zhang, li, head]) await t.context.close()
   }, 240_000)
 })
