@@ -39,6 +39,8 @@ afterAll(async () => {
 })
 
 const url = (path: string): string => new URL(path, server.url).href
+/** Server round trips on a shared 2-core machine: seconds, not the default one. */
+const WAIT = { timeout: 15_000 }
 
 /** Today as the college's clocks read it, and its ISO weekday (1 Monday … 7 Sunday). */
 function todayInShanghai(): { date: string; weekday: number } {
@@ -71,9 +73,9 @@ async function setUpAsAdmin(admin: TabletPage, weekday: number): Promise<void> {
   await page.goto(url('/register'))
   await chooseFile(page, 'register-file', 'rooms.csv', ROOMS)
   await page.getByTestId('register-preview').waitFor()
-  await expect.poll(() => page.getByTestId('register-upload-parent').inputValue()).not.toBe('')
+  await expect.poll(() => page.getByTestId('register-upload-parent').inputValue(), WAIT).not.toBe('')
   await page.getByTestId('register-upload-confirm').click()
-  await expect.poll(() => page.getByTestId('register-message').textContent()).toContain('新增 4 项')
+  await expect.poll(() => page.getByTestId('register-message').textContent(), WAIT).toContain('新增 4 项')
 
   await page.goto(url('/admin'))
   await chooseFile(page, 'people-file', 'people.csv', PEOPLE)
@@ -107,7 +109,7 @@ async function inspectOffline(t: TabletPage, subjectId: string): Promise<void> {
   await page.getByTestId('begin').click()
   await page.getByTestId('total').waitFor()
   await page.locator('#item-late-return').getByRole('button', { name: '增加 晚归', exact: true }).tap()
-  await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('已保存')
+  await expect.poll(() => page.getByTestId('save-status').textContent(), WAIT).toContain('已保存')
   await submitByTap(page)
   await context.setOffline(false)
   await syncNow(page, server.url)
@@ -160,7 +162,7 @@ describe('a weekly plan for two inspectors (#14)', () => {
     await head.page.goto(url(`/plans/${plans[0]!.id}/coverage`))
     const counts = head.page.getByTestId('coverage-counts')
     await counts.waitFor()
-    await expect.poll(() => counts.locator('[data-count=done] .n').textContent()).toBe('2')
+    await expect.poll(() => counts.locator('[data-count=done] .n').textContent(), WAIT).toBe('2')
     expect(await counts.locator('[data-count=due] .n').textContent()).toBe('2')
     const missing = await head.page.getByTestId('coverage-missing').textContent()
     expect(missing).toContain('302')
