@@ -146,10 +146,10 @@ describe('a weekly plan for two inspectors (#14)', () => {
     // Each tablet lists its own building's rooms for today, and nothing of the other.
     await zhang.page.goto(url('/plans/today'))
     await zhang.page.getByTestId('today-list').waitFor()
-    expect(await todayIds(zhang.page)).toEqual(['room:3号楼/301', 'room:3号楼/302'])
+    await expect.poll(() => todayIds(zhang.page), WAIT).toEqual(['room:3号楼/301', 'room:3号楼/302'])
     await li.page.goto(url('/plans/today'))
     await li.page.getByTestId('today-list').waitFor()
-    expect(await todayIds(li.page)).toEqual(['room:5号楼/101', 'room:5号楼/102'])
+    await expect.poll(() => todayIds(li.page), WAIT).toEqual(['room:5号楼/101', 'room:5号楼/102'])
 
     await inspectOffline(zhang, 'room:3号楼/301')
     await inspectOffline(li, 'room:5号楼/101')
