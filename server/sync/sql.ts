@@ -10,8 +10,12 @@ import type { Queryable } from '../db/types'
 
 export const json = (value: unknown): string => JSON.stringify(value)
 
-/** The next change cursor. Only ever evaluated under the push lock (see push.ts). */
-export const NEXT_CURSOR = "nextval('sync_change_seq')"
+/**
+ * The next change cursor of the writing transaction: `next_cursor()` (migration 005), made from
+ * its xid, so cursors need no lock; the pull's horizon (pull.ts) keeps late commits from being
+ * stepped over. Every writer of a `cursor` column uses this, nothing else.
+ */
+export const NEXT_CURSOR = 'next_cursor()'
 
 export interface HeldResponse {
   header: ResponseHeader
