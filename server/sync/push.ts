@@ -16,18 +16,8 @@ import { applyAnswerRun, type RunEntry } from './apply/answer-run'
 import { checkPushEnvelope } from './check/envelope'
 import { segment } from './check/fields'
 import { checkMutation } from './check/mutation'
+import { lockKey, lockRecords, mutationLocks } from './locks'
 import { json, TemplateVersions } from './sql'
-
-/**
- * Taken by every push transaction before it assigns a change cursor. `nextval` hands out numbers
- * when it is called, not when the transaction commits: without this lock, push A could take
- * cursor 10, push B cursor 11, B commit first, and a device pulling in between would move its
- * cursor to 11 and never see A's row 10 once A commits. With pushes one at a time, a row is
- * visible only after every row with a lower cursor has committed (or rolled back, leaving a gap),
- * so `cursor > after` never skips anything. Any fixed number works; it only has to be the same
- * for every Qingdan process on the database.
- */
-export const PUSH_LOCK = 7_411_513
 
 export async function applyPush(db: Db, account: RequestAccount, request: unknown, now: Date): Promise<PushResponse> {
   const envelope = checkPushEnvelope(request, account)
@@ -37,12 +27,14 @@ export async function applyPush(db: Db, account: RequestAccount, request: unknow
   const log: BatchLog = { conflicts: 0, losers: 0, responseIds: new Set(), published: [] }
 
   const { results, appliedSeq } = await db.transaction(async (tx) => {
-    // Read before the lock, which every push waits for: the grants as this request found them,
-    // and the (immutable) template versions the headers name.
+    // Read before the locks: the grants as this request found them, and the (immutable) template
+    // versions the headers name.
     const access = await loadAccess(tx, account)
     const versions = new TemplateVersions(tx)
     await versions.prefetch(checked.flatMap((c) => (c.ok && (c.mutation.kind === 'response' || c.mutation.kind === 'submit') ? [{ templateId: c.mutation.response.templateId, version: c.mutation.response.templateVersion }] : [])))
-    await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
+    // Every record the batch may decide on, and the device (its applied seq: two batches from one
+    // device take turns). Everything read from here on is read after the locks (locks.ts).
+    await lockRecords(tx, [lockKey.device(account.deviceId), ...checked.flatMap((c) => (c.ok ? mutationLocks(c.mutation) : []))])
     const before = await consumedSeq(tx, account.deviceId)
     const results: MutationResult[] = []
     // Consecutive answers are applied together (answer-run.ts); any other mutation first ends

@@ -2,7 +2,8 @@
  * A run of consecutive answer mutations, applied with a fixed number of queries however long it
  * is: what the run needs is read in two queries, merged in memory (core's decideAnswer, in push
  * order, each decision seeing the ones before it), and written in two. A tablet's outbox is mostly
- * such runs, and the push lock is held for the whole batch, so this is what sets ingest speed.
+ * such runs, and their response's lock (locks.ts) is held for the whole batch, so this is what
+ * sets ingest speed.
  * The caller ends a run before any other kind of mutation, which may read these answers.
  */
 import { fingerprint } from '@/core/exchange/bundle/hash'
@@ -35,7 +36,7 @@ const keyOf = (responseId: string, itemId: string): string => `${responseId}\u00
 async function readHeld(tx: Queryable, run: readonly RunEntry[]): Promise<{ responses: Map<string, HeldResponse>; answers: Map<string, HeldAnswer> }> {
   const ids = [...new Set(run.map((e) => e.mutation.responseId))]
   const pairs = run.map((e) => ({ r: e.mutation.responseId, i: e.mutation.itemId }))
-  // Both reads in one round trip: the push lock is held meanwhile, so round trips are what count.
+  // Both reads in one round trip: the record locks are held meanwhile, so round trips are what count.
   const [row] = await tx.query<{ responses: Array<HeldResponse & { id: string }>; answers: Array<HeldAnswer & { responseId: string; itemId: string }> }>(
     `select
        (select coalesce(jsonb_agg(jsonb_build_object('id', r.id, 'header', r.header, 'status', r.status, 'deleted', r.deleted, 'scopeId', r.scope_id)), '[]'::jsonb)
