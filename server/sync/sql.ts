@@ -75,8 +75,8 @@ export class TemplateVersions {
   constructor(private readonly tx: Queryable) {}
 
   /**
-   * Reads every version the mutations name in one query, before the push lock is taken (versions
-   * never change once written, so reading them early cannot go stale).
+   * Reads every version the mutations name in one query, before the record locks are taken
+   * (versions never change once written, so reading them early cannot go stale).
    */
   async prefetch(refs: ReadonlyArray<{ templateId: string; version: number }>): Promise<void> {
     const wanted = [...new Map(refs.map((r) => [`${r.templateId}@${r.version}`, { t: r.templateId, v: r.version }])).values()]
