@@ -4,7 +4,7 @@
 -- Until now every push held one advisory lock from its first cursor to COMMIT, so cursors followed
 -- commit order and `cursor > after` never stepped over a late row. That serialised every push.
 -- Now a cursor is `(xid + base) * 2^20 + n`: `xid` the writing transaction's pg_current_xact_id(),
--- `n` its 1st, 2nd, … cursor, `base` from cursor_epoch (below). A pull reads only cursors below
+-- `n` its 1st, 2nd, … cursor, `base` cursor_base() (below). A pull reads only cursors below
 -- cursor_horizon(): every transaction that could still write a cursor there has finished, so
 -- every row below it is visible to the pull's snapshot or will never exist.
 --
@@ -14,16 +14,15 @@
 -- `base` moves new cursors above every cursor already stored. It is 0 on a new database; it only
 -- matters where the transaction counter is behind the stored cursors: sequence cursors before
 -- this migration, or a dump restored into a new cluster (whose counter starts again low). It only
--- ever grows, so the horizon never moves back. One row.
-create table cursor_epoch (
-  one  boolean primary key default true check (one),
-  base bigint not null
-);
-insert into cursor_epoch (base) values (0);
+-- ever grows, so the horizon never moves back. A constant function, not a table row: nothing to
+-- read per transaction, and nothing a `truncate` of every table can take away.
+create function cursor_base() returns bigint language sql immutable as 'select 0::bigint';
 
--- Raises `base` until the lowest cursor a transaction can still take lies above every stored one.
--- Run by this migration and on every server start (server/db/open.ts), which covers a restore.
--- Reads every table with a `cursor` column, so a new synced table needs nothing here.
+-- Raises `base` until the lowest cursor a transaction can still take lies above every stored one
+-- (replacing cursor_base() invalidates every plan that used it). Run by this migration and on
+-- every server start (server/db/open.ts), which covers a restore; under the migration lock
+-- (server/db/migrate.ts), so two servers starting at once do not replace it together. Reads
+-- every table with a `cursor` column, so a new synced table needs nothing here.
 create function rebase_cursors() returns bigint language plpgsql as $$
 declare
   top bigint := (select case when is_called then last_value else 0 end from sync_change_seq);
@@ -31,6 +30,7 @@ declare
   m bigint;
   need bigint;
 begin
+  perform pg_advisory_xact_lock(7411502);
   for t in select c.table_name from information_schema.columns c
             where c.table_schema = current_schema() and c.column_name = 'cursor' and c.data_type = 'bigint'
   loop
@@ -39,8 +39,9 @@ begin
   end loop;
   -- Every transaction still to take a cursor has an xid at or above the snapshot's xmin.
   need := top / 1048576 + 1 - pg_snapshot_xmin(pg_current_snapshot())::text::bigint;
-  update cursor_epoch set base = need where base < need;
-  return (select base from cursor_epoch);
+  if need <= cursor_base() then return cursor_base(); end if;
+  execute format('create or replace function cursor_base() returns bigint language sql immutable as %L', format('select %s::bigint', need));
+  return need;
 end $$;
 select rebase_cursors();
 
@@ -53,7 +54,7 @@ declare
   c bigint;
 begin
   if last is null or last = '' then
-    c := (pg_current_xact_id()::text::bigint + (select base from cursor_epoch)) * 1048576 + 1;
+    c := (pg_current_xact_id()::text::bigint + cursor_base()) * 1048576 + 1;
   else
     c := last::bigint + 1;
     if c % 1048576 = 0 then raise exception 'one transaction took more than 1048575 change cursors'; end if;
@@ -76,5 +77,5 @@ create function cursor_horizon() returns bigint language sql stable as $$
                                  where s.backend_xid = x::xid
                                    and s.datid <> (select oid from pg_database where datname = current_database()))),
             pg_snapshot_xmax(pg_current_snapshot()))::text::bigint
-          + (select base from cursor_epoch)) * 1048576
+          + cursor_base()) * 1048576
 $$;
