@@ -22,16 +22,18 @@ function readSchema(name: string): object {
 }
 
 /**
- * ES module source exporting `templateSchemaValidator()` and `responseSchemaValidator()`, like
- * the runtime module. Ajv's ESM output still `require`s its small runtime helpers; those calls are
- * rewritten into imports so any ESM bundler (and node) can load the result.
+ * ES module source exporting `templateSchemaValidator()`, `responseSchemaValidator()` and
+ * `cycleSchemaValidator()`, like the runtime module. Ajv's ESM output still `require`s its small
+ * runtime helpers; those calls are rewritten into imports so any ESM bundler (and node) can load
+ * the result.
  */
 export function standaloneValidatorsSource(): string {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: true } })
   addFormats(ajv, [...AJV_FORMATS])
   ajv.addSchema(readSchema('checklist.schema.json'), 'template')
   ajv.addSchema(readSchema('response.schema.json'), 'response')
-  const generated = standaloneCode(ajv, { template: 'template', response: 'response' })
+  ajv.addSchema(readSchema('cycle.schema.json'), 'cycle')
+  const generated = standaloneCode(ajv, { template: 'template', response: 'response', cycle: 'cycle' })
 
   const imports = new Map<string, string>()
   const body = generated.replace(/require\("([^"]+)"\)/g, (_match, specifier: string) => {
@@ -51,6 +53,7 @@ ${header}
 ${body.replace(/^"use strict";/, '')}
 export function templateSchemaValidator() { return template }
 export function responseSchemaValidator() { return response }
+export function cycleSchemaValidator() { return cycle }
 `
 }
 

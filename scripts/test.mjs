@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every check in the order that fails fastest, stopping at the first failure with
-// its exit code. The last line is the machine-readable summary, e.g. `tests: 123 passed, 0 failed`.
-import { spawnSync } from 'node:child_process'
+// `npm test`: every check, the fastest to fail first, stopping after the first stage that fails,
+// with that step's exit code. The last line is the machine-readable summary, e.g. `tests: 123 passed, 0 failed`.
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -13,13 +13,22 @@ const tmp = mkdtempSync(join(tmpdir(), 'qingdan-test-'))
 const report = (name) => join(tmp, `${name}.json`)
 const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${report(name)}`]
 
-const steps = [
-  { name: 'lint', cmd: bin('eslint'), args: ['--config', '.eslint.config.js', '.'] },
-  { name: 'typecheck', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
-  // The server tests run on PGlite and, through QINGDAN_TEST_PG_URL, on a real PostgreSQL.
-  { name: 'unit, component and server tests', cmd: bin('vitest'), args: ['run', ...json('unit')], postgres: true },
-  { name: 'build', cmd: bin('vite'), args: ['build'] },
-  { name: 'e2e tests (Chromium)', cmd: process.execPath, args: [join(root, 'scripts', 'e2e.mjs'), ...json('e2e')] },
+/*
+ * Steps in stages: the steps of a stage run at once (the machine has idle time while the server
+ * tests wait on PostgreSQL and child processes), a stage starts when the one before passed.
+ * The first step of a stage streams its output; the others print theirs when they end.
+ */
+const stages = [
+  [
+    { name: 'lint', cmd: bin('eslint'), args: ['--config', '.eslint.config.js', '.'] },
+    { name: 'typecheck', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
+  ],
+  [
+    // The server tests run on PGlite and, through QINGDAN_TEST_PG_URL, on a real PostgreSQL.
+    { name: 'unit, component and server tests', cmd: bin('vitest'), args: ['run', ...json('unit')], postgres: true },
+    { name: 'build', cmd: bin('vite'), args: ['build'] },
+  ],
+  [{ name: 'e2e tests (Chromium)', cmd: process.execPath, args: [join(root, 'scripts', 'e2e.mjs'), ...json('e2e')] }],
 ]
 
 /** Sums the counts of the vitest runs that wrote a JSON report. */
@@ -48,25 +57,46 @@ async function withPostgres(step, run) {
   const pg = await startTempPostgres()
   console.log(`PostgreSQL for the server tests: ${pg.url}`)
   try {
-    return run({ QINGDAN_TEST_PG_URL: pg.url })
+    return await run({ QINGDAN_TEST_PG_URL: pg.url })
   } finally {
     await pg.stop()
   }
 }
 
+/** Runs one step; its exit code. `quiet` steps keep their output until they end. */
+function runStep(step, env, quiet) {
+  return new Promise((done) => {
+    const child = spawn(step.cmd, step.args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } })
+    const out = []
+    if (quiet) {
+      child.stdout.on('data', (b) => out.push(b))
+      child.stderr.on('data', (b) => out.push(b))
+    }
+    child.on('error', (e) => {
+      out.push(Buffer.from(`${e.message}\n`))
+      done({ code: 1, out })
+    })
+    child.on('close', (code) => done({ code: code ?? 1, out }))
+  })
+}
+
 let exitCode = 0
 const started = Date.now()
-for (const step of steps) {
-  const t0 = Date.now()
-  console.log(`\n▶ ${step.name}`)
-  const result = await withPostgres(step, (env) =>
-    spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }),
+for (const stage of stages) {
+  const results = await Promise.all(
+    stage.map(async (step, i) => {
+      const t0 = Date.now()
+      console.log(`\n▶ ${step.name}`)
+      const { code, out } = await withPostgres(step, (env) => runStep(step, env, i > 0))
+      if (out.length > 0) process.stdout.write(Buffer.concat(out))
+      console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+      return { step, code }
+    }),
   )
-  const code = result.status ?? 1
-  console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
-  if (code !== 0) {
-    console.error(`\nnpm test stopped: "${step.name}" failed with exit code ${code}.`)
-    exitCode = code
+  const failed = results.find((r) => r.code !== 0)
+  if (failed) {
+    console.error(`\nnpm test stopped: "${failed.step.name}" failed with exit code ${failed.code}.`)
+    exitCode = failed.code
     break
   }
 }

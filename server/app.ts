@@ -9,11 +9,15 @@ import { API, SYNC_LIMITS, type HealthInfo } from '@/core/sync/protocol'
 import { accessRoutes } from './access/routes'
 import { templateScopeRoutes } from './access/template-routes'
 import { adminRoutes } from './admin/routes'
+import { usersImportRoutes } from './admin/users-import'
 import { authRoutes } from './auth/routes'
+import { reviewRoutes } from './reviews/routes'
 import { registerSessionHook } from './auth/session'
 import { schemaVersion } from './db/migrate'
 import type { Db } from './db/types'
 import { registerErrorHandler } from './http/error-handler'
+import { planRoutes } from './plans/routes'
+import { registerRoutes } from './register/routes'
 import { registerStatic } from './http/static'
 
 /** What route plugins get besides the Fastify instance. */
@@ -77,6 +81,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => adminRoutes(scope, ctx))
   await app.register(async (scope) => accessRoutes(scope, ctx))
   await app.register(async (scope) => templateScopeRoutes(scope, ctx))
+  await app.register(async (scope) => reviewRoutes(scope, ctx))
+  await app.register(async (scope) => usersImportRoutes(scope, ctx))
+  await app.register(async (scope) => registerRoutes(scope, ctx))
+  await app.register(async (scope) => planRoutes(scope, ctx))
   for (const plugin of plugins) await app.register(async (scope) => plugin(scope, ctx))
   await registerStatic(app, staticDir)
   return app

@@ -1,6 +1,7 @@
 /** Decisions on one record or one query, from an Access (load.ts) and core's can/allowedScopes. */
-import { allowedScopes, can, type Action } from '@/core/access'
+import { allowedScopes, can, type Action, type ScopeTree } from '@/core/access'
 import type { ResponseHeader } from '@/core/sync'
+import { ApiHttpError } from '../http/errors'
 import type { Access } from './load'
 
 /** What writing a response (its header, answers, attachments) takes: reviews are reviewers' work. */
@@ -51,4 +52,19 @@ export function defaultScope(access: Access, action: Action): string | null {
   const scopes = [...new Set(grants.filter((g) => can([g], tree, action, g.scopeId)).map((g) => g.scopeId))]
   const narrowest = scopes.find((s) => scopes.every((other) => tree.contains(other, s)))
   return narrowest ?? scopes[0] ?? null
+}
+
+/**
+ * The tree, when `access` allows `action` on the stored scope `scopeId` (a route's target, at
+ * `pointer` in its body); else 403 `outOfScope`, or 404 `scopeNotFound` for an administrator
+ * naming a scope that does not exist (a member learns only that they may not).
+ */
+export function requireScope(access: Access, action: Action, scopeId: string, pointer: string): ScopeTree {
+  if (!allows(access, action, scopeId)) {
+    throw new ApiHttpError(403, 'outOfScope', { 'zh-CN': `你在范围“${scopeId}”没有这项权限（${action}）。`, en: `You may not do this (${action}) in scope "${scopeId}".` }, { pointer, params: { scopeId, action } })
+  }
+  if (access.kind === 'open' || !access.tree.get(scopeId)) {
+    throw new ApiHttpError(404, 'scopeNotFound', { 'zh-CN': `没有范围“${scopeId}”。`, en: `No scope "${scopeId}".` }, { pointer, params: { scopeId } })
+  }
+  return access.tree
 }

@@ -34,15 +34,47 @@ export async function readScopes(q: Queryable): Promise<Scope[]> {
   return rows.map(toScope)
 }
 
-export async function loadAccess(q: Queryable, account: RequestAccount): Promise<Access> {
+/** `account`: only who it is and whether it administers accounts matter here. */
+export async function loadAccess(q: Queryable, account: Pick<RequestAccount, 'userId' | 'role'>): Promise<Access> {
   const scopes = await readScopes(q)
   if (scopes.length === 0) return { kind: 'open' }
   const built = ScopeTree.build(scopes)
   // Every write goes through ScopeTree.build first, so a bad stored tree is a server fault.
   if (!built.ok) throw new Error(`the stored scope tree is invalid: ${built.issues.map((i) => i.code).join(', ')}`)
-  const rows = await q.query<{ role: Role; scope_id: string }>('select role, scope_id from role_grants where user_id = $1 order by granted_at, id', [account.userId])
+  const rows = await q.query<{ role: Role; scope_id: string }>('select role, scope_id from role_grants where user_id = $1 order by granted_at, scope_id, role', [account.userId])
   const grants: Grant[] = rows.map((r) => ({ userId: account.userId, role: r.role, scopeId: r.scope_id }))
   const admin = account.role === 'admin'
   if (admin) for (const s of scopes) if (s.parentId === null) grants.push({ userId: account.userId, role: 'admin', scopeId: s.id })
   return { kind: 'scoped', tree: built.value, grants, admin }
+}
+
+/**
+ * The grants of several users at once, as loadAccess derives them for each (an account
+ * administrator holds admin on every root): who may fill where, when a plan assigns them.
+ * Users that do not exist are absent from the map.
+ */
+export async function grantsOfUsers(q: Queryable, userIds: readonly string[], roots: readonly string[]): Promise<Map<string, Grant[]>> {
+  const out = new Map<string, Grant[]>()
+  if (userIds.length === 0) return out
+  const rows = await q.query<{ user_id: string; role: Role | null; scope_id: string | null; admin: boolean }>(
+    `select u.id as user_id, g.role, g.scope_id, u.role = 'admin' as admin
+       from users u left join role_grants g on g.user_id = u.id
+      where u.id = any($1::uuid[])
+      order by g.granted_at, g.scope_id, g.role`,
+    [userIds],
+  )
+  for (const r of rows) {
+    if (!out.has(r.user_id)) out.set(r.user_id, r.admin ? roots.map((scopeId) => ({ userId: r.user_id, role: 'admin', scopeId })) : [])
+    if (r.role !== null && r.scope_id !== null) out.get(r.user_id)!.push({ userId: r.user_id, role: r.role, scopeId: r.scope_id })
+  }
+  return out
+}
+
+/**
+ * The roles a session reports (SessionInfo.grants), the account administrator's admin on every
+ * root included, so a device shows what its user may do. Absent while no scope exists.
+ */
+export async function sessionGrants(q: Queryable, account: Pick<RequestAccount, 'userId' | 'role'>): Promise<{ role: Role; scopeId: string }[] | undefined> {
+  const access = await loadAccess(q, account)
+  return access.kind === 'open' ? undefined : access.grants.map((g) => ({ role: g.role, scopeId: g.scopeId }))
 }

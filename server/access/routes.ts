@@ -12,16 +12,19 @@ import type { Db, Queryable } from '../db/types'
 import { audit } from '../auth/audit'
 import { requireAdmin } from '../http/account'
 import { ApiHttpError } from '../http/errors'
-import { idParams, shortText, uuid } from '../http/schemas'
+import { idParams, recordId, shortText, uuid } from '../http/schemas'
 import { readScopes, toScope } from './load'
 import { GRANT_SELECT, grantSummary, type GrantRow } from './rows'
 
 /** Any fixed number: tree writes take turns, so each is checked against the tree it changes. */
-const SCOPE_LOCK = 7_411_514
+export const SCOPE_LOCK = 7_411_514
 
+/** The id of a scope made here: plain characters, as people type them into the admin page. */
 const scopeId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$' } as const
+/** A scope referred to: also those a register import made (`floor:3号楼/3`). */
+const scopeRef = recordId(200)
 const kind = { type: 'string', enum: SCOPE_KINDS } as const
-const parentId = { anyOf: [scopeId, { type: 'null' }] } as const
+const parentId = { anyOf: [scopeRef, { type: 'null' }] } as const
 
 const createScopeBody = {
   type: 'object',
@@ -30,12 +33,12 @@ const createScopeBody = {
   properties: { id: scopeId, parentId, kind, name: shortText(100) },
 } as const
 const patchScopeBody = { type: 'object', minProperties: 1, additionalProperties: false, properties: { parentId, kind, name: shortText(100) } } as const
-const scopeParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: scopeId } } as const
+const scopeParams = { type: 'object', required: ['id'], additionalProperties: false, properties: { id: scopeRef } } as const
 const grantBody = {
   type: 'object',
   required: ['userId', 'role', 'scopeId'],
   additionalProperties: false,
-  properties: { userId: uuid, role: { type: 'string', enum: ROLES }, scopeId },
+  properties: { userId: uuid, role: { type: 'string', enum: ROLES }, scopeId: scopeRef },
 } as const
 const grantQuery = { type: 'object', additionalProperties: false, properties: { userId: uuid } } as const
 

@@ -10,6 +10,7 @@ import type { Db } from '../db/types'
 import { audit } from '../auth/audit'
 import { requireAdmin } from '../http/account'
 import { ApiHttpError } from '../http/errors'
+import { recordId } from '../http/schemas'
 import { lockKey, lockRecords } from '../sync/locks'
 import { NEXT_CURSOR } from '../sync/sql'
 
@@ -23,7 +24,7 @@ const scopesBody = {
   type: 'object',
   required: ['scopeIds'],
   additionalProperties: false,
-  properties: { scopeIds: { type: 'array', maxItems: 500, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } } },
+  properties: { scopeIds: { type: 'array', maxItems: 500, uniqueItems: true, items: recordId(200) } },
 } as const
 
 export async function templateScopeRoutes(app: FastifyInstance, { db, now }: { db: Db; now: () => Date }): Promise<void> {

@@ -4,20 +4,19 @@ import { ACCOUNT_ROLES, API, type AccountRole, type AuditEntry, type DeviceSumma
 import type { Db, Queryable } from '../db/types'
 import { requireAdmin } from '../http/account'
 import { ApiHttpError } from '../http/errors'
-import { idParams, shortText } from '../http/schemas'
+import { idParams, shortText, username } from '../http/schemas'
 import { audit } from '../auth/audit'
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/passwords'
 import { auditEntry, type AuditRow, DEVICE_SELECT, deviceSummary, type DeviceRow, USER_COLUMNS, userSummary, type UserRow } from './rows'
 
-const password = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH } as const
+export const password = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH } as const
 const role = { type: 'string', enum: ACCOUNT_ROLES } as const
 
 const createUserBody = {
   type: 'object',
   required: ['username', 'displayName', 'role', 'password'],
   additionalProperties: false,
-  // Letters (any script), digits and . _ - : no spaces, nothing that looks like markup.
-  properties: { username: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{N}._-]+$' }, displayName: shortText(100), role, password },
+  properties: { username, displayName: shortText(100), role, password },
 } as const
 
 const patchUserBody = {

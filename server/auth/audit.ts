@@ -4,7 +4,9 @@
  * lockout, addressLockout, logout, userCreated, userUpdated, roleChange, userDisabled,
  * userEnabled, passwordChanged, deviceRevoked; the sync service adds publish and merge; scopes
  * add scopeCreated, scopeUpdated, roleChange with `op: 'grant' | 'revoke'` for role grants, and
- * publishScopes (where a template is published).
+ * publishScopes (where a template is published); plans add planCreated and planUpdated, the
+ * register registerImport (and scopeCreated with `via: 'register'`), the users import
+ * userCreated and roleChange with `via: 'import'`.
  */
 import type { Queryable } from '../db/types'
 

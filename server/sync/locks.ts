@@ -20,6 +20,7 @@ export const lockKey = {
   version: (templateId: string, version: number): string => `templateVersion:${templateId}@${version}`,
   task: (id: string): string => `task:${id}`,
   attachment: (id: string): string => `attachment:${id}`,
+  plan: (id: string): string => `plan:${id}`,
 }
 
 /** The records a mutation's rule reads to decide, or writes. */

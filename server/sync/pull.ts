@@ -9,13 +9,14 @@ import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type 
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
 import { fingerprint } from '@/core/exchange/bundle/hash'
+import { SUBJECT_JSON } from '../register/sql'
 import { visibleScopes } from './scope'
 
 interface ChangeRow {
   kind: Change['kind']
   cursor: number
   body: unknown
-  /** response: its answers when submitted; answer: { responseId, itemId }. */
+  /** response: `{ answers, releasedAt? }` when submitted; answer: { responseId, itemId }. */
   extra: unknown
 }
 
@@ -27,7 +28,15 @@ interface ChangeRow {
  * Scopes: `$3` true lets every row through; otherwise responses and tasks must lie in `$4`, and
  * answers and attachments go with their response's scope. Templates: `$5` true lets every one
  * through; otherwise one published to no scope, or to a scope in `$6` (templateFilter).
+ * Plans: in `$4`, or ever assigned to the account (`$7`, so one taken off a plan learns it).
+ * Register entries: in `$4`.
  */
+/**
+ * A review (and its draft answers and photos) reaches those who may review its scope (`$8` all,
+ * or its scope in `$9`), and everyone who reads the scope once released (server/reviews).
+ */
+const REVIEW_VISIBLE = `(r.header->>'role' is distinct from 'review' or r.released_at is not null or $8 or r.scope_id = any($9::text[]))`
+
 const PAGE_SQL = `
 with page as (
   select * from (
@@ -41,17 +50,22 @@ with page as (
    where cursor > $1 and ($5 or not exists (select 1 from template_scopes s where s.template_id = v.template_id)
                           or exists (select 1 from template_scopes s where s.template_id = v.template_id and s.scope_id = any($6::text[])))
   union all
-  select 'response', cursor, header, null, case when status = 'submitted' and not deleted then id end
-    from responses where cursor > $1 and ($3 or scope_id = any($4::text[]))
+  select 'response', cursor, header, case when r.released_at is not null then jsonb_build_object('releasedAt', r.released_at) end,
+         case when status = 'submitted' and not deleted then id end
+    from responses r where cursor > $1 and ($3 or scope_id = any($4::text[])) and ${REVIEW_VISIBLE}
   union all
   select 'answer', a.cursor, a.answer, jsonb_build_object('responseId', a.response_id, 'itemId', a.item_id), null
     from answers a join responses r on r.id = a.response_id
-   where a.cursor > $1 and r.status = 'draft' and not r.deleted and ($3 or r.scope_id = any($4::text[]))
+   where a.cursor > $1 and r.status = 'draft' and not r.deleted and ($3 or r.scope_id = any($4::text[])) and ${REVIEW_VISIBLE}
   union all
   select 'task', cursor, row, null, null from tasks where cursor > $1 and ($3 or scope_id = any($4::text[]))
   union all
   select 'attachment', t.cursor, t.meta, null, null from attachments t
-   where t.cursor > $1 and ($3 or exists (select 1 from responses r where r.id = t.response_id and r.scope_id = any($4::text[])))
+   where t.cursor > $1 and ($3 or exists (select 1 from responses r where r.id = t.response_id and r.scope_id = any($4::text[]) and ${REVIEW_VISIBLE}))
+  union all
+  select 'plan', cursor, body, null, null from plans where cursor > $1 and ($3 or scope_id = any($4::text[]) or $7 = any(reached_ids))
+  union all
+  select 'subject', s.cursor, ${SUBJECT_JSON}, null, null from subjects s where s.cursor > $1 and ($3 or s.scope_id = any($4::text[]))
   ) as changes
   -- The commit horizon, once for the whole page and from this statement's snapshot (pull.ts).
   where cursor < (select cursor_horizon())
@@ -60,7 +74,8 @@ with page as (
 )
 select kind, cursor, body,
        case when whole is null then extra
-            else (select coalesce(jsonb_object_agg(a.item_id, a.answer), '{}'::jsonb) from answers a where a.response_id = page.whole)
+            else jsonb_build_object('answers', (select coalesce(jsonb_object_agg(a.item_id, a.answer), '{}'::jsonb) from answers a where a.response_id = page.whole))
+                 || coalesce(extra, '{}'::jsonb)
        end as extra
   from page
  order by cursor`
@@ -73,8 +88,15 @@ function toChange(row: ChangeRow): Change {
     case 'templateVersion':
       return { cursor, kind: 'templateVersion', version: row.body as SyncTemplateVersion }
     case 'response': {
-      const answers = row.extra as Record<string, SyncAnswer> | null
-      return { cursor, kind: 'response', response: row.body as ResponseHeader, ...(answers !== null && { answers }) }
+      // A submitted response: its answers, and when a review was released, the time (ISO).
+      const whole = row.extra as { answers: Record<string, SyncAnswer>; releasedAt?: string } | null
+      return {
+        cursor,
+        kind: 'response',
+        response: row.body as ResponseHeader,
+        ...(whole !== null && { answers: whole.answers }),
+        ...(whole?.releasedAt !== undefined && { releasedAt: new Date(whole.releasedAt).toISOString() }),
+      }
     }
     case 'answer': {
       const where = row.extra as { responseId: string; itemId: string }
@@ -105,8 +127,8 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const size = pageSize(limit)
   const from = Number.isSafeInteger(after) && after > 0 ? after : 0
   // One row past the page says whether more wait.
-  const { records: visible, templates } = await visibleScopes(db, account)
-  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes])
+  const { records: visible, templates, reviews } = await visibleScopes(db, account)
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes, account.userId, reviews.all, reviews.scopes])
   const page = rows.slice(0, size)
   const changes = page.map(toChange)
   await db.query(

@@ -9,7 +9,7 @@ import type { RequestAccount } from '../http/account'
 import { readFilter, templateFilter, type ReadFilter } from '../access/check'
 import { loadAccess } from '../access/load'
 
-export async function visibleScopes(q: Queryable, account: RequestAccount): Promise<{ records: ReadFilter; templates: ReadFilter }> {
+export async function visibleScopes(q: Queryable, account: RequestAccount): Promise<{ records: ReadFilter; templates: ReadFilter; reviews: ReadFilter }> {
   const access = await loadAccess(q, account)
-  return { records: readFilter(access, 'response.read'), templates: templateFilter(access) }
+  return { records: readFilter(access, 'response.read'), templates: templateFilter(access), reviews: readFilter(access, 'response.review') }
 }

@@ -6,7 +6,7 @@ import { parseArgs as parseArgv } from 'node:util'
 import { LANGS, type Lang } from '@/core/result'
 import type { CliMessage } from './messages'
 
-export type Command = 'validate' | 'score'
+export type Command = 'validate' | 'score' | 'cycle'
 
 export interface CliArgs {
   command: Command | null
@@ -20,7 +20,7 @@ export type ParseResult =
   | { ok: true; args: CliArgs }
   | { ok: false; lang: Lang; error: CliMessage; params: Record<string, string> }
 
-const COMMANDS: readonly string[] = ['validate', 'score'] satisfies Command[]
+const COMMANDS: readonly string[] = ['validate', 'score', 'cycle'] satisfies Command[]
 
 const OPTIONS = {
   lang: { type: 'string' },
@@ -74,9 +74,8 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   args.command = command as Command
   args.files = files
   if (args.command === 'validate' && files.length === 0) return fail('noFiles')
-  if (args.command === 'score') {
-    if (files.length !== 2) return fail('scoreArgs')
-    if (args.template !== undefined) return fail('templateOnlyForValidate')
-  }
+  if (args.command === 'score' && files.length !== 2) return fail('scoreArgs')
+  if (args.command === 'cycle' && files.length < 3) return fail('cycleArgs')
+  if (args.command !== 'validate' && args.template !== undefined) return fail('templateOnlyForValidate')
   return { ok: true, args }
 }

@@ -2,7 +2,8 @@
  * `qingdan` entry point: parse arguments, dispatch, map outcomes to exit codes. All checking and
  * scoring is src/core's; this layer reads files and prints.
  */
-import { parseArgs } from './args'
+import { parseArgs, type CliArgs } from './args'
+import { runCycle } from './cycle'
 import { runScore } from './score'
 import { t } from './messages'
 import { runValidate } from './validate'
@@ -10,6 +11,22 @@ import type { CliIo } from './io'
 
 export { EXIT, processIo } from './io'
 export type { CliIo } from './io'
+
+function run(args: CliArgs, io: CliIo): Promise<number> {
+  switch (args.command) {
+    case 'score':
+      return runScore(args, io)
+    case 'cycle':
+      return runCycle(args, io)
+    case 'validate':
+    case null: // parseArgs only leaves it null with --help, answered before this
+      return runValidate(args, io)
+    default: {
+      const never: never = args.command
+      throw new Error(`unknown command ${String(never)}`)
+    }
+  }
+}
 
 /** Runs one invocation and returns the exit code (0 valid, 1 invalid, 2 usage or unreadable file). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -25,7 +42,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0
   }
   try {
-    return args.command === 'score' ? await runScore(args, io) : await runValidate(args, io)
+    return await run(args, io)
   } catch (e) {
     // Core functions return Results for user data; reaching here is a bug, reported without a stack.
     io.err(t(args.lang, 'internal', { reason: e instanceof Error ? e.message : String(e) }))

@@ -11,6 +11,7 @@ const MESSAGES = {
     'zh-CN': `用法：
   qingdan validate 文件... [--template 模板文件]   校验模板或填报记录（按内容自动识别）
   qingdan score 模板文件 填报文件                  计算得分，以 JSON 输出评分结果
+  qingdan cycle 周期文件 模板文件 填报文件...      按评审周期合分、定等次和排名，以 JSON 输出
 选项：
   --template 文件   校验填报记录时所依据的模板（也可把模板与记录一起列出）
   --lang zh-CN|en   输出语言（默认 zh-CN；环境变量 LANG 以 en 开头时为 en）
@@ -19,6 +20,7 @@ const MESSAGES = {
     en: `Usage:
   qingdan validate FILE... [--template TEMPLATE]   check templates or responses (detected by shape)
   qingdan score TEMPLATE RESPONSE                  score a response, print the result as JSON
+  qingdan cycle CYCLE TEMPLATE RESPONSE...         combine a cycle's reviews, band and rank them (JSON)
 Options:
   --template FILE   the template to check responses against (or list it among the files)
   --lang zh-CN|en   output language (default zh-CN; en when LANG starts with "en")
@@ -26,12 +28,16 @@ Options:
 Exit codes: 0 all valid; 1 an invalid file or no score; 2 usage error or unreadable file`,
   },
   unknownCommand: { 'zh-CN': '未知命令“{command}”。', en: 'Unknown command "{command}".' },
-  missingCommand: { 'zh-CN': '缺少命令：validate 或 score。', en: 'Missing command: validate or score.' },
+  missingCommand: { 'zh-CN': '缺少命令：validate、score 或 cycle。', en: 'Missing command: validate, score or cycle.' },
   unknownOption: { 'zh-CN': '未知选项“{option}”。', en: 'Unknown option "{option}".' },
   missingValue: { 'zh-CN': '选项 {option} 需要一个值。', en: 'Option {option} needs a value.' },
   badLang: { 'zh-CN': '不支持的语言“{lang}”，可用 zh-CN 或 en。', en: 'Unsupported language "{lang}": use zh-CN or en.' },
   noFiles: { 'zh-CN': 'validate 至少需要一个文件。', en: 'validate needs at least one file.' },
   scoreArgs: { 'zh-CN': 'score 需要两个文件：模板文件和填报文件。', en: 'score needs two files: a template and a response.' },
+  cycleArgs: {
+    'zh-CN': 'cycle 需要周期文件、模板文件和至少一个填报文件。',
+    en: 'cycle needs a cycle file, a template and at least one response.',
+  },
   templateOnlyForValidate: { 'zh-CN': '--template 只用于 validate。', en: '--template only applies to validate.' },
   notFound: { 'zh-CN': '{file}：文件不存在。', en: '{file}: no such file.' },
   notAFile: { 'zh-CN': '{file}：不是普通文件。', en: '{file}: not a regular file.' },
@@ -63,6 +69,12 @@ Exit codes: 0 all valid; 1 an invalid file or no score; 2 usage error or unreada
     en: '{file}: the template is invalid, so nothing can be checked or scored against it.',
   },
   notATemplate: { 'zh-CN': '{file}: 不是模板（缺少 sections）。', en: '{file}: not a template (no sections).' },
+  notACycle: { 'zh-CN': '{file}: 不是评审周期文件（应先给出周期文件，再给模板）。', en: '{file}: not a cycle (give the cycle first, then the template).' },
+  invalidCycle: { 'zh-CN': '{file}: 评审周期文件无效，未合分。', en: '{file}: the cycle is invalid; nothing combined.' },
+  cycleTemplateMismatch: {
+    'zh-CN': '{cycle}: 评审周期与模板 {template} 不符，未合分。',
+    en: '{cycle}: the cycle does not fit the template {template}; nothing combined.',
+  },
   notAResponse: { 'zh-CN': '{file}: 不是填报记录（缺少 answers）。', en: '{file}: not a response (no answers).' },
   wrongTemplate: {
     'zh-CN': '{file}: 该填报记录属于模板 {responseId} 第 {responseVersion} 版，而给出的模板是 {templateId} 第 {templateVersion} 版。',

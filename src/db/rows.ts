@@ -47,6 +47,8 @@ export interface ResponseRow {
   subjectTerms?: string[]
   /** Schema v5: the clock of the header's last change (older rows: none, read through `clockOf`). */
   hlc?: string
+  /** A review the team server released to the reviewed (ISO 8601; #14). Never set on this device. */
+  releasedAt?: string
 }
 
 /** One answer: one row per response + item, so autosave writes stay tiny and merges are per item. */

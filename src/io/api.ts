@@ -3,7 +3,20 @@
  * sync contract's `TransportError`, so the sync page and the admin page explain errors the same
  * way: the server's bilingual `Issue` when it sent one, else a message chosen by `failure`.
  */
-import { API, CSRF_HEADER, type AuditEntry, type DeviceSummary, type GrantSummary, type LoginRequest, type SessionInfo, type UserSummary } from '@/core/sync/protocol'
+import {
+  API,
+  CSRF_HEADER,
+  type AuditEntry,
+  type DeviceSummary,
+  type GrantSummary,
+  type LoginRequest,
+  type RegisterImportRequest,
+  type RegisterImportResult,
+  type SessionInfo,
+  type UserSummary,
+  type UsersImportRequest,
+  type UsersImportResult,
+} from '@/core/sync/protocol'
 import type { Role, Scope } from '@/core/access'
 import type { AccountRole } from '@/core/sync/protocol'
 import type { Issue } from '@/core/result'
@@ -166,6 +179,9 @@ export function accountApi(client: ApiClient) {
     listGrants: (userId?: string) => client.request<GrantSummary[]>('GET', userId ? `${API.grants}?userId=${encodeURIComponent(userId)}` : API.grants),
     createGrant: (grant: NewGrant) => client.request<GrantSummary>('POST', API.grants, grant),
     deleteGrant: (id: string) => client.request<GrantSummary>('DELETE', `${API.grants}/${encodeURIComponent(id)}`),
+    importUsers: (request: UsersImportRequest) => client.request<UsersImportResult>('POST', API.usersImport, request),
+    importRegister: (request: RegisterImportRequest) => client.request<RegisterImportResult>('PUT', API.register, request),
+    releaseReview: (id: string) => client.request<{ id: string; releasedAt: string }>('POST', `${API.reviews}/${encodeURIComponent(id)}/release`),
   }
 }
 

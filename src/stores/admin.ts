@@ -4,7 +4,7 @@
  */
 import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { AuditEntry, DeviceSummary, GrantSummary, UserSummary } from '@/core/sync/protocol'
+import type { AuditEntry, DeviceSummary, GrantSummary, UserImportRow, UserSummary, UsersImportResult } from '@/core/sync/protocol'
 import type { TransportError } from '@/sync/transport'
 import type { NewUser, UserPatch } from '@/io/api'
 import type { Role, Scope } from '@/core/access'
@@ -62,6 +62,14 @@ export const useAdminStore = defineStore('admin', () => {
     users.value = replace(users.value, created)
     void refreshAudit()
     return true
+  }
+
+  /** Accounts and grants from a people sheet; the result (with passwords made once) or null. */
+  async function importUsers(rows: UserImportRow[]): Promise<UsersImportResult | null> {
+    const result = await attempt(() => account.client().importUsers({ users: rows }))
+    if (!result) return null
+    await load()
+    return result
   }
 
   async function updateUser(id: string, patch: UserPatch): Promise<boolean> {
@@ -127,6 +135,6 @@ export const useAdminStore = defineStore('admin', () => {
 
   return {
     users, devices, audit, scopes, grants, loading, error,
-    load, createUser, updateUser, revokeDevice, loadScopes, createScope, renameScope, loadGrants, grant, revoke,
+    load, createUser, importUsers, updateUser, revokeDevice, loadScopes, createScope, renameScope, loadGrants, grant, revoke,
   }
 })

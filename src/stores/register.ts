@@ -1,12 +1,13 @@
 /**
- * The register of rooms on this device, for the register page, the fill start's picker and the
- * label sheets. Reading a file and checking it is the core's work (src/core/register); this store
- * keeps the list and saves an accepted import.
+ * The register on this device (rooms, Party branches, teachers), for the register page, the fill
+ * start's picker and the label sheets. Reading a file and checking it is the core's work
+ * (src/core/register); this store keeps the lists and saves an accepted import.
  */
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import { importRooms, type RegisterSubject, type RoomImport } from '@/core/register'
-import type { Result } from '@/core/result'
+import { importBranches, importRooms, importTeachers, type RegisterImport, type RegisterSubject, type SubjectKind } from '@/core/register'
+import { ok, type Result } from '@/core/result'
+import type { RegisterImportRequest, RegisterImportResult as ServerImportResult } from '@/core/sync/protocol'
 import { getDb } from '@/db/singleton'
 import { getRegisterSubject, listRegister, replaceRegister, type RegisterImportResult } from '@/db/repositories/register'
 import type { RegisterRow } from '@/db/rows'
@@ -16,6 +17,17 @@ import type { RegisterRow } from '@/db/rows'
  * team server's scopes (docs/design/scopes.md) place them in the college's real tree.
  */
 export const LOCAL_DEPARTMENT = 'department:local'
+/** The college new Party committees hang under on this device alone. */
+export const LOCAL_COLLEGE = 'college:local'
+
+/** Each kind's sheet reader, under a parent scope (a department, or a college for branches). */
+const READERS: Record<SubjectKind, (grid: readonly (readonly string[])[], parentId: string) => Result<RegisterImport>> = {
+  room: importRooms,
+  branch: importBranches,
+  teacher: importTeachers,
+}
+/** Where each kind's scopes hang on this device alone. */
+const LOCAL_PARENT: Record<SubjectKind, string> = { room: LOCAL_DEPARTMENT, branch: LOCAL_COLLEGE, teacher: LOCAL_DEPARTMENT }
 
 /** Buildings, then floors, then rooms: the three taps of the fill start's picker. */
 export interface RoomTree {
@@ -26,22 +38,39 @@ export interface RoomTree {
 
 export const useRegisterStore = defineStore('register', () => {
   const rooms = shallowRef<RegisterRow[]>([])
+  const branches = shallowRef<RegisterRow[]>([])
+  const teachers = shallowRef<RegisterRow[]>([])
   const loaded = ref(false)
 
   async function load(): Promise<void> {
-    rooms.value = await listRegister(getDb(), 'room')
+    const db = getDb()
+    ;[rooms.value, branches.value, teachers.value] = await Promise.all([listRegister(db, 'room'), listRegister(db, 'branch'), listRegister(db, 'teacher')])
     loaded.value = true
   }
 
-  /** Checks a table's cells (from src/io) as a room list; nothing is stored. */
-  function checkRooms(grid: readonly (readonly string[])[]): Result<RoomImport> {
-    return importRooms(grid, LOCAL_DEPARTMENT)
+  /** Checks a table's cells (from src/io) as a list of `kind`; nothing is stored. */
+  function check(kind: SubjectKind, grid: readonly (readonly string[])[]): Result<RegisterImport> {
+    return READERS[kind](grid, LOCAL_PARENT[kind])
   }
 
-  async function saveRooms(subjects: readonly RegisterSubject[]): Promise<RegisterImportResult> {
-    const result = await replaceRegister(getDb(), 'room', subjects)
+  /** Replaces this device's list of `kind` (subjects no longer listed are archived). */
+  async function save(kind: SubjectKind, subjects: readonly RegisterSubject[]): Promise<RegisterImportResult> {
+    const result = await replaceRegister(getDb(), kind, subjects)
     await load()
     return result
+  }
+
+  /**
+   * A checked list sent to the team server under `parentScopeId` (its buildings and floors, or
+   * committees and branches, become scopes there). Nothing is stored here: the subjects come back
+   * with the next pull, like every other device's, so this device never archives subjects
+   * another department imported.
+   * The server takes all or nothing; a refusal throws.
+   */
+  async function upload(kind: SubjectKind, grid: readonly (readonly string[])[], parentScopeId: string, send: (request: RegisterImportRequest) => Promise<ServerImportResult>): Promise<Result<ServerImportResult>> {
+    const checked = READERS[kind](grid, parentScopeId)
+    if (!checked.ok) return checked
+    return ok(await send({ parentScopeId, scopes: checked.value.scopes, subjects: checked.value.subjects }))
   }
 
   async function subject(id: string): Promise<RegisterRow | undefined> {
@@ -64,5 +93,5 @@ export const useRegisterStore = defineStore('register', () => {
     }
   })
 
-  return { rooms, loaded, tree, load, checkRooms, saveRooms, subject }
+  return { rooms, branches, teachers, loaded, tree, load, check, save, upload, subject }
 })

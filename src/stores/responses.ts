@@ -14,7 +14,7 @@ import { createResponse, deleteResponse, getResponse, listResponses } from '@/db
 import { getTemplateVersion, listPublishedTemplates } from '@/db/repositories/templates'
 import { suggestSubjectValues } from '@/db/repositories/subjects'
 import { findCounterpart } from '@/db/repositories/results-query'
-import { startReviewOf, type StartReviewResult } from '@/db/repositories/review'
+import { markReleased, startReviewOf, type StartReviewResult } from '@/db/repositories/review'
 import { getAttachment, listAttachments } from '@/db/repositories/attachments'
 import type { AttachmentRow, ResponseRow, Subject, TemplateVersionRow } from '@/db/rows'
 
@@ -137,6 +137,16 @@ export const useResponsesStore = defineStore('responses', () => {
     return startReviewOf(getDb(), selfId, inspector)
   }
 
+  /**
+   * Releases a submitted review to the reviewed through the team server (review as a step, #14),
+   * then notes it here and in the open detail. Throws the transport's error for the view to show.
+   */
+  async function releaseReview(id: string, release: (id: string) => Promise<{ releasedAt: string }>): Promise<void> {
+    const { releasedAt } = await release(id)
+    await markReleased(getDb(), id, releasedAt)
+    if (detail.value?.row.id === id) detail.value = { ...detail.value, row: { ...detail.value.row, releasedAt } }
+  }
+
   /** An attachment's bytes: the full image, or its thumbnail when it has one and `full` is false. */
   async function attachmentBlob(id: string, full = false): Promise<Blob | undefined> {
     const row = await getAttachment(getDb(), id)
@@ -152,6 +162,6 @@ export const useResponsesStore = defineStore('responses', () => {
 
   return {
     drafts, recent, published, listLoading, detail, detailState,
-    loadDrafts, removeDraft, templateVersion, subjectSuggestions, start, startReview, loadDetail, attachmentBlob, attachmentsById,
+    loadDrafts, removeDraft, templateVersion, subjectSuggestions, start, startReview, releaseReview, loadDetail, attachmentBlob, attachmentsById,
   }
 })

@@ -41,6 +41,8 @@ describe('parseArgs', () => {
   it('reports usage errors in the language asked for, even when --lang comes last', () => {
     expect(parseArgs(['score', 'only-one.json', '--lang', 'en'], {})).toMatchObject({ ok: false, lang: 'en', error: 'scoreArgs' })
     expect(parseArgs(['validate'], {})).toMatchObject({ ok: false, lang: 'zh-CN', error: 'noFiles' })
+    expect(parseArgs(['cycle', 'c.json', 't.json', '--lang', 'en'], {})).toMatchObject({ ok: false, lang: 'en', error: 'cycleArgs' })
+    expect(parseArgs(['cycle', 'c.json', 't.json', 'r1.json', 'r2.json'], {})).toMatchObject({ ok: true, args: { command: 'cycle', files: ['c.json', 't.json', 'r1.json', 'r2.json'] } })
     expect(parseArgs(['validate', 'x', '--lang'], {})).toMatchObject({ ok: false, error: 'missingValue' })
   })
 
@@ -57,6 +59,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['-h'], {})).toMatchObject({ ok: true, args: { help: true, command: null } })
     expect(parseArgs(['--help', '--lang', 'en'], {})).toMatchObject({ ok: true, args: { help: true, lang: 'en' } })
     expect(parseArgs(['score', 'a.json', 'b.json', '--template', 't.json'], {})).toMatchObject({ ok: false, error: 'templateOnlyForValidate' })
+    expect(parseArgs(['cycle', 'c.json', 't.json', 'r.json', '--template', 't.json'], {})).toMatchObject({ ok: false, error: 'templateOnlyForValidate' })
   })
 
   it('takes the language from LANG only when it starts with en', () => {

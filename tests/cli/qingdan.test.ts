@@ -3,11 +3,12 @@
  * would after `npm ci`. Checks exit codes and what a person reads on the terminal.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { redFlagFixture } from '../core/cycles/builders'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const scratch = mkdtempSync(join(tmpdir(), 'qingdan-cli-'))
@@ -42,6 +43,7 @@ function scratchFile(name: string, text: string): string {
 const samples = readdirSync(join(root, 'schemas/samples')).filter((f) => f.endsWith('.json')).map((f) => `schemas/samples/${f}`)
 const DORM = 'schemas/samples/dorm-room-safety.json'
 const WINTER = 'tests/fixtures/dorm-room-safety/winter-findings.json'
+const RED_FLAG = 'schemas/samples/red-flag-party-branch.json'
 
 describe('qingdan launcher', () => {
   it('is an executable node script', () => {
@@ -188,6 +190,79 @@ describe('qingdan score', { timeout: 60_000 }, () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('score 需要两个文件')
     expect(r.stderr).toContain('用法')
+  })
+})
+
+describe('qingdan cycle', { timeout: 60_000 }, () => {
+  const MINI = 'tests/fixtures/cycles/mini'
+  /** The mini fixture's responses, one file each, as a person would pass them. */
+  function miniResponses(): string[] {
+    const all = JSON.parse(readFileSync(join(root, MINI, 'responses.json'), 'utf8')) as unknown[]
+    return all.map((r, i) => scratchFile(`mini-${String(i).padStart(2, '0')}.json`, JSON.stringify(r)))
+  }
+
+  it('prints the league table as JSON with exit 0, and names the left-out responses by file and pointer', async () => {
+    const files = miniResponses()
+    const r = await qingdan(['cycle', `${MINI}/cycle.json`, `${MINI}/template.json`, ...files])
+    expect(r.code).toBe(0)
+    const result = JSON.parse(r.stdout) as { cycle: string; subjects: Array<{ key: { unit: string }; total: number; band: string; rank: number; quotaTie: boolean }> }
+    // Hand-checked in tests/core/cycles/fixtures.test.ts: medians 95, 95, 92.38, 99 (vetoed); 1 place of 优秀, tied.
+    expect(result.cycle).toBe('mini-2026')
+    expect(result.subjects.map((s) => [s.key.unit, s.total, s.band, s.rank, s.quotaTie])).toEqual([
+      ['S1', 95, '优秀', 1, true], ['S2', 95, '优秀', 1, true], ['S3', 92.38, '合格', 3, false], ['S4', 99, '不合格', 4, false],
+    ])
+    expect(r.stderr).toContain(`${files[4]}:/status: 该记录尚未提交（草稿），不计入。`)
+    expect(r.stderr).toContain(`${files[15]}:/role: `)
+    expect(r.stderr).toContain(`${files[1]}:/submittedAt: 评审人“a”对同一对象提交了多次`)
+  })
+
+  it('combines the red-flag panel fixture in English on request', async () => {
+    const files = redFlagFixture().responses.map((response, i) => scratchFile(`red-${i}.json`, JSON.stringify(response)))
+    const r = await qingdan(['cycle', 'tests/fixtures/cycles/red-flag-panel/cycle.json', RED_FLAG, ...files, '--lang', 'en'])
+    expect(r.code).toBe(0)
+    const result = JSON.parse(r.stdout) as { subjects: Array<{ key: { branch: string }; total: number; band: string; rank: number }> }
+    // Hand-checked in tests/core/cycles/fixtures.test.ts.
+    expect(result.subjects.map((s) => [s.key.branch, s.total, s.band, s.rank])).toEqual([
+      ['一支部', 98.22, '红旗党支部', 1], ['三支部', 97.58, '优秀', 2], ['四支部', 97.05, '优秀', 3], ['二支部', 97.33, '优秀', 4], ['五支部', 55.6, '不合格', 5],
+    ])
+  })
+
+  it('refuses an invalid cycle with file:pointer messages and exit 1', async () => {
+    const bad = scratchFile('bad-cycle.json', JSON.stringify({ id: 'c', title: 'C', template: { id: 'mini-panel', version: 1 }, subjectKey: ['unit'], panel: { aggregate: 'average' } }))
+    const r = await qingdan(['cycle', bad, `${MINI}/template.json`, ...miniResponses().slice(0, 1)])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(`${bad}:/panel/aggregate: `)
+    expect(r.stderr).toContain('评审周期文件无效，未合分')
+  })
+
+  it('refuses a cycle that does not fit the template, and a template given in the cycle’s place', async () => {
+    const mismatch = await qingdan(['cycle', 'tests/fixtures/cycles/red-flag-panel/cycle.json', `${MINI}/template.json`, ...miniResponses().slice(0, 1), '--lang', 'en'])
+    expect(mismatch.code).toBe(1)
+    expect(mismatch.stderr).toContain('tests/fixtures/cycles/red-flag-panel/cycle.json:/template/id: The cycle uses template red-flag-party-branch@1, but the template given is mini-panel@1.')
+    const swapped = await qingdan(['cycle', `${MINI}/template.json`, `${MINI}/cycle.json`, ...miniResponses().slice(0, 1)])
+    expect(swapped.code).toBe(1)
+    expect(swapped.stderr).toContain(`${MINI}/template.json: 不是评审周期文件`)
+  })
+
+  it('checks every response before combining any, and names each bad one', async () => {
+    const [first = ''] = miniResponses()
+    const wrong = scratchFile('cycle-wrong.json', JSON.stringify({ templateId: 'mini-panel', templateVersion: 2, answers: {} }))
+    const bad = scratchFile('cycle-bad.json', JSON.stringify({ templateId: 'mini-panel', templateVersion: 1, answers: { x: { value: 'lots' } } }))
+    const r = await qingdan(['cycle', `${MINI}/cycle.json`, `${MINI}/template.json`, wrong, first, bad])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(`${wrong}: 该填报记录属于模板 mini-panel 第 2 版`)
+    expect(r.stderr).toContain(`${bad}:/answers/x`)
+  })
+
+  it('treats too few files as a usage error, and a missing response as an unreadable file (exit 2)', async () => {
+    const few = await qingdan(['cycle', `${MINI}/cycle.json`, `${MINI}/template.json`])
+    expect(few.code).toBe(2)
+    expect(few.stderr).toContain('cycle 需要周期文件、模板文件和至少一个填报文件')
+    const missing = await qingdan(['cycle', `${MINI}/cycle.json`, `${MINI}/template.json`, join(scratch, 'none.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('none.json：文件不存在')
   })
 })
 

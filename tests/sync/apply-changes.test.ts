@@ -274,6 +274,19 @@ describe('applyChanges', () => {
     expect(await w.db.uploads.count()).toBe(0)
   })
 
+  it('notes a review’s release when the same submission comes again with it, and counts it written', async () => {
+    const w = await world()
+    await submitResponse(w.db, w.id, dorm)
+    const submitted = headerOf((await w.db.responses.get(w.id))!)
+    const answers = { q1: ans('ok', submitted.hlc) }
+    const releasedAt = '2026-12-03T08:00:00.000Z'
+    const applied = await applyChanges(w.db, [{ kind: 'response', cursor: 9, response: submitted, answers, releasedAt }])
+    expect(applied.written).toBe(1)
+    expect((await w.db.responses.get(w.id))?.releasedAt).toBe(releasedAt)
+    // The header pushed back never carries it: a release is the server's alone.
+    expect(headerOf((await w.db.responses.get(w.id))!)).not.toHaveProperty('releasedAt')
+  })
+
   it('applies a page twice with the same result (pulled pages may repeat)', async () => {
     const w = await world()
     const page = [answerChange(w, 'bad', later()), answerChange(w, 'ok', later(1), 'q2')]

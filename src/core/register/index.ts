@@ -1,2 +1,5 @@
 export * from './types'
 export * from './rooms'
+export * from './branches'
+export * from './teachers'
+export * from './people'

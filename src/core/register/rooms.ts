@@ -5,8 +5,9 @@
  * one problem anywhere means nothing is imported.
  */
 import { fail, ok, type Issue, type Result } from '../result'
+import { cellIssue, findHeader, headerOf } from './sheet'
 import type { Scope } from '../access/scopes'
-import type { RegisterSubject } from './types'
+import type { RegisterImport, RegisterSubject } from './types'
 
 export const ROOM_COLUMNS = ['building', 'floor', 'room', 'responsible'] as const
 export type RoomColumn = (typeof ROOM_COLUMNS)[number]
@@ -17,34 +18,7 @@ const HEADER_WORDS = {
   room: ['房间号', '房间', '宿舍号', '寝室号', '寝室', '宿舍', 'room'],
   responsible: ['负责人', '辅导员', '责任人', 'responsible', 'counsellor'],
 } as const satisfies Record<RoomColumn, readonly string[]>
-
-const clean = (s: string): string => s.normalize('NFKC').replace(/\s/g, '').toLowerCase()
-
-function headerOf(row: readonly string[]): Partial<Record<RoomColumn, number>> | null {
-  const map: Partial<Record<RoomColumn, number>> = {}
-  row.forEach((cell, i) => {
-    const h = clean(cell)
-    const col = ROOM_COLUMNS.find((c) => HEADER_WORDS[c].some((w) => clean(w) === h))
-    if (col && map[col] === undefined) map[col] = i
-  })
-  return map.building !== undefined && map.room !== undefined ? map : null
-}
-
-/** Column letters as a spreadsheet shows them: 0 → A, 26 → AA. */
-function columnName(index: number): string {
-  let n = index + 1
-  let out = ''
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out
-    n = Math.floor((n - 1) / 26)
-  }
-  return out
-}
-
-function cellIssue(code: string, row: number, col: number, zh: string, en: string): Issue {
-  const where = `${columnName(col)}${row + 1}`
-  return { code, pointer: `/${row}/${col}`, severity: 'error', message: { 'zh-CN': `第 ${row + 1} 行（${where}）：${zh}`, en: `Row ${row + 1} (${where}): ${en}` }, params: { row: row + 1, column: columnName(col) } }
-}
+const REQUIRED = ['building', 'room'] as const satisfies readonly RoomColumn[]
 
 /** The floor a room number implies: 301 → 3, 1205 → 12, A302 → 3. */
 export function floorOfRoom(room: string): string | null {
@@ -58,18 +32,15 @@ function floorText(text: string): string {
   return n === undefined ? text : String(Number(n))
 }
 
-export interface RoomImport {
-  subjects: RegisterSubject[]
-  /** Building and floor scopes, parents first; ids are stable, so a second import adds only new ones. */
-  scopes: Scope[]
-}
+/** Rooms and the building and floor scopes they need. */
+export type RoomImport = RegisterImport
 
 export function importRooms(grid: readonly (readonly string[])[], departmentId: string): Result<RoomImport> {
-  const headerRow = grid.findIndex((row) => headerOf(row) !== null)
+  const headerRow = findHeader(grid, HEADER_WORDS, REQUIRED)
   if (headerRow < 0) {
     return fail([{ code: 'noRoomHeader', pointer: '', severity: 'error', message: { 'zh-CN': '找不到表头：需要“楼栋”和“房间号”两列。', en: 'No header row: the sheet needs a building column and a room column.' } }])
   }
-  const cols = headerOf(grid[headerRow]!)!
+  const cols = headerOf(grid[headerRow]!, HEADER_WORDS, REQUIRED)!
   const issues: Issue[] = []
   const subjects: RegisterSubject[] = []
   const scopes = new Map<string, Scope>()

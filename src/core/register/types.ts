@@ -3,6 +3,8 @@
  * branches, teachers — each in a scope of the college's tree, so a fill starts from a pick
  * (building → floor → room) and a record lands in the right scope.
  */
+import type { Scope } from '../access/scopes'
+
 export const SUBJECT_KINDS = ['room', 'branch', 'teacher'] as const
 export type SubjectKind = (typeof SUBJECT_KINDS)[number]
 
@@ -18,4 +20,11 @@ export interface RegisterSubject {
   label: string
   /** The person responsible (e.g. the floor's counsellor), as the file names them. */
   responsible?: string
+}
+
+/** What a sheet of subjects yields: the subjects and the scopes they need. */
+export interface RegisterImport {
+  subjects: RegisterSubject[]
+  /** Parents first; ids are stable, so a second import of the same list adds only new ones. */
+  scopes: Scope[]
 }

@@ -10,12 +10,14 @@ import Ajv2020 from 'ajv/dist/2020'
 import type { ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 import checklistSchema from '../../../schemas/checklist.schema.json'
+import cycleSchema from '../../../schemas/cycle.schema.json'
 import responseSchema from '../../../schemas/response.schema.json'
 import { AJV_FORMATS, AJV_OPTIONS } from './ajv-options'
 
 let ajv: Ajv2020 | null = null
 let templateValidator: ValidateFunction | null = null
 let responseValidator: ValidateFunction | null = null
+let cycleValidator: ValidateFunction | null = null
 
 function instance(): Ajv2020 {
   if (!ajv) {
@@ -33,4 +35,9 @@ export function templateSchemaValidator(): ValidateFunction {
 export function responseSchemaValidator(): ValidateFunction {
   responseValidator ??= instance().compile(responseSchema)
   return responseValidator
+}
+
+export function cycleSchemaValidator(): ValidateFunction {
+  cycleValidator ??= instance().compile(cycleSchema)
+  return cycleValidator
 }

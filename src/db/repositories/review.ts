@@ -34,3 +34,9 @@ export async function startReviewOf(db: QingdanDatabase, selfId: string, inspect
   const row = await createResponse(db, { template: version.template, subject: { ...self.subject }, role: 'review', inspector, reviewOf: self.id })
   return { ok: true, id: row.id, existing: false }
 }
+
+/** Notes the server's release of a review here at once, before the next pull brings it. */
+export async function markReleased(db: QingdanDatabase, id: string, releasedAt: string): Promise<boolean> {
+  // `modify`, not `update`: Dexie's key-path typing of `update` recurses without end on ResponseRow.
+  return (await db.responses.where('id').equals(id).modify((row) => void (row.releasedAt = releasedAt))) > 0
+}

@@ -30,6 +30,7 @@ import { inFieldOrder, withSubjectIndex } from '../subject-index'
 import { clockNode, readClock, storeClock, tableList } from './outbox'
 import { summaryRowFor } from './results-query'
 import { toResponse, withScore } from './responses'
+import { markReleased } from './review'
 
 export interface ApplyOptions {
   /** Stored with the changes, in the same transaction: a page is applied and remembered together. */
@@ -101,6 +102,8 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
                 out.written++
                 if (change.response.status === 'submitted' && !change.response.deleted) toScore.add(change.response.id)
               }
+              // The server's release of a review: the same submission again, with its release time.
+              if (change.releasedAt !== undefined && (await markReleased(db, change.response.id, change.releasedAt)) && !wrote) out.written++
               break
             }
             case 'answer': {

@@ -28,6 +28,16 @@ export default {
       passwordReset: 'Password of {username} reset.',
       you: '(you)',
     },
+    people: {
+      title: 'Import people',
+      hint: 'The sheet (CSV or Excel) needs username, name, role and scope columns, and may add an initial password; a person with several roles has several rows. Give a scope by name (e.g. "3号楼3层") or id.',
+      choose: 'Choose a people sheet',
+      failed: 'The sheet has problems; nobody was imported:',
+      preview: '{people} people, {grants} grants.',
+      confirm: 'Import to the server',
+      done: 'Created {created} accounts; {granted} existing accounts gained grants.',
+      passwordsOnce: 'The server made these initial passwords. They are shown only this once: note them and hand each to its owner.',
+    },
     create: {
       title: 'New user',
       username: 'Username',

@@ -74,6 +74,12 @@ export default {
       reviewEvidence: 'Review evidence',
       bonus: 'bonus {points}',
       difference: 'Difference (review − self)',
+      release: 'Release to the reviewed',
+      releasing: 'Releasing…',
+      released: 'Released ({at}): the reviewed can see this review.',
+      unreleased: 'Not released: the reviewed cannot see this review yet.',
+      releaseNeedsServer: 'Releasing needs the team server and a sign-in.',
+      releaseFailed: 'Release failed: {reason}',
     },
     detail: {
       title: 'Response',

@@ -28,6 +28,16 @@ export default {
       passwordReset: '{username} 的密码已重置。',
       you: '（我）',
     },
+    people: {
+      title: '批量导入人员',
+      hint: '表格（CSV 或 Excel）需要“用户名”“姓名”“角色”“范围”四列，可加“初始密码”；一人多个角色就写多行。范围写名称（如“3号楼3层”）或编号。',
+      choose: '选择人员表格',
+      failed: '表格有问题，没有导入任何人员：',
+      preview: '{people} 人，{grants} 项授权。',
+      confirm: '导入到服务器',
+      done: '已新建 {created} 个账号，{granted} 个已有账号获得授权。',
+      passwordsOnce: '以下初始密码由服务器生成，只显示这一次，请抄下并分别交给本人：',
+    },
     create: {
       title: '新建用户',
       username: '用户名',

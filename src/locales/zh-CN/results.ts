@@ -74,6 +74,12 @@ export default {
       reviewEvidence: '考核佐证',
       bonus: '加分 {points}',
       difference: '差值（考核 − 自查）',
+      release: '发布给被评单位',
+      releasing: '正在发布…',
+      released: '已发布（{at}）：被评单位可以看到这份评审。',
+      unreleased: '未发布：被评单位还看不到这份评审。',
+      releaseNeedsServer: '发布需要连接团队服务器并登录。',
+      releaseFailed: '发布失败：{reason}',
     },
     detail: {
       title: '记录详情',

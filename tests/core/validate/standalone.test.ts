@@ -3,13 +3,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import fc from 'fast-check'
 import type { ValidateFunction } from 'ajv'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { responseSchemaValidator, templateSchemaValidator } from '@/core/validate/ajv'
+import { cycleSchemaValidator, responseSchemaValidator, templateSchemaValidator } from '@/core/validate/ajv'
 import { standaloneValidatorsSource } from '../../../scripts/ajv-standalone'
 import { readJson } from '../../fixtures/load'
 
 interface Validators {
   templateSchemaValidator(): ValidateFunction
   responseSchemaValidator(): ValidateFunction
+  cycleSchemaValidator(): ValidateFunction
 }
 
 /** What a caller sees of one validation: the verdict and where each error points. */
@@ -53,11 +54,23 @@ describe('build-time (standalone) schema validators', () => {
     expect(outcome(generated.responseSchemaValidator(), doc)).toEqual(expected)
   })
 
+  it.each(['mini', 'red-flag-panel'])('accept the cycle fixture %s and reject a broken cycle like the runtime compile', (name) => {
+    const doc = readJson(`tests/fixtures/cycles/${name}/cycle.json`)
+    const expected = outcome(cycleSchemaValidator(), doc)
+    expect(expected.valid).toBe(true)
+    expect(outcome(generated.cycleSchemaValidator(), doc)).toEqual(expected)
+    const broken = { ...(doc as object), panel: { aggregate: 'avg' }, deadlines: { self: 'soon' } }
+    const rejected = outcome(cycleSchemaValidator(), broken)
+    expect(rejected.errors).toEqual(['/panel/aggregate enum', '/deadlines/self format'])
+    expect(outcome(generated.cycleSchemaValidator(), broken)).toEqual(rejected)
+  })
+
   it('agree with the runtime compile on random documents', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), (doc) => {
         expect(outcome(generated.templateSchemaValidator(), doc)).toEqual(outcome(templateSchemaValidator(), doc))
         expect(outcome(generated.responseSchemaValidator(), doc)).toEqual(outcome(responseSchemaValidator(), doc))
+        expect(outcome(generated.cycleSchemaValidator(), doc)).toEqual(outcome(cycleSchemaValidator(), doc))
       }),
       { numRuns: 200 },
     )

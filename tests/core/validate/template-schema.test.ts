@@ -3,6 +3,7 @@ import { MAX_DOCUMENT_BYTES, validateTemplate } from '@/core/validate'
 import type { Issue } from '@/core/result'
 import checklistSchema from '../../../schemas/checklist.schema.json'
 import responseSchema from '../../../schemas/response.schema.json'
+import cycleSchema from '../../../schemas/cycle.schema.json'
 import { section, single, template, type Json } from './builders'
 
 function issuesOf(json: unknown, sizeBytes?: number): Issue[] {
@@ -23,7 +24,7 @@ describe('the JSON Schemas', () => {
     return out
   }
 
-  it.each([['checklist', checklistSchema], ['response', responseSchema]] as const)(
+  it.each([['checklist', checklistSchema], ['response', responseSchema], ['cycle', cycleSchema]] as const)(
     'the %s schema is 2020-12 with an $id and gives every property a Chinese and English description',
     (_name, schema) => {
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')

@@ -1,15 +1,17 @@
 /**
- * The authorisation matrix: every sync route and every scope/grant admin route, for every role
+ * The authorisation matrix: every sync route, every scope/grant admin route, plans, the register,
+ * people and the users import, for every role
  * (the account administrator and a member holding each scoped role on 3号楼), on a record in scope
  * and out of scope. What each case should do is not written here: it is core's `can` over the
  * grants the actor holds, that is the PERMISSIONS table and the tree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { can, ScopeTree, type Action } from '@/core/access'
-import { API } from '@/core/sync/protocol'
+import { API, type PersonSummary, type SyncPlan, type SyncSubject } from '@/core/sync/protocol'
 import { addUser } from '../support/app'
 import { DATABASE_KINDS } from '../support/databases'
-import { answer, attachment, clock, m, task } from '../sync/support/builders'
+import { planInput } from '../plans/support'
+import { answer, attachment, clock, m, submitted, task } from '../sync/support/builders'
 import { ACTORS, grantsOf, PASSWORD, PLACES, scopedWorld, TREE, type Actor, type Place, type ScopedWorld } from './support/world'
 
 const built = ScopeTree.build(TREE)
@@ -28,6 +30,14 @@ interface Route {
 const rows = async (w: ScopedWorld, sql: string, params: string[]): Promise<number> => (await w.server.db.query(sql, params)).length
 const outcome = (r: { status: string; issue?: { code: string } }): string => (r.issue ? `${r.status}:${r.issue.code}` : r.status)
 let n = 0
+
+/** A plan on `place`'s floor checking its room, made by the account administrator. */
+async function planOn(w: ScopedWorld, place: Place): Promise<SyncPlan> {
+  const r = await w.server.app.inject({ method: 'POST', url: API.plans, headers: w.people.admin.session.writeHeaders, payload: planInput({ scopeId: PLACES[place].scopeId, subjectIds: [`room-${place}`] }) })
+  if (r.statusCode !== 201) throw new Error(`plan: ${r.body}`)
+  return r.json<SyncPlan>()
+}
+const get = async <T>(w: ScopedWorld, actor: Actor, url: string): Promise<T> => (await w.server.app.inject({ method: 'GET', url, headers: w.people[actor].session.readHeaders })).json<T>()
 
 const ROUTES: Route[] = [
   {
@@ -105,6 +115,29 @@ const ROUTES: Route[] = [
         c.kind === 'response' ? c.response.id === response.id : c.kind === 'answer' ? c.responseId === response.id : c.kind === 'task' ? c.task.responseId === response.id : c.kind === 'attachment' && c.attachment.responseId === response.id,
       )
       return about.map((c) => c.kind).sort().join(',')
+    },
+  },
+  {
+    name: 'pull an unreleased review',
+    action: 'response.review',
+    allowed: 'response',
+    refused: '',
+    async run(w, actor, place) {
+      const review = submitted(w.draft('admin', place, { role: 'review' }))
+      await w.push('admin', m.submit(review, {}))
+      return (await w.pull(actor)).changes.filter((c) => c.kind === 'response' && c.response.id === review.id).map((c) => c.kind).join(',')
+    },
+  },
+  {
+    name: 'release a review',
+    action: 'response.review',
+    allowed: '200, released',
+    refused: '404, not released',
+    async run(w, actor, place) {
+      const review = submitted(w.draft('admin', place, { role: 'review' }))
+      await w.push('admin', m.submit(review, {}))
+      const r = await w.server.app.inject({ method: 'POST', url: `${API.reviews}/${review.id}/release`, headers: w.people[actor].session.writeHeaders })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from responses where id = $1 and released_at is not null', [review.id])) ? 'released' : 'not released'}`
     },
   },
   {
@@ -219,6 +252,95 @@ const ROUTES: Route[] = [
       const published = await rows(w, 'select 1 from template_scopes where template_id = $1 and scope_id = $2', ['dorm-room-safety', scopeId])
       await w.server.db.query('delete from template_scopes')
       return `${r.statusCode}, ${published ? 'published' : 'unchanged'}`
+    },
+  },
+  {
+    name: 'GET plans',
+    action: 'response.read',
+    allowed: 'listed',
+    refused: 'not listed',
+    async run(w, actor, place) {
+      const plan = await planOn(w, place)
+      return (await get<SyncPlan[]>(w, actor, API.plans)).some((p) => p.id === plan.id) ? 'listed' : 'not listed'
+    },
+  },
+  {
+    name: 'POST a plan',
+    action: 'register.edit',
+    allowed: '201, stored',
+    refused: '403, not stored',
+    async run(w, actor, place) {
+      const plan = planInput({ scopeId: PLACES[place].scopeId, subjectIds: [`room-${place}`] })
+      const r = await w.server.app.inject({ method: 'POST', url: API.plans, headers: w.people[actor].session.writeHeaders, payload: plan })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from plans where id = $1', [plan.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'PUT a plan',
+    action: 'register.edit',
+    allowed: '200, changed',
+    // 403 where the actor reads the plan, 404 where it does not even see it.
+    refused: 'refused, unchanged',
+    async run(w, actor, place) {
+      const { people: _people, updatedAt: _updatedAt, ...plan } = await planOn(w, place)
+      const r = await w.server.app.inject({ method: 'PUT', url: `${API.plans}/${plan.id}`, headers: w.people[actor].session.writeHeaders, payload: { ...plan, title: '改了' } })
+      const changed = await rows(w, "select 1 from plans where id = $1 and body->>'title' = $2", [plan.id, '改了'])
+      return `${[403, 404].includes(r.statusCode) ? 'refused' : r.statusCode}, ${changed ? 'changed' : 'unchanged'}`
+    },
+  },
+  {
+    name: 'GET the register',
+    action: 'response.read',
+    allowed: 'listed',
+    refused: 'not listed',
+    run: async (w, actor, place) => ((await get<SyncSubject[]>(w, actor, API.register)).some((s) => s.id === `room-${place}`) ? 'listed' : 'not listed'),
+  },
+  {
+    name: 'PUT the register',
+    action: 'register.edit',
+    allowed: '200, stored',
+    refused: '403, not stored',
+    async run(w, actor, place) {
+      const scopeId = PLACES[place].scopeId
+      const id = `room:${place}/${++n}`
+      const payload = { parentScopeId: scopeId, scopes: [], subjects: [{ id, kind: 'room', scopeId, fields: { room: String(n) }, label: `房间${n}` }] }
+      const r = await w.server.app.inject({ method: 'PUT', url: API.register, headers: w.people[actor].session.writeHeaders, payload })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from subjects where id = $1', [id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'GET people',
+    action: 'register.edit',
+    allowed: 'listed',
+    refused: 'not listed',
+    async run(w, actor, place) {
+      const userId = await addUser(w.server.db, `p${++n}`, PASSWORD)
+      await w.grant(userId, 'inspector', PLACES[place].scopeId)
+      return (await get<PersonSummary[]>(w, actor, API.people)).some((p) => p.id === userId) ? 'listed' : 'not listed'
+    },
+  },
+  {
+    name: 'import users',
+    action: 'users.manage',
+    allowed: '200, created',
+    refused: '403, not created',
+    async run(w, actor, place) {
+      const username = `imp${++n}`
+      const users = [{ username, displayName: '导入', role: 'inspector', scope: PLACES[place].scopeId }]
+      const r = await w.server.app.inject({ method: 'POST', url: API.usersImport, headers: w.people[actor].session.writeHeaders, payload: { users } })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from users where username = $1', [username])) ? 'created' : 'not created'}`
+    },
+  },
+  {
+    name: 'pull plans and register entries',
+    action: 'response.read',
+    allowed: 'plan,subject',
+    refused: '',
+    async run(w, actor, place) {
+      const plan = await planOn(w, place)
+      const { changes } = await w.pull(actor)
+      const about = changes.filter((c) => (c.kind === 'plan' ? c.plan.id === plan.id : c.kind === 'subject' && c.subject.id === `room-${place}`))
+      return about.map((c) => c.kind).sort().join(',')
     },
   },
 ]
