@@ -54,8 +54,14 @@ export function mutationLocks(m: Mutation): string[] {
 export async function lockRecords(tx: Queryable, keys: Iterable<string>): Promise<void> {
   const unique = [...new Set(keys)]
   if (unique.length === 0) return
-  await tx.query(
-    `select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest($1::text[]) as k) as keys order by h`,
-    [unique],
-  )
+  await tx.query(`select ${LOCK_SQL('$1')}`, [unique])
 }
+
+/**
+ * A scalar expression that takes the locks on the keys in the `text[]` parameter `keys` (and is
+ * their number), for a statement that reads more in the same round trip (the push, push.ts). The
+ * subquery keeps its own sort (a sorted subquery is never flattened), so the order holds there too.
+ * Whatever else the statement reads comes from its snapshot, taken before the locks.
+ */
+export const LOCK_SQL = (keys: string): string =>
+  `(select count(*) from (select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest(${keys}::text[]) as k) as keys order by h) as locked)`
