@@ -34,14 +34,31 @@ export async function readScopes(q: Queryable): Promise<Scope[]> {
   return rows.map(toScope)
 }
 
+/**
+ * What loadAccess reads, as two JSON arrays (`scopes`, `grants`) for a statement that has more to
+ * do (the push reads them with its record locks, server/sync/push.ts). `$user`: the account's id.
+ */
+export const ACCESS_JSON = (user: string): string => `
+  (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'parent_id', parent_id, 'kind', kind, 'name', name) order by created_at, id), '[]'::jsonb) from scopes) as scopes,
+  (select coalesce(jsonb_agg(jsonb_build_object('role', role, 'scope_id', scope_id) order by granted_at, scope_id, role), '[]'::jsonb)
+     from role_grants where user_id = ${user}::uuid) as grants`
+
+export type GrantRow = { role: Role; scope_id: string }
+
 /** `account`: only who it is and whether it administers accounts matter here. */
 export async function loadAccess(q: Queryable, account: Pick<RequestAccount, 'userId' | 'role'>): Promise<Access> {
   const scopes = await readScopes(q)
   if (scopes.length === 0) return { kind: 'open' }
+  const rows = await q.query<GrantRow>('select role, scope_id from role_grants where user_id = $1 order by granted_at, scope_id, role', [account.userId])
+  return accessFrom(scopes, rows, account)
+}
+
+/** The access of `account` from its stored scopes (in creation order) and grant rows. */
+export function accessFrom(scopes: readonly Scope[], rows: readonly GrantRow[], account: Pick<RequestAccount, 'userId' | 'role'>): Access {
+  if (scopes.length === 0) return { kind: 'open' }
   const built = ScopeTree.build(scopes)
   // Every write goes through ScopeTree.build first, so a bad stored tree is a server fault.
   if (!built.ok) throw new Error(`the stored scope tree is invalid: ${built.issues.map((i) => i.code).join(', ')}`)
-  const rows = await q.query<{ role: Role; scope_id: string }>('select role, scope_id from role_grants where user_id = $1 order by granted_at, scope_id, role', [account.userId])
   const grants: Grant[] = rows.map((r) => ({ userId: account.userId, role: r.role, scopeId: r.scope_id }))
   const admin = account.role === 'admin'
   if (admin) for (const s of scopes) if (s.parentId === null) grants.push({ userId: account.userId, role: 'admin', scopeId: s.id })

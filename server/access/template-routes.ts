@@ -1,8 +1,8 @@
 /**
  * Where a template is published (issue #14): the scopes whose people receive it. No scope means
  * everywhere, as before scopes. Setting them gives the template and its versions new cursors
- * (under the push lock, like every cursor), so devices that may now see it receive it although
- * their cursor had passed it. Account administrators only, audited as `publishScopes`.
+ * (under the template's record lock, server/sync/locks.ts), so devices that may now see it receive
+ * it although their cursor had passed it. Account administrators only, audited as `publishScopes`.
  */
 import type { FastifyInstance } from 'fastify'
 import { API } from '@/core/sync/protocol'
@@ -11,7 +11,7 @@ import { audit } from '../auth/audit'
 import { requireAdmin } from '../http/account'
 import { ApiHttpError } from '../http/errors'
 import { recordId } from '../http/schemas'
-import { PUSH_LOCK } from '../sync/push'
+import { lockKey, lockRecords } from '../sync/locks'
 import { NEXT_CURSOR } from '../sync/sql'
 
 export interface TemplateScopes {
@@ -51,7 +51,7 @@ export async function templateScopeRoutes(app: FastifyInstance, { db, now }: { d
       if (unknown >= 0) {
         throw new ApiHttpError(404, 'scopeNotFound', { 'zh-CN': `没有范围“${scopeIds[unknown]}”。`, en: `No scope "${scopeIds[unknown]}".` }, { pointer: `/scopeIds/${unknown}` })
       }
-      await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
+      await lockRecords(tx, [lockKey.template(templateId)])
       await tx.query('delete from template_scopes where template_id = $1', [templateId])
       if (scopeIds.length > 0) {
         await tx.query('insert into template_scopes (template_id, scope_id) select $1, unnest($2::text[])', [templateId, scopeIds])

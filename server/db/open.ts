@@ -14,6 +14,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   const db = config.url ? await openPostgres(config.url) : await openPglite(config.dataDir)
   try {
     await migrate(db)
+    // New change cursors above every stored one, also after a dump restored into a new cluster
+    // (migration 005).
+    await db.query('select rebase_cursors()')
   } catch (error) {
     await db.close()
     throw error

@@ -3,8 +3,9 @@
  * works on (an assignee); POST a new one and PUT a whole replacement (reassigning, cancelling,
  * overrides), both needing register.edit on the plan's scope, and on the scope it had before.
  * A plan is checked whole (core's checkPlan, then check.ts against the register and the accounts)
- * and refused with every issue, storing nothing. A write takes a change cursor under the push
- * lock, so devices receive it by pull; the audit entry is in the same transaction.
+ * and refused with every issue, storing nothing. A write holds the plan's record lock
+ * (server/sync/locks.ts) from before its first read, so two writes of one plan take turns, and
+ * takes a change cursor, so devices receive it by pull; the audit entry is in the same transaction.
  */
 import type { FastifyInstance } from 'fastify'
 import { checkPlan } from '@/core/plans/check'
@@ -17,7 +18,7 @@ import { readFilter, requireScope } from '../access/check'
 import { loadAccess, type Access } from '../access/load'
 import { requireAccount, type RequestAccount } from '../http/account'
 import { ApiHttpError } from '../http/errors'
-import { PUSH_LOCK } from '../sync/push'
+import { lockKey, lockRecords } from '../sync/locks'
 import { json, NEXT_CURSOR } from '../sync/sql'
 import { assignments, planIssues } from './check'
 import { PLAN_BODY_BYTES, planBody, planParams } from './schema'
@@ -77,7 +78,6 @@ async function store(tx: Queryable, plan: PlanInput, at: Date, write: 'create' |
   const userIds = [...new Set(assignments(plan).map((a) => a.userId))].sort()
   const names = await tx.query<{ id: string; display_name: string }>('select id::text as id, display_name from users where id = any($1::uuid[]) order by id', [userIds])
   const saved: SyncPlan = { ...plan, people: Object.fromEntries(names.map((n) => [n.id, n.display_name])), updatedAt: at.toISOString() }
-  await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
   const params = [plan.id, plan.scopeId, json(saved), userIds, at]
   const rows =
     write === 'create'
@@ -111,6 +111,7 @@ export async function planRoutes(app: FastifyInstance, { db, now }: { db: Db; no
   app.post<{ Body: PlanInput }>(API.plans, { schema: { body: planBody }, bodyLimit: PLAN_BODY_BYTES }, async (request, reply): Promise<SyncPlan> => {
     const account = requireAccount(request)
     const saved = await db.transaction(async (tx) => {
+      await lockRecords(tx, [lockKey.plan(request.body.id)])
       const plan = await checked(tx, await loadAccess(tx, account), request.body)
       const at = now()
       const stored = await store(tx, plan, at, 'create')
@@ -128,6 +129,7 @@ export async function planRoutes(app: FastifyInstance, { db, now }: { db: Db; no
       throw new ApiHttpError(400, 'idMismatch', { 'zh-CN': '请求内容中的计划编号与地址中的不一致。', en: 'The plan id in the body differs from the one in the path.' }, { pointer: '/id' })
     }
     return db.transaction(async (tx) => {
+      await lockRecords(tx, [lockKey.plan(request.params.id)])
       const [held] = await tx.query<{ scope_id: string }>('select scope_id from plans where id = $1 for update', [request.params.id])
       // Not found and not allowed look alike to someone who may not read the plan's scope.
       const access = await loadAccess(tx, account)

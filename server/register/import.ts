@@ -12,7 +12,6 @@ import type { RegisterImportRequest, RegisterImportResult } from '@/core/sync/pr
 import type { Queryable } from '../db/types'
 import { allows } from '../access/check'
 import type { Access } from '../access/load'
-import { PUSH_LOCK } from '../sync/push'
 import { json, NEXT_CURSOR } from '../sync/sql'
 
 /** A refusal lists this many problems at most: a sheet wrong on every row needs no 20,000 of them. */
@@ -82,9 +81,10 @@ export async function importRegister(tx: Queryable, access: Access, stored: read
   if (next.created.length > 0) {
     await tx.query('insert into scopes (id, parent_id, kind, name, created_at) select id, "parentId", kind, name, $2 from jsonb_to_recordset($1::text::jsonb) as r(id text, "parentId" text, kind text, name text)', [json(next.created), at])
   }
-  await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
+  // No record locks: every writer of subjects is an import, and imports take turns on SCOPE_LOCK
+  // (routes.ts) before reading anything. Cursors need no lock (NEXT_CURSOR, server/sync/sql.ts).
   // An unchanged entry keeps its version and cursor: devices receive only what changed. (A
-  // conflicting row that is not updated still spends a sequence number: gaps are harmless.)
+  // conflicting row that is not updated still spends a cursor number: gaps are harmless.)
   const rows = await tx.query<{ inserted: boolean }>(
     `insert into subjects (id, kind, scope_id, fields, label, responsible, version, archived, updated_at, cursor)
      select r.id, r.kind, r."scopeId", r.fields, r.label, r.responsible, 1, coalesce(r.archived, false), $2, ${NEXT_CURSOR}

@@ -13,7 +13,7 @@ import { allows } from '../access/check'
 import { audit } from '../auth/audit'
 import { requireAccount } from '../http/account'
 import { ApiHttpError } from '../http/errors'
-import { PUSH_LOCK } from '../sync/push'
+import { lockKey, lockRecords } from '../sync/locks'
 import { NEXT_CURSOR } from '../sync/sql'
 
 export interface ReviewRelease {
@@ -32,6 +32,9 @@ export async function reviewRoutes(app: FastifyInstance, { db, now }: { db: Db; 
     const account = requireAccount(request)
     const { id } = request.params
     return db.transaction(async (tx) => {
+      // The response's record lock, as a push on it takes (server/sync/locks.ts): its status is
+      // read under it, so a push cannot reopen it between the check and the release.
+      await lockRecords(tx, [lockKey.response(id)])
       const access = await loadAccess(tx, account)
       const rows = await tx.query<{ role: string | null; status: string; deleted: boolean; scopeId: string | null; releasedAt: Date | null }>(
         `select header->>'role' as role, status, deleted, scope_id as "scopeId", released_at as "releasedAt" from responses where id = $1`,
@@ -44,7 +47,6 @@ export async function reviewRoutes(app: FastifyInstance, { db, now }: { db: Db; 
       }
       if (review.releasedAt) return { id, releasedAt: new Date(review.releasedAt).toISOString() }
       const at = now()
-      await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
       await tx.query(`update responses set released_at = $2, cursor = ${NEXT_CURSOR} where id = $1`, [id, at])
       // Its answers travel inside the submitted response; its photos and tasks follow it.
       await tx.query(`update attachments set cursor = ${NEXT_CURSOR} where response_id = $1`, [id])

@@ -1,7 +1,9 @@
 /**
  * Pull: the changes after a cursor, oldest first, in pages. One SQL statement reads a page, so it
  * sees one snapshot: a submitted response and the answers inside it are read together. Cursors
- * are handed out in commit order (see PUSH_LOCK in push.ts), so `cursor > after` never skips a row.
+ * are made from the writing transaction's xid (NEXT_CURSOR in sql.ts), so they do not follow commit
+ * order: the page stops below cursor_horizon() (migration 005), under which every writer has
+ * finished, so `cursor > after` never steps over a row that commits late.
  */
 import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncPlan, type SyncSubject, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
 import type { Db } from '../db/types'
@@ -37,6 +39,7 @@ const REVIEW_VISIBLE = `(r.header->>'role' is distinct from 'review' or r.releas
 
 const PAGE_SQL = `
 with page as (
+  select * from (
   select 'template' as kind, cursor, row as body, null::jsonb as extra, null::text as whole from templates t
    where cursor > $1 and ($5 or not exists (select 1 from template_scopes s where s.template_id = t.id)
                           or exists (select 1 from template_scopes s where s.template_id = t.id and s.scope_id = any($6::text[])))
@@ -63,6 +66,9 @@ with page as (
   select 'plan', cursor, body, null, null from plans where cursor > $1 and ($3 or scope_id = any($4::text[]) or $7 = any(reached_ids))
   union all
   select 'subject', s.cursor, ${SUBJECT_JSON}, null, null from subjects s where s.cursor > $1 and ($3 or s.scope_id = any($4::text[]))
+  ) as changes
+  -- The commit horizon, once for the whole page and from this statement's snapshot (pull.ts).
+  where cursor < (select cursor_horizon())
   order by cursor
   limit $2
 )

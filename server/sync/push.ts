@@ -7,86 +7,79 @@
  * acknowledgement was lost is therefore applied once. Refused mutations are consumed too:
  * sending them again cannot make them valid.
  */
-import type { MutationResult, PushResponse } from '@/core/sync'
+import type { Template } from '@/core/format/types'
+import type { Mutation, MutationResult, PushResponse } from '@/core/sync'
+import type { Scope } from '@/core/access'
 import type { Db, Queryable } from '../db/types'
-import { loadAccess } from '../access/load'
+import { accessFrom, ACCESS_JSON, toScope, type Access, type GrantRow } from '../access/load'
 import type { RequestAccount } from '../http/account'
-import { applyMutation, type BatchLog } from './apply'
-import { applyAnswerRun, type RunEntry } from './apply/answer-run'
+import { applyMutation, PushState, type BatchLog } from './apply'
 import { checkPushEnvelope } from './check/envelope'
 import { segment } from './check/fields'
 import { checkMutation } from './check/mutation'
+import { lockKey, LOCK_SQL, mutationLocks } from './locks'
 import { json, TemplateVersions } from './sql'
 
-/**
- * Taken by every push transaction before it assigns a change cursor. `nextval` hands out numbers
- * when it is called, not when the transaction commits: without this lock, push A could take
- * cursor 10, push B cursor 11, B commit first, and a device pulling in between would move its
- * cursor to 11 and never see A's row 10 once A commits. With pushes one at a time, a row is
- * visible only after every row with a lower cursor has committed (or rolled back, leaving a gap),
- * so `cursor > after` never skips anything. Any fixed number works; it only has to be the same
- * for every Qingdan process on the database.
+/*
+ * A push is five round trips inside its transaction, however many mutations it has: BEGIN; the
+ * record locks, with what may be read before them (the grants as this request found them, and the
+ * immutable template versions the headers name); everything the batch decides on, read after the
+ * locks (state.ts: a new statement, so a new snapshot that sees what the previous holder
+ * committed); the writes, one statement; COMMIT. On a busy server each round trip queues behind
+ * every other push's work, so their number is what sets a push's latency (push-lock.md).
  */
-export const PUSH_LOCK = 7_411_513
+const LOCK_AND_READ = `select ${LOCK_SQL('$1')} as locked, ${ACCESS_JSON('$2')}, ${TemplateVersions.JSON('$3')}`
+
+interface Prelude {
+  access: Access
+  versions: TemplateVersions
+}
+
+/** Takes the batch's record locks, and reads what may be read before them, in one statement. */
+async function lockAndRead(tx: Queryable, account: RequestAccount, mutations: readonly Mutation[]): Promise<Prelude> {
+  const locks = [...new Set([lockKey.device(account.deviceId), ...mutations.flatMap(mutationLocks)])]
+  const refs = mutations.flatMap((m) => (m.kind === 'response' || m.kind === 'submit' ? [{ templateId: m.response.templateId, version: m.response.templateVersion }] : []))
+  const [row] = await tx.query<{ scopes: Array<Parameters<typeof toScope>[0]>; grants: GrantRow[]; versions: Array<{ templateId: string; version: number; content: Template }> }>(LOCK_AND_READ, [
+    locks,
+    account.userId,
+    TemplateVersions.refs(refs),
+  ])
+  const scopes: Scope[] = row!.scopes.map(toScope)
+  const versions = new TemplateVersions(tx)
+  versions.fill(row!.versions)
+  return { access: accessFrom(scopes, row!.grants, account), versions }
+}
 
 export async function applyPush(db: Db, account: RequestAccount, request: unknown, now: Date): Promise<PushResponse> {
   const envelope = checkPushEnvelope(request, account)
   const nowMs = now.getTime()
   // Shape and clock checks need no database: done before the transaction, so it stays short.
   const checked = envelope.mutations.map((env, i) => checkMutation(env, `/mutations${segment(i)}`, nowMs))
+  const valid = checked.flatMap((c) => (c.ok ? [c.mutation] : []))
   const log: BatchLog = { conflicts: 0, losers: 0, responseIds: new Set(), published: [] }
 
   const { results, appliedSeq } = await db.transaction(async (tx) => {
-    // Read before the lock, which every push waits for: the grants as this request found them,
-    // and the (immutable) template versions the headers name.
-    const access = await loadAccess(tx, account)
-    const versions = new TemplateVersions(tx)
-    await versions.prefetch(checked.flatMap((c) => (c.ok && (c.mutation.kind === 'response' || c.mutation.kind === 'submit') ? [{ templateId: c.mutation.response.templateId, version: c.mutation.response.templateVersion }] : [])))
-    await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
-    const before = await consumedSeq(tx, account.deviceId)
+    // Every record the batch may decide on, and the device (its applied seq: two batches from one
+    // device take turns). Everything read from here on is read after the locks (locks.ts).
+    const { access, versions } = await lockAndRead(tx, account, valid)
+    const state = new PushState(tx, account.deviceId)
+    const before = await state.read(valid)
     const results: MutationResult[] = []
-    // Consecutive answers are applied together (answer-run.ts); any other mutation first ends
-    // the run, since it may read what the run writes.
-    let run: Array<RunEntry & { index: number }> = []
-    const endRun = async (): Promise<void> => {
-      if (run.length === 0) return
-      const applied = await applyAnswerRun(run, { tx, account, access, versions, log })
-      for (const [k, entry] of run.entries()) results[entry.index] = { seq: entry.mutation.seq, id: entry.mutation.id, ...applied[k]! }
-      run = []
-    }
     for (const [i, env] of envelope.mutations.entries()) {
       const head = { seq: env.seq, id: env.id }
       const check = checked[i]!
-      const at = `/mutations${segment(i)}`
       if (env.seq <= before) results[i] = { ...head, status: 'duplicate' }
       else if (!check.ok) results[i] = { ...head, status: 'refused', issue: check.issue }
-      else if (check.mutation.kind === 'answer') run.push({ mutation: check.mutation, at, index: i })
-      else {
-        await endRun()
-        results[i] = { ...head, ...(await applyMutation(check.mutation, { tx, account, access, at, versions, log })) }
-      }
+      else results[i] = { ...head, ...(await applyMutation(check.mutation, { tx, account, access, at: `/mutations${segment(i)}`, versions, state, log })) }
     }
-    await endRun()
     const last = envelope.mutations.at(-1)?.seq ?? 0
     const appliedSeq = Math.max(before, last)
-    await tx.query('update device_sync set applied_seq = $2, last_push_at = $3 where device_id = $1', [account.deviceId, appliedSeq, now])
+    log.losers += await state.flush({ seq: appliedSeq, at: now })
     await audit(tx, account, envelope.batchId, log)
     return { results, appliedSeq }
   })
   // Only now, after COMMIT, does the device learn its mutations are safe.
   return { batchId: envelope.batchId, results, appliedSeq, serverTime: nowMs }
-}
-
-/** The device's applied seq, its row locked for the rest of the transaction (created if new). */
-async function consumedSeq(tx: Queryable, deviceId: string): Promise<number> {
-  // The no-op update takes the row lock in the same round trip as creating the row.
-  const rows = await tx.query<{ seq: number }>(
-    `insert into device_sync (device_id) values ($1)
-     on conflict (device_id) do update set device_id = excluded.device_id
-     returning applied_seq as seq`,
-    [deviceId],
-  )
-  return Number(rows[0]!.seq)
 }
 
 async function audit(tx: Queryable, account: RequestAccount, batchId: string, log: BatchLog): Promise<void> {

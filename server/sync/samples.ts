@@ -2,8 +2,8 @@
  * The samples shipped in `schemas/samples/` are installed on every device by the app itself and
  * never pushed (see src/db/repositories/legacy-sync.ts), so the server installs the same versions
  * on start: a response filled on a sample is then accepted, and a new device pulls nothing it
- * lacks. Versions are immutable, so an installed one is left alone; the push lock keeps the
- * cursors in commit order, as every other sync write does.
+ * lacks. Versions are immutable, so an installed one is left alone; each is locked as a push
+ * publishing it would lock it (locks.ts), so the two cannot collide on its key.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import { validateTemplate } from '@/core/validate'
 import type { Template } from '@/core/format/types'
 import type { Db } from '../db/types'
 import { SAMPLES_DIR } from '../paths'
-import { PUSH_LOCK } from './push'
+import { lockKey, lockRecords } from './locks'
 import { json, NEXT_CURSOR } from './sql'
 
 export { SAMPLES_DIR }
@@ -33,7 +33,7 @@ export async function readShippedSamples(dir: string = SAMPLES_DIR): Promise<Tem
 /** @returns how many versions were new. */
 export async function installShippedSamples(db: Db, samples: Template[], now: Date = new Date()): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [PUSH_LOCK])
+    await lockRecords(tx, samples.map((s) => lockKey.version(s.id, s.version)))
     let added = 0
     for (const sample of samples) {
       const rows = await tx.query(

@@ -10,8 +10,12 @@ import type { Queryable } from '../db/types'
 
 export const json = (value: unknown): string => JSON.stringify(value)
 
-/** The next change cursor. Only ever evaluated under the push lock (see push.ts). */
-export const NEXT_CURSOR = "nextval('sync_change_seq')"
+/**
+ * The next change cursor of the writing transaction: `next_cursor()` (migration 005), made from
+ * its xid, so cursors need no lock; the pull's horizon (pull.ts) keeps late commits from being
+ * stepped over. Every writer of a `cursor` column uses this, nothing else.
+ */
+export const NEXT_CURSOR = 'next_cursor()'
 
 export interface HeldResponse {
   header: ResponseHeader
@@ -71,17 +75,21 @@ export class TemplateVersions {
   constructor(private readonly tx: Queryable) {}
 
   /**
-   * Reads every version the mutations name in one query, before the push lock is taken (versions
-   * never change once written, so reading them early cannot go stale).
+   * Every version the mutations name, as a JSON array (`versions`) for a statement that reads it
+   * with other things (the push, with its record locks: versions never change once written, so
+   * reading them before the locks cannot go stale). `$refs`: TemplateVersions.refs as JSON text.
    */
-  async prefetch(refs: ReadonlyArray<{ templateId: string; version: number }>): Promise<void> {
-    const wanted = [...new Map(refs.map((r) => [`${r.templateId}@${r.version}`, { t: r.templateId, v: r.version }])).values()]
-    if (wanted.length === 0) return
-    const rows = await this.tx.query<{ templateId: string; version: number; content: Template }>(
-      `select tv.template_id as "templateId", tv.version, tv.content
-         from template_versions tv join jsonb_to_recordset($1::text::jsonb) as k(t text, v int) on tv.template_id = k.t and tv.version = k.v`,
-      [json(wanted)],
-    )
+  static readonly JSON = (refs: string): string => `
+    (select coalesce(jsonb_agg(jsonb_build_object('templateId', tv.template_id, 'version', tv.version, 'content', tv.content)), '[]'::jsonb)
+       from template_versions tv join jsonb_to_recordset(${refs}::text::jsonb) as k(t text, v int) on tv.template_id = k.t and tv.version = k.v) as versions`
+
+  /** The parameter for JSON: each version named once. */
+  static refs(refs: ReadonlyArray<{ templateId: string; version: number }>): string {
+    return json([...new Map(refs.map((r) => [`${r.templateId}@${r.version}`, { t: r.templateId, v: r.version }])).values()])
+  }
+
+  /** Versions read by a statement with TemplateVersions.JSON. */
+  fill(rows: ReadonlyArray<{ templateId: string; version: number; content: Template }>): void {
     for (const r of rows) this.cache.set(`${r.templateId}@${r.version}`, r.content)
   }
 

@@ -5,6 +5,7 @@ import type { Access } from '../../access/load'
 import type { RequestAccount } from '../../http/account'
 import type { Queryable } from '../../db/types'
 import type { TemplateVersions } from '../sql'
+import type { PushState } from './state'
 
 /** What a batch did that the audit log records: conflicts (merges) and publishes. */
 export interface BatchLog {
@@ -25,6 +26,8 @@ export interface ApplyContext {
   /** `/mutations/<i>`: where this mutation is in the request. */
   at: string
   versions: TemplateVersions
+  /** The batch's responses and answers, read up front and written at the end (state.ts). */
+  state: PushState
   log: BatchLog
 }
 

@@ -4,7 +4,7 @@
  */
 import { decideHeader, type Mutation, type ResponseHeader } from '@/core/sync'
 import { syncIssue } from '../issues'
-import { heldResponse, json, NEXT_CURSOR, type HeldResponse } from '../sql'
+import { json, NEXT_CURSOR, type HeldResponse } from '../sql'
 import type { Queryable } from '../../db/types'
 import { noteConflict, refused, statusOf, type Applied, type ApplyContext } from './context'
 import { headerIssue } from './validate'
@@ -23,7 +23,7 @@ export function unknownVersion(header: ResponseHeader, at: string): Issue {
   return syncIssue('unknownTemplateVersion', `${at}/response/templateVersion`, { templateId: header.templateId, version: header.templateVersion })
 }
 
-/** Writes the header (score columns untouched unless given) with a new cursor. */
+/** Writes the header (score columns untouched unless given) with a new cursor: a submission's, at once. */
 export async function writeHeader(tx: Queryable, header: ResponseHeader, scopeId: string | null, score?: { total: number; percent: number | null; band: string | null; result: unknown }): Promise<void> {
   await tx.query(
     `insert into responses (id, template_id, template_version, header, status, deleted, hlc, total, percent, band, result, scope_id, cursor)
@@ -62,7 +62,7 @@ export async function applyResponse(m: ResponseMutation, ctx: ApplyContext): Pro
   if (!template) return refused(unknownVersion(incoming, at))
   const issue = headerIssue(template, incoming, at)
   if (issue) return refused(issue)
-  const held = await heldResponse(tx, incoming.id)
+  const held = await ctx.state.response(incoming.id)
   const moved = templateMoved(held, incoming, at)
   if (moved) return refused(moved)
   const placed = await placeResponse(tx, ctx.access, incoming, held, at)
@@ -70,7 +70,8 @@ export async function applyResponse(m: ResponseMutation, ctx: ApplyContext): Pro
 
   const outcome = decideHeader(held?.header, incoming)
   if (outcome === 'conflict') throw new Error('headers are never immutable')
-  if (outcome === 'apply') await writeHeader(tx, incoming, placed.scopeId)
+  // Written with the batch (state.ts); later mutations of the batch decide on it meanwhile.
+  if (outcome === 'apply') ctx.state.setHeader(incoming, placed.scopeId)
   if (outcome === 'stale' || outcome === 'locked') noteConflict(ctx.log, incoming.id)
   return { status: statusOf(outcome) }
 }

@@ -51,12 +51,26 @@ describe.runIf(bin)('PostgreSQL restarted under the server (immediate shutdown)'
     let restartMs = 0
     tablet.wire.fault = async (request, send) => {
       if (request.path !== API.push || ++pushes !== 2) return recorded(request, send)
+      // A push writes in one statement just before COMMIT (server/sync/apply/state.ts): the
+      // device's row, held here, keeps that statement waiting, so the restart finds the push
+      // uncommitted however fast the machine is.
+      let release = (): void => undefined
+      let locked = (): void => undefined
+      const isLocked = new Promise<void>((resolve) => (locked = resolve))
+      const holding = server.direct!.transaction(async (tx) => {
+        await tx.query('select 1 from device_sync where device_id = $1 for update', [tablet.deviceId])
+        locked()
+        await new Promise<void>((resolve) => (release = resolve))
+      })
+      holding.catch(() => undefined)
+      await isLocked
       const sending = recorded(request, send)
       sending.catch(() => undefined)
       restartedWhile = await pushWriting(server.direct!, 'insert into answers')
       const t0 = Date.now()
       await cluster!.restart('immediate')
       restartMs = Date.now() - t0
+      release()
       return sending
     }
     const pid = server.proc.pid()

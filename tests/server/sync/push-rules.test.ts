@@ -190,11 +190,13 @@ const RULES: Rule[] = [
     ],
     held: async (w) => {
       const rows = await w.db.query<{ deleted: boolean; cursor: string; response: string; last: string }>(
-        `select a.meta->'deleted' as deleted, a.cursor, r.cursor as response, (select last_value from sync_change_seq) as last
+        `select a.meta->'deleted' as deleted, a.cursor, r.cursor as response,
+                (select max(c) from (select cursor from responses union all select cursor from attachments
+                                     union all select cursor from template_versions union all select cursor from templates) as c(c)) as last
            from attachments a join responses r on r.id = a.response_id`,
       )
       expect(rows.map((r) => r.deleted)).toEqual([true])
-      // The last cursor handed out, past the metadata's: a pull after the metadata sends the deletion.
+      // The newest cursor stored, past the metadata's: a pull after the metadata sends the deletion.
       expect(Number(rows[0]!.cursor)).toBe(Number(rows[0]!.last))
       expect(Number(rows[0]!.cursor)).toBeGreaterThan(Number(rows[0]!.response) + 1)
     },

@@ -9,6 +9,7 @@ import type { Grant, Role, Scope } from '@/core/access'
 import type { MutationInput, MutationResult, PullResponse, PushResponse, ResponseHeader } from '@/core/sync'
 import { API } from '@/core/sync/protocol'
 import syncRoutes from '../../../../server/sync/routes'
+import { NEXT_CURSOR } from '../../../../server/sync/sql'
 import { addUser, signIn, testServer, type SignedIn, type TestServer } from '../../support/app'
 import type { DatabaseKind } from '../../support/databases'
 import { attachment, clock, header, m, Outbox } from '../../sync/support/builders'
@@ -71,7 +72,7 @@ export async function scopedWorld(kind: DatabaseKind): Promise<ScopedWorld> {
     if (created.statusCode !== 201) throw new Error(`scope ${scope.id}: ${created.body}`)
   }
   for (const [place, { scopeId, subject }] of Object.entries(PLACES)) {
-    await db.query("insert into subjects (id, kind, scope_id, fields, label, cursor) values ($1, $2, $3, $4::text::jsonb, $5, nextval('sync_change_seq'))", [`room-${place}`, 'room', scopeId, JSON.stringify(subject), subject.room])
+    await db.query(`insert into subjects (id, kind, scope_id, fields, label, cursor) values ($1, $2, $3, $4::text::jsonb, $5, ${NEXT_CURSOR})`, [`room-${place}`, 'room', scopeId, JSON.stringify(subject), subject.room])
   }
 
   const grant = async (userId: string, role: Role, scopeId: string): Promise<string> => {

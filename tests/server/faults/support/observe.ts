@@ -1,12 +1,12 @@
 /** Small probes the fault tests use to time a fault and to read what the server answered. */
 import type { PushResponse } from '@/core/sync'
 import type { Db } from '../../../../server/db/types'
-import { PUSH_LOCK } from '../../../../server/sync/push'
 import type { Wire } from './device'
 
 /**
- * Resolves while a push transaction on `db`'s database holds the push lock and its current (or
- * last) statement contains `statement`: the batch is partly written and not committed. Undefined
+ * Resolves while a push transaction on `db`'s database holds its record locks (bigint advisory
+ * locks, server/sync/locks.ts) and its current (or last) statement contains `statement`: the
+ * batch is partly written and not committed. Undefined
  * when `timeoutMs` passed first (the push may have committed already).
  */
 export async function pushWriting(db: Db, statement: string, timeoutMs = 10_000): Promise<string | undefined> {
@@ -14,9 +14,8 @@ export async function pushWriting(db: Db, statement: string, timeoutMs = 10_000)
   while (Date.now() < until) {
     const rows = await db.query<{ query: string }>(
       `select a.query from pg_locks l join pg_stat_activity a on a.pid = l.pid
-        where l.locktype = 'advisory' and l.objid = $1 and l.granted
+        where l.locktype = 'advisory' and l.objsubid = 1 and l.granted
           and l.database = (select oid from pg_database where datname = current_database())`,
-      [PUSH_LOCK],
     )
     const query = rows[0]?.query
     if (query?.includes(statement)) return query
