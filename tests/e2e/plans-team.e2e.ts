@@ -142,6 +142,8 @@ describe('a weekly plan for two inspectors (#14)', () => {
     const li = await teamTablet(browser, server.url)
     await signInTablet(zhang.page, server.url, { username: 'zhang', password: 'zhang-password-1', deviceName: '张老师的平板' })
     await signInTablet(li.page, server.url, { username: 'li', password: 'li-password-1', deviceName: '李老师的平板' })
+    // One sync run that surely pulled the plan and the rooms (sign-in's first run may still be going).
+    for (const t of [zhang, li]) await syncNow(t.page, server.url)
 
     // Each tablet lists its own building's rooms for today, and nothing of the other.
     await zhang.page.goto(url('/plans/today'))
@@ -157,6 +159,7 @@ describe('a weekly plan for two inspectors (#14)', () => {
     // The head (viewer of 学工部) sees the plan's coverage: one room done per building, one missing.
     const head = await teamTablet(browser, server.url)
     await signInTablet(head.page, server.url, { username: 'wang', password: 'wang-password-1', deviceName: '王主任的平板' })
+    await syncNow(head.page, server.url)
     const plans = await (await apiSignIn(server.url, 'wang', 'wang-password-1')).get<SyncPlan[]>(API.plans)
     expect(plans.map((p) => p.title)).toEqual(['3号楼、5号楼每周宿舍安全检查'])
     await head.page.goto(url(`/plans/${plans[0]!.id}/coverage`))

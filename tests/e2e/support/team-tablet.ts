@@ -14,7 +14,10 @@ export async function teamTablet(browser: Browser, serverUrl: string): Promise<T
 
 export const syncBadge = (page: Page) => page.getByTestId('sync-badge').first()
 
-/** Signs in on the 同步 page and waits for the first sync to finish clean. */
+/** When this tablet last finished a sync run (ISO, ms), as the sync store keeps it. */
+const lastSync = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('qingdan.lastSyncAt'))
+
+/** Signs in on the 同步 page and waits for the first sync run to finish, clean. */
 export async function signInTablet(page: Page, serverUrl: string, who: { username: string; password: string; deviceName: string }): Promise<void> {
   await page.goto(new URL('/sync', serverUrl).href)
   await page.getByTestId('sign-in-username').fill(who.username)
@@ -22,11 +25,10 @@ export async function signInTablet(page: Page, serverUrl: string, who: { usernam
   await page.getByTestId('sign-in-device-name').fill(who.deviceName)
   await page.getByTestId('sign-in-submit').click()
   await page.getByTestId('sync-user').waitFor()
+  // The badge says 已同步 as soon as nothing is pending, before the first pull has finished.
+  await expect.poll(() => lastSync(page), { timeout: 15_000 }).not.toBeNull()
   await expect.poll(() => syncBadge(page).getAttribute('data-status'), { timeout: 15_000 }).toBe('synced')
 }
-
-/** When this tablet last finished a sync run (ISO, ms), as the sync store keeps it. */
-const lastSync = (page: Page): Promise<string | null> => page.evaluate(() => localStorage.getItem('qingdan.lastSyncAt'))
 
 /** Taps 立即同步 on the sync page and waits for a new clean run (nothing pending, no error). */
 export async function syncNow(page: Page, serverUrl: string): Promise<void> {
