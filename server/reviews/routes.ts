@@ -48,7 +48,7 @@ export async function reviewRoutes(app: FastifyInstance, { db, now }: { db: Db; 
       if (review.releasedAt) return { id, releasedAt: new Date(review.releasedAt).toISOString() }
       const at = now()
       await tx.query(`update responses set released_at = $2, cursor = ${NEXT_CURSOR} where id = $1`, [id, at])
-      // Its answers travel inside the submitted response; its photos and tasks follow it.
+      // Its answers travel inside the submitted response; its photos, hidden with it, follow it.
       await tx.query(`update attachments set cursor = ${NEXT_CURSOR} where response_id = $1`, [id])
       await audit(tx, 'reviewReleased', { userId: account.userId, deviceId: account.deviceId, at, detail: { responseId: id } })
       return { id, releasedAt: at.toISOString() }
