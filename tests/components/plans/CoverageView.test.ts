@@ -7,7 +7,10 @@ import { RouterView } from 'vue-router'
 import { defineComponent, h } from 'vue'
 import CoverageView from '@/views/CoverageView.vue'
 import { mountFill } from '../fill/mountWith'
-import { submitted } from '../../db/plan-builders'
+import { plan, submitted } from '../../db/plan-builders'
+import { applyChanges } from '@/db/repositories/sync'
+import { useSyncStore } from '@/stores/sync'
+import { report } from '../../stores/sync-helpers'
 import { dormTemplate, planWorld, type PlanWorld } from './support'
 
 let world: PlanWorld
@@ -68,5 +71,19 @@ describe('覆盖', () => {
     world = await planWorld()
     const page = await openCoverage('nope')
     expect(page.get('[role=alert]').text()).toBe('找不到该计划（可能尚未同步）。')
+  })
+
+  it('shows a plan that arrives with a pull while the page is open, and recounts after a pull', async () => {
+    world = await planWorld(Date.parse('2026-12-03T04:00:00.000Z'))
+    const page = await openCoverage('p2')
+    expect(page.get('[role=alert]').text()).toBe('找不到该计划（可能尚未同步）。')
+    await applyChanges(world.db, [{ kind: 'plan', cursor: 9, plan: plan({ id: 'p2', templateId: dormTemplate.id }) }])
+    useSyncStore().lastReport = report({ pulled: 1 })
+    await vi.waitFor(() => expect(page.find('[data-testid=coverage-counts]').exists()).toBe(true))
+    expect(counts(page)).toMatchObject({ total: 3, done: 0 })
+
+    await world.db.responses.add(submitted('a', 'room:3号楼/301', '2026-12-02T02:00:00.000Z', { templateId: dormTemplate.id }))
+    useSyncStore().lastReport = report({ pulled: 1 })
+    await vi.waitFor(() => expect(counts(page)).toMatchObject({ total: 3, done: 1 }))
   })
 })
