@@ -5,7 +5,7 @@
  * order: the page stops below cursor_horizon() (migration 005), under which every writer has
  * finished, so `cursor > after` never steps over a row that commits late.
  */
-import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncPlan, type SyncSubject, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
+import { SYNC_LIMITS, type Change, type PullResponse, type ResponseHeader, type SyncAnswer, type SyncAttachment, type SyncPlan, type SyncSubject, type SyncCycle, type SyncTask, type SyncTemplate, type SyncTemplateVersion } from '@/core/sync'
 import type { Db } from '../db/types'
 import type { RequestAccount } from '../http/account'
 import { fingerprint } from '@/core/exchange/bundle/hash'
@@ -110,6 +110,8 @@ function toChange(row: ChangeRow): Change {
       return { cursor, kind: 'plan', plan: row.body as SyncPlan }
     case 'subject':
       return { cursor, kind: 'subject', subject: row.body as SyncSubject }
+    case 'cycle':
+      return { cursor, kind: 'cycle', cycle: row.body as SyncCycle }
     default: {
       const never: never = row.kind
       return never

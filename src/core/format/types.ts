@@ -364,6 +364,8 @@ export interface Response {
   /** For a correction: the id of the submitted response it corrects. */
   corrects?: string
   subject?: Record<string, string | number>
+  /** The evaluation cycle (#15) a self-assessment or review belongs to (`shared/evaluation.md`). */
+  cycleId?: string
   status?: ResponseStatus
   startedAt?: string
   updatedAt?: string

@@ -13,6 +13,7 @@
  */
 import type { Role } from '../access/roles'
 import type { Scope } from '../access/scopes'
+import type { Cycle } from '../cycles/types'
 import type { Plan } from '../plans/types'
 import type { RegisterSubject } from '../register/types'
 import type { Issue } from '../result'
@@ -103,6 +104,8 @@ export type Change = ChangeBase &
     | { kind: 'plan'; plan: SyncPlan }
     /** A register entry (room, branch, teacher) in the account's scopes; `archived` ones too. */
     | { kind: 'subject'; subject: SyncSubject }
+    /** An evaluation cycle (#15) whose scope the account reads, or on whose panel it sits. */
+    | { kind: 'cycle'; cycle: SyncCycle }
   )
 export type ChangeKind = Change['kind']
 
@@ -170,6 +173,11 @@ export const API = {
   people: '/api/people',
   /** Review release: POST `/<reviewResponseId>/release` makes a submitted review visible to the reviewed. */
   reviews: '/api/reviews',
+  /**
+   * Evaluation cycles (#15): GET those the account reads, POST a `CycleInput`, PUT `/<id>` a whole
+   * `CycleInput`, POST `/<id>/release` to release the results (and every review of the cycle).
+   */
+  cycles: '/api/cycles',
 } as const
 
 /** A plan as the server keeps and sends it. */
@@ -187,6 +195,29 @@ export interface SyncPlan extends Plan {
  * and with `scopeId: ''` the narrowest scope that holds every subject.
  */
 export type PlanInput = Omit<SyncPlan, 'people' | 'updatedAt'>
+
+/**
+ * An evaluation cycle (评审周期, #15) as the server keeps and sends it: the cycle file of
+ * `shared/evaluation.md` plus where it lives and who takes part.
+ */
+export interface SyncCycle extends Cycle {
+  /**
+   * The committee's scope: every subject of the cycle lies under it. Creating, editing and
+   * releasing need `register.edit` on it; reading needs any grant on it, above it or below it.
+   */
+  scopeId: string
+  /** The register entries (kind `branch`) taking part, in the order the committee listed them. */
+  subjectIds: string[]
+  /** Panel members' display names by username (`panel.members`), so a tablet names them offline. */
+  people: Record<string, string>
+  /** When the committee released the results to the subjects (ISO 8601); absent until then. */
+  releasedAt?: string
+  /** Server time of the last change (ISO 8601). */
+  updatedAt: string
+}
+
+/** What a device sends to create or replace a cycle; the server fills in the rest. */
+export type CycleInput = Omit<SyncCycle, 'people' | 'releasedAt' | 'updatedAt'>
 
 /** A register entry as the server keeps and sends it. */
 export type SyncSubject = RegisterSubject & {

@@ -25,6 +25,8 @@ export interface ResponseHeader {
   subject: Record<string, string | number>
   /** The register subject (server `subjects`) the response is about, when picked from the register. */
   subjectId?: string
+  /** The evaluation cycle (#15) the self-assessment or review belongs to. */
+  cycleId?: string
   status: ResponseStatus
   inspector: string
   startedAt: string
@@ -60,6 +62,7 @@ export const HEADER_FIELDS = [
   'corrects',
   'subject',
   'subjectId',
+  'cycleId',
   'status',
   'inspector',
   'startedAt',

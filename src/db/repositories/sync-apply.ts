@@ -155,6 +155,9 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
             case 'subject':
               if (await putPulledSubject(db, change.subject, recordedAt)) out.written++
               break
+            case 'cycle':
+              // Stored from Dexie v8 on (#15); until then a device passes it by.
+              break
             default: {
               const never: never = change
               throw new Error(`unknown change ${JSON.stringify(never)}`)

@@ -28,6 +28,8 @@ function key(c: Change): string {
       return `plan:${c.plan.id}:${c.plan.updatedAt}`
     case 'subject':
       return `subject:${c.subject.id}@${c.subject.version}`
+    case 'cycle':
+      return `cycle:${c.cycle.id}:${c.cycle.updatedAt}`
   }
 }
 
