@@ -14,6 +14,7 @@ export interface ApiSession {
   info: SessionInfo
   get<T>(path: string): Promise<T>
   post<T>(path: string, body: unknown): Promise<T>
+  put<T>(path: string, body: unknown): Promise<T>
 }
 
 export async function startTeamServer(): Promise<ServerProcess> {
@@ -39,7 +40,7 @@ export async function apiSignIn(baseUrl: string, username: string, password: str
     if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
     return (await r.json()) as T
   }
-  return { info, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) }
+  return { info, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), put: (path, body) => call('PUT', path, body) }
 }
 
 /** A response as the server holds it after every pull page: its header and its answers. */
