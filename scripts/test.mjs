@@ -14,21 +14,18 @@ const report = (name) => join(tmp, `${name}.json`)
 const json = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${report(name)}`]
 
 /*
- * Steps in stages: the steps of a stage run at once (the machine has idle time while the server
- * tests wait on PostgreSQL and child processes), a stage starts when the one before passed.
- * The first step of a stage streams its output; the others print theirs when they end.
+ * Steps and what each needs first: a step starts as soon as the steps it needs have passed, so the
+ * e2e suite (which needs only the build) runs beside the unit and server tests — the machine has
+ * idle time while those wait on PostgreSQL and child processes, and the browser tests wait on the
+ * app. The streaming step prints as it goes; the others print their output when they end.
  */
-const stages = [
-  [
-    { name: 'lint', cmd: bin('eslint'), args: ['--config', '.eslint.config.js', '.'] },
-    { name: 'typecheck', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
-  ],
-  [
-    // The server tests run on PGlite and, through QINGDAN_TEST_PG_URL, on a real PostgreSQL.
-    { name: 'unit, component and server tests', cmd: bin('vitest'), args: ['run', ...json('unit')], postgres: true },
-    { name: 'build', cmd: bin('vite'), args: ['build'] },
-  ],
-  [{ name: 'e2e tests (Chromium)', cmd: process.execPath, args: [join(root, 'scripts', 'e2e.mjs'), ...json('e2e')] }],
+const steps = [
+  { name: 'lint', cmd: bin('eslint'), args: ['--config', '.eslint.config.js', '.'], needs: [] },
+  { name: 'typecheck', cmd: bin('vue-tsc'), args: ['--noEmit', '-p', 'tsconfig.json'], needs: [] },
+  // The server tests run on PGlite and, through QINGDAN_TEST_PG_URL, on a real PostgreSQL.
+  { name: 'unit, component and server tests', cmd: bin('vitest'), args: ['run', ...json('unit')], postgres: true, needs: ['lint', 'typecheck'], stream: true },
+  { name: 'build', cmd: bin('vite'), args: ['build'], needs: ['lint', 'typecheck'] },
+  { name: 'e2e tests (Chromium)', cmd: process.execPath, args: [join(root, 'scripts', 'e2e.mjs'), ...json('e2e')], needs: ['build'] },
 ]
 
 /** Sums the counts of the vitest runs that wrote a JSON report. */
@@ -82,22 +79,33 @@ function runStep(step, env, quiet) {
 
 let exitCode = 0
 const started = Date.now()
-for (const stage of stages) {
-  const results = await Promise.all(
-    stage.map(async (step, i) => {
-      const t0 = Date.now()
-      console.log(`\n▶ ${step.name}`)
-      const { code, out } = await withPostgres(step, (env) => runStep(step, env, i > 0))
-      if (out.length > 0) process.stdout.write(Buffer.concat(out))
-      console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
-      return { step, code }
-    }),
-  )
-  const failed = results.find((r) => r.code !== 0)
-  if (failed) {
-    console.error(`\nnpm test stopped: "${failed.step.name}" failed with exit code ${failed.code}.`)
-    exitCode = failed.code
-    break
+const outcome = new Map()
+const running = new Map()
+
+async function runNamed(step) {
+  const t0 = Date.now()
+  console.log(`\n▶ ${step.name}`)
+  const { code, out } = await withPostgres(step, (env) => runStep(step, env, !step.stream))
+  if (out.length > 0) process.stdout.write(Buffer.concat(out))
+  console.log(`${code === 0 ? '✔' : '✘'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`)
+  return { step, code }
+}
+
+// Start every step whose needs have passed; after a failure start nothing new, finish the rest.
+for (;;) {
+  if (exitCode === 0) {
+    for (const step of steps) {
+      if (outcome.has(step.name) || running.has(step.name)) continue
+      if (step.needs.every((n) => outcome.get(n) === 0)) running.set(step.name, runNamed(step))
+    }
+  }
+  if (running.size === 0) break
+  const { step, code } = await Promise.race(running.values())
+  running.delete(step.name)
+  outcome.set(step.name, code)
+  if (code !== 0 && exitCode === 0) {
+    console.error(`\nnpm test stopped: "${step.name}" failed with exit code ${code}.`)
+    exitCode = code
   }
 }
 if (exitCode === 0) console.log(`\nall checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`)
