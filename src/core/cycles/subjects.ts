@@ -84,6 +84,8 @@ function leftOut(cycle: Cycle, response: Response, index: number): Issue | null 
     const actual = `${response.templateId}@${response.templateVersion}`
     return responseIssue('cycle.responseOtherTemplate', index, response.templateId !== id ? '/templateId' : '/templateVersion', { expected: `${id}@${version}`, actual })
   }
+  // A response filed under another cycle of the same template version is that cycle's, not this one's.
+  if (response.cycleId !== undefined && response.cycleId !== cycle.id) return responseIssue('cycle.responseOtherCycle', index, '/cycleId', { expected: cycle.id, actual: response.cycleId })
   if (response.status !== 'submitted') return responseIssue('cycle.responseDraft', index, '/status')
   if (response.role !== 'review' && response.role !== 'self') return responseIssue('cycle.responseRole', index, '/role', { role: response.role ?? 'inspection' })
   if (response.role === 'review' && (response.inspector ?? '').trim() === '') return responseIssue('cycle.responseNoReviewer', index, '/inspector')
