@@ -48,6 +48,11 @@ export function keyId(subjectKey: readonly string[], key: SubjectKey): string {
   return JSON.stringify(subjectKey.map((field) => key[field]))
 }
 
+/** A subject as people read it: the key's values in `subjectKey` order, joined by a space. */
+export function subjectLabel(subjectKey: readonly string[], key: SubjectKey): string {
+  return subjectKey.map((field) => key[field]).filter((v) => v !== undefined && v !== '').join(' ')
+}
+
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
