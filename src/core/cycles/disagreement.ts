@@ -2,40 +2,63 @@
  * Rule 7 of evaluation.md: where the panel disagrees. An item is flagged when the spread
  * (max − min) of its points across the reviews reaches `itemSpreadPercent` % of the item's max; a
  * review when its total is `totalDeviation` points or more from the panel total. Compared in
- * integer hundredths, so a threshold met exactly is met.
+ * integer hundredths, so a threshold met exactly is met. The panel view (detail.ts) reads the
+ * same ranges and tests, so what it shows is what the result flagged.
  */
 import { toH } from '../scoring/hundredths'
-import type { ScoreResult } from '../format/types'
+import type { ItemResult, ScoreResult } from '../format/types'
 import type { DisagreementSpec, SubjectDisagreements } from './types'
 
 /**
- * Items in template order. Only reviews where the item counts (visible, applicable, scored) are
- * compared: an N/A answer has no points to disagree about. The item's max is the largest any of
- * those reviews gives it.
+ * Whether a review's item takes part in the spread: visible, applicable and scored. An N/A
+ * answer has no points to disagree about.
  */
-function flaggedItems(scores: readonly ScoreResult[], percent: number): string[] {
+export function countsForSpread(item: ItemResult | undefined): item is ItemResult {
+  return item !== undefined && item.scored && !item.na && !item.hidden
+}
+
+/** One item's points across the reviews where it counts, in hundredths. */
+export interface ItemRange {
+  id: string
+  lowH: number
+  highH: number
+  /** The largest max any of those reviews gives the item. */
+  maxH: number
+  /** How many reviews it counts in. */
+  counted: number
+}
+
+/** Every item's range, in the order of the first review's items (template order). */
+export function itemRanges(scores: readonly ScoreResult[]): ItemRange[] {
   const first = scores[0]
-  if (first === undefined || scores.length < 2) return []
-  const thresholdH = toH(percent)
-  const out: string[] = []
+  if (first === undefined) return []
+  const out: ItemRange[] = []
   for (let i = 0; i < first.items.length; i++) {
-    let low = Number.POSITIVE_INFINITY
-    let high = Number.NEGATIVE_INFINITY
-    let maxH = 0
-    let seen = 0
+    const range: ItemRange = { id: first.items[i]?.id ?? '', lowH: Number.POSITIVE_INFINITY, highH: Number.NEGATIVE_INFINITY, maxH: 0, counted: 0 }
     for (const r of scores) {
       const item = r.items[i]
-      if (item === undefined || !item.scored || item.na || item.hidden) continue
+      if (!countsForSpread(item)) continue
       const h = toH(item.score)
-      low = Math.min(low, h)
-      high = Math.max(high, h)
-      maxH = Math.max(maxH, toH(item.max))
-      seen++
+      range.lowH = Math.min(range.lowH, h)
+      range.highH = Math.max(range.highH, h)
+      range.maxH = Math.max(range.maxH, toH(item.max))
+      range.counted++
     }
-    // spread / max ≥ percent / 100, with percent in hundredths: spread × 10000 ≥ percentH × max.
-    if (seen >= 2 && maxH > 0 && (high - low) * 10000 >= thresholdH * maxH) out.push(first.items[i]?.id ?? '')
+    out.push(range)
   }
   return out
+}
+
+/** Whether an item's range is flagged at `percent` % of its max (undefined: never). */
+export function spreadFlagged(range: ItemRange, percent: number | undefined): boolean {
+  if (percent === undefined || range.counted < 2 || range.maxH <= 0) return false
+  // spread / max ≥ percent / 100, with percent in hundredths: spread × 10000 ≥ percentH × max.
+  return (range.highH - range.lowH) * 10000 >= toH(percent) * range.maxH
+}
+
+/** Whether a total (points) is `totalDeviation` or more from the panel total (undefined: never). */
+export function deviates(total: number, panelTotalH: number, spec: DisagreementSpec | undefined): boolean {
+  return spec?.totalDeviation !== undefined && Math.abs(toH(total) - panelTotalH) >= toH(spec.totalDeviation)
 }
 
 /** The disagreement flags of one subject; `reviewers[i]` filled `scores[i]`. */
@@ -45,12 +68,11 @@ export function disagreementsOf(
   panelTotalH: number,
   spec: DisagreementSpec | undefined,
 ): SubjectDisagreements {
-  const items = spec?.itemSpreadPercent === undefined ? [] : flaggedItems(scores, spec.itemSpreadPercent)
+  const percent = spec?.itemSpreadPercent
+  const items = percent === undefined || scores.length < 2 ? [] : itemRanges(scores).filter((r) => spreadFlagged(r, percent)).map((r) => r.id)
   const out: SubjectDisagreements = { items, reviewers: [] }
-  if (spec?.totalDeviation === undefined) return out
-  const limitH = toH(spec.totalDeviation)
   scores.forEach((r, i) => {
-    if (Math.abs(toH(r.total) - panelTotalH) >= limitH) out.reviewers.push(reviewers[i] ?? '')
+    if (deviates(r.total, panelTotalH, spec)) out.reviewers.push(reviewers[i] ?? '')
   })
   return out
 }

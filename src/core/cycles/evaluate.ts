@@ -72,19 +72,20 @@ function evaluateSubject(cycle: Cycle, template: Template, group: SubjectGroup, 
   return { id: group.id, totalH: figures.totalH, vetoed: figures.vetoed, band, bandData: figures.bandData, quotaTie: false, quotaDemoted: false, notes, out }
 }
 
-/**
- * The cycle's result. `cycle` should have passed `validateCycle` and `responses` `validateResponse`
- * against `template`; a cycle that does not fit the template fails with issues. Responses the
- * cycle does not count (drafts, other templates, inspections …) come back as warnings whose
- * pointer is into that response and whose `params.response` is its place in `responses`.
- */
-export function evaluateCycle(cycle: Cycle, template: Template, responses: readonly Response[], options: EvaluateCycleOptions = {}): Result<CycleResult> {
+/** The result with the subject groups it was built from (the panel view reads their responses). */
+export interface Evaluated {
+  result: CycleResult
+  /** Every subject's counted responses, reviews in review order (the result's `reviewers`). */
+  groups: SubjectGroup[]
+}
+
+/** `evaluateCycle`, keeping the groups; `scoreOf` is the one scorer the caller may memoise. */
+export function evaluateGroups(cycle: Cycle, template: Template, responses: readonly Response[], scoreOf: ScoreOf): Result<Evaluated> {
   const checked = checkCycleTemplate(cycle, template)
   if (checked.some((i) => i.severity === 'error')) return fail(checked)
   const warnings: Issue[] = [...checked]
   const groups = subjectGroups(cycle, groupSubjects(cycle, responses, warnings), warnings)
   const method = panelMethod(cycle)
-  const scoreOf = options.scoreOf ?? ((response: Response) => scoreResponse(template, response))
   const working: Working[] = []
   const unreviewed: SubjectGroup[] = []
   for (const group of groups) {
@@ -98,15 +99,25 @@ export function evaluateCycle(cycle: Cycle, template: Template, responses: reado
     Object.assign(w.out, bandFields(w.band), { rank: ranks[i], quotaTie: w.quotaTie, quotaDemoted: w.quotaDemoted })
   })
   working.sort((a, b) => a.out.rank - b.out.rank || byCodeUnits(a.id, b.id))
-  return ok(
-    {
-      cycle: cycle.id,
-      template: { id: template.id, version: template.version },
-      aggregate: method.aggregate,
-      subjects: working.map((w) => w.out),
-      quotas,
-      unreviewed: unreviewed.map((g) => ({ key: g.key, self: g.self ? scoreOf(g.self.response).total : null })),
-    },
-    warnings,
-  )
+  const result: CycleResult = {
+    cycle: cycle.id,
+    template: { id: template.id, version: template.version },
+    aggregate: method.aggregate,
+    subjects: working.map((w) => w.out),
+    quotas,
+    unreviewed: unreviewed.map((g) => ({ key: g.key, self: g.self ? scoreOf(g.self.response).total : null })),
+  }
+  return ok({ result, groups }, warnings)
+}
+
+/**
+ * The cycle's result. `cycle` should have passed `validateCycle` and `responses` `validateResponse`
+ * against `template`; a cycle that does not fit the template fails with issues. Responses the
+ * cycle does not count (drafts, other templates or cycles, inspections …) come back as warnings
+ * whose pointer is into that response and whose `params.response` is its place in `responses`.
+ */
+export function evaluateCycle(cycle: Cycle, template: Template, responses: readonly Response[], options: EvaluateCycleOptions = {}): Result<CycleResult> {
+  const scoreOf = options.scoreOf ?? ((response: Response) => scoreResponse(template, response))
+  const evaluated = evaluateGroups(cycle, template, responses, scoreOf)
+  return evaluated.ok ? ok(evaluated.value.result, evaluated.warnings) : evaluated
 }

@@ -36,7 +36,7 @@ function points(valuesH: readonly number[], method: PanelMethod): number | null 
 }
 
 /** A section's own points: its base score, or for a bonus section (加分项) the bonus it collected. */
-function sectionPoints(s: SectionResult): number {
+export function sectionPoints(s: SectionResult): number {
   return s.isBonus ? s.bonus : s.score
 }
 

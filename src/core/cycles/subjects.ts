@@ -48,6 +48,11 @@ export function keyId(subjectKey: readonly string[], key: SubjectKey): string {
   return JSON.stringify(subjectKey.map((field) => key[field]))
 }
 
+/** A subject as people read it: the key's values in `subjectKey` order, joined by a space. */
+export function subjectLabel(subjectKey: readonly string[], key: SubjectKey): string {
+  return subjectKey.map((field) => key[field]).filter((v) => v !== undefined && v !== '').join(' ')
+}
+
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */
 export function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
@@ -84,6 +89,8 @@ function leftOut(cycle: Cycle, response: Response, index: number): Issue | null 
     const actual = `${response.templateId}@${response.templateVersion}`
     return responseIssue('cycle.responseOtherTemplate', index, response.templateId !== id ? '/templateId' : '/templateVersion', { expected: `${id}@${version}`, actual })
   }
+  // A response filed under another cycle of the same template version is that cycle's, not this one's.
+  if (response.cycleId !== undefined && response.cycleId !== cycle.id) return responseIssue('cycle.responseOtherCycle', index, '/cycleId', { expected: cycle.id, actual: response.cycleId })
   if (response.status !== 'submitted') return responseIssue('cycle.responseDraft', index, '/status')
   if (response.role !== 'review' && response.role !== 'self') return responseIssue('cycle.responseRole', index, '/role', { role: response.role ?? 'inspection' })
   if (response.role === 'review' && (response.inspector ?? '').trim() === '') return responseIssue('cycle.responseNoReviewer', index, '/inspector')

@@ -61,6 +61,30 @@ describe('rule 1: one review per reviewer, the later submittedAt counts, drafts 
   })
 })
 
+describe('a response of another cycle (cycleId) is not the cycle’s', () => {
+  const own = (r: ReturnType<typeof review>, cycleId?: string) => (cycleId === undefined ? r : { ...r, cycleId })
+  it.each([
+    ['no cycleId counts (a file written by hand)', undefined, [80, 60]],
+    ['the cycle’s own id counts', 'c', [80, 60]],
+    ['another cycle’s id is left out', 'c-2025', [80]],
+    ['ids compare exactly: a case difference is another cycle', 'C', [80]],
+  ])('%s', (_name, cycleId, totals) => {
+    const r = evaluateCycle(cycle(), template, [review('U', 'a', 40, 40), own(review('U', 'b', 30, 30), cycleId)])
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    expect(subjectOf(r.value, 'U').totals).toEqual(totals)
+    const left = r.warnings.filter((w) => w.code === 'cycle.responseOtherCycle')
+    expect(left.map((w) => [w.pointer, w.params?.response, w.severity])).toEqual(totals.length === 1 ? [['/cycleId', 1, 'warning']] : [])
+  })
+
+  it('leaves out a self-assessment of another cycle too, and names both cycles', () => {
+    const r = evaluateCycle(cycle(), template, [review('U', 'a', 40, 40), { ...review('U', 'me', 50, 50, { role: 'self' }), cycleId: 'old' }])
+    if (!r.ok) throw new Error(JSON.stringify(r.issues))
+    expect(subjectOf(r.value, 'U').self).toBeNull()
+    expect(r.warnings[0]?.message['zh-CN']).toContain('old')
+    expect(r.warnings[0]?.message.en).toBe('This response belongs to cycle old, not c; left out.')
+  })
+})
+
 describe('subjectKey: subjects compare by their key fields, trimmed', () => {
   it('joins " U " and "U" into one subject and reports the trimmed key', () => {
     const result = evaluate(cycle(), [review(' U ', 'a', 40, 40), review('U', 'b', 30, 30)])

@@ -45,6 +45,10 @@ export const CYCLE_MESSAGES = {
     'zh-CN': '该记录属于模板 {actual}，不是本周期的 {expected}，不计入。',
     en: 'This response belongs to template {actual}, not the cycle\'s {expected}; left out.',
   },
+  'cycle.responseOtherCycle': {
+    'zh-CN': '该记录属于评审周期 {actual}，不是本周期 {expected}，不计入。',
+    en: 'This response belongs to cycle {actual}, not {expected}; left out.',
+  },
   'cycle.responseDraft': {
     'zh-CN': '该记录尚未提交（草稿），不计入。',
     en: 'This response is not submitted (a draft); left out.',
@@ -84,6 +88,7 @@ export const CYCLE_WARNING_CODES = [
   'cycle.quotaLowestBand',
   'cycle.trimIgnored',
   'cycle.responseOtherTemplate',
+  'cycle.responseOtherCycle',
   'cycle.responseDraft',
   'cycle.responseRole',
   'cycle.responseNoReviewer',
