@@ -17,6 +17,7 @@ import { schemaVersion } from './db/migrate'
 import type { Db } from './db/types'
 import { registerErrorHandler } from './http/error-handler'
 import { planRoutes } from './plans/routes'
+import { cycleRoutes } from './cycles/routes'
 import { registerRoutes } from './register/routes'
 import { registerStatic } from './http/static'
 
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(async (scope) => usersImportRoutes(scope, ctx))
   await app.register(async (scope) => registerRoutes(scope, ctx))
   await app.register(async (scope) => planRoutes(scope, ctx))
+  await app.register(async (scope) => cycleRoutes(scope, ctx))
   for (const plugin of plugins) await app.register(async (scope) => plugin(scope, ctx))
   await registerStatic(app, staticDir)
   return app

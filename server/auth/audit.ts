@@ -6,7 +6,8 @@
  * add scopeCreated, scopeUpdated, roleChange with `op: 'grant' | 'revoke'` for role grants, and
  * publishScopes (where a template is published); plans add planCreated and planUpdated, the
  * register registerImport (and scopeCreated with `via: 'register'`), the users import
- * userCreated and roleChange with `via: 'import'`.
+ * userCreated and roleChange with `via: 'import'`; cycles add cycleCreated, cycleUpdated and
+ * cycleReleased (with the reviews it released), reviews reviewReleased.
  */
 import type { Queryable } from '../db/types'
 

@@ -4,6 +4,11 @@
  */
 import type { Issue, LocalizedText } from '@/core/result'
 
+/** One error of a refused request body, at `at` (a JSON pointer into it), in Chinese and English. */
+export function bodyIssue(code: string, at: string, zh: string, en: string, params?: Issue['params']): Issue {
+  return { code, pointer: at, severity: 'error', message: { 'zh-CN': zh, en }, ...(params && { params }) }
+}
+
 export class ApiHttpError extends Error {
   override readonly name = 'ApiHttpError'
   readonly issue: Issue

@@ -10,10 +10,9 @@ import type { PlanInput } from '@/core/sync/protocol'
 import { pointer, type Issue } from '@/core/result'
 import type { Queryable } from '../db/types'
 import { grantsOfUsers } from '../access/load'
+import { bodyIssue } from '../http/errors'
 
-function issue(code: string, at: string, zh: string, en: string, params: Issue['params']): Issue {
-  return { code, pointer: at, severity: 'error', message: { 'zh-CN': zh, en }, params }
-}
+const issue = bodyIssue
 
 /** Who the plan assigns, each with where it says so: the subject's assignee or an override's. */
 export function assignments(plan: PlanInput): { userId: string; subjectId: string; at: string }[] {

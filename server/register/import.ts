@@ -13,13 +13,12 @@ import type { Queryable } from '../db/types'
 import { allows } from '../access/check'
 import type { Access } from '../access/load'
 import { json, NEXT_CURSOR } from '../sync/sql'
+import { bodyIssue } from '../http/errors'
 
 /** A refusal lists this many problems at most: a sheet wrong on every row needs no 20,000 of them. */
 export const MAX_ISSUES = 200
 
-function issue(code: string, at: string, zh: string, en: string, params: Issue['params']): Issue {
-  return { code, pointer: at, severity: 'error', message: { 'zh-CN': zh, en }, params }
-}
+const issue = bodyIssue
 
 const outside = (at: string, id: string, parent: string): Issue =>
   issue('outsideParent', at, `“${id}”不在导入的上级范围“${parent}”之下。`, `"${id}" does not lie under the scope being imported into ("${parent}").`, { id, parentScopeId: parent })

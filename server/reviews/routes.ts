@@ -1,8 +1,8 @@
 /**
  * Releasing a review (issue #14, review as a step): until then a submitted review reaches only
  * those who may review its scope, so a branch never sees a half-agreed score. Releasing gives the
- * review a new cursor, so the devices that may now read it receive it although their cursors
- * had passed it. Anyone who may `response.review` the review's scope may release it; releasing
+ * review a new cursor (release.ts), so the devices that may now read it receive it although their
+ * cursors had passed it. Anyone who may `response.review` the review's scope may release it; releasing
  * twice keeps the first time. Audited as `reviewReleased`.
  */
 import type { FastifyInstance } from 'fastify'
@@ -14,7 +14,7 @@ import { audit } from '../auth/audit'
 import { requireAccount } from '../http/account'
 import { ApiHttpError } from '../http/errors'
 import { lockKey, lockRecords } from '../sync/locks'
-import { NEXT_CURSOR } from '../sync/sql'
+import { heldReview, releaseReviews } from './release'
 
 export interface ReviewRelease {
   id: string
@@ -36,20 +36,14 @@ export async function reviewRoutes(app: FastifyInstance, { db, now }: { db: Db; 
       // read under it, so a push cannot reopen it between the check and the release.
       await lockRecords(tx, [lockKey.response(id)])
       const access = await loadAccess(tx, account)
-      const rows = await tx.query<{ role: string | null; status: string; deleted: boolean; scopeId: string | null; releasedAt: Date | null }>(
-        `select header->>'role' as role, status, deleted, scope_id as "scopeId", released_at as "releasedAt" from responses where id = $1`,
-        [id],
-      )
-      const review = rows[0]
+      const review = await heldReview(tx, id)
       if (!review || review.role !== 'review' || review.deleted || !allows(access, 'response.review', review.scopeId)) throw noReview()
       if (review.status !== 'submitted') {
         throw new ApiHttpError(409, 'reviewNotSubmitted', { 'zh-CN': '评审还没有提交，提交后才能发布。', en: 'The review is not submitted yet; submit it before releasing it.' }, { pointer: '' })
       }
       if (review.releasedAt) return { id, releasedAt: new Date(review.releasedAt).toISOString() }
       const at = now()
-      await tx.query(`update responses set released_at = $2, cursor = ${NEXT_CURSOR} where id = $1`, [id, at])
-      // Its answers travel inside the submitted response; its photos, hidden with it, follow it.
-      await tx.query(`update attachments set cursor = ${NEXT_CURSOR} where response_id = $1`, [id])
+      await releaseReviews(tx, [id], at)
       await audit(tx, 'reviewReleased', { userId: account.userId, deviceId: account.deviceId, at, detail: { responseId: id } })
       return { id, releasedAt: at.toISOString() }
     })

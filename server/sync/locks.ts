@@ -21,6 +21,7 @@ export const lockKey = {
   task: (id: string): string => `task:${id}`,
   attachment: (id: string): string => `attachment:${id}`,
   plan: (id: string): string => `plan:${id}`,
+  cycle: (id: string): string => `cycle:${id}`,
 }
 
 /** The records a mutation's rule reads to decide, or writes. */

@@ -29,7 +29,8 @@ interface ChangeRow {
  * answers and attachments go with their response's scope. Templates: `$5` true lets every one
  * through; otherwise one published to no scope, or to a scope in `$6` (templateFilter).
  * Plans: in `$4`, or ever assigned to the account (`$7`, so one taken off a plan learns it).
- * Register entries: in `$4`.
+ * Register entries: in `$4`. Cycles: where templates reach (`$5`/`$6`: a grant on the cycle's
+ * scope, above or below it), or to anyone ever on the panel (`$10`, the lower-case username).
  */
 /**
  * A review (and its draft answers and photos) reaches those who may review its scope (`$8` all,
@@ -66,6 +67,8 @@ with page as (
   select 'plan', cursor, body, null, null from plans where cursor > $1 and ($3 or scope_id = any($4::text[]) or $7 = any(reached_ids))
   union all
   select 'subject', s.cursor, ${SUBJECT_JSON}, null, null from subjects s where s.cursor > $1 and ($3 or s.scope_id = any($4::text[]))
+  union all
+  select 'cycle', cursor, body, null, null from cycles where cursor > $1 and ($5 or scope_id = any($6::text[]) or $10 = any(reached_names))
   ) as changes
   -- The commit horizon, once for the whole page and from this statement's snapshot (pull.ts).
   where cursor < (select cursor_horizon())
@@ -130,7 +133,7 @@ export async function pullChanges(db: Db, account: RequestAccount, after: number
   const from = Number.isSafeInteger(after) && after > 0 ? after : 0
   // One row past the page says whether more wait.
   const { records: visible, templates, reviews } = await visibleScopes(db, account)
-  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes, account.userId, reviews.all, reviews.scopes])
+  const rows = await db.query<ChangeRow>(PAGE_SQL, [from, size + 1, visible.all, visible.scopes, templates.all, templates.scopes, account.userId, reviews.all, reviews.scopes, account.username.toLowerCase()])
   const page = rows.slice(0, size)
   const changes = page.map(toChange)
   await db.query(

@@ -6,6 +6,7 @@ import type {
   MetaRow,
   OutboxRow,
   PlanRow,
+  CycleRow,
   PendingDownloadRow,
   PendingUploadRow,
   RegisterRow,
@@ -18,7 +19,7 @@ import type {
   TemplateRow,
   TemplateVersionRow,
 } from './rows'
-import { upgradeToV2, upgradeToV7, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores } from './schema'
+import { upgradeToV2, upgradeToV7, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores, v8Stores } from './schema'
 
 /** An outbox row before IndexedDB numbers it. */
 type OutboxInsert = Omit<OutboxRow, 'seq'> & { seq?: number }
@@ -60,6 +61,8 @@ export class QingdanDatabase extends Dexie {
   register!: Table<RegisterRow, string>
   /** Schema v7: inspection plans as the server sent them (#14). */
   plans!: Table<PlanRow, string>
+  /** Schema v8: evaluation cycles as the server sent them (#15). */
+  cycles!: Table<CycleRow, string>
 
   constructor(name: string = DEFAULT_DB_NAME, options: Omit<OpenDatabaseOptions, 'name'> = {}) {
     // Only pass the keys that are set: Dexie treats an explicit `undefined` as "none available".
@@ -74,6 +77,7 @@ export class QingdanDatabase extends Dexie {
     this.version(5).stores(v5Stores)
     this.version(6).stores(v6Stores)
     this.version(7).stores(v7Stores).upgrade(upgradeToV7)
+    this.version(8).stores(v8Stores)
   }
 }
 

@@ -7,7 +7,7 @@ export { getDb, setDb } from './singleton'
 export * from './rows'
 export { ResponseLockedError, ResponseNotFoundError } from './errors'
 export { isQuotaError } from './storage-error'
-export { CURRENT_VERSION, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores } from './schema'
+export { CURRENT_VERSION, v1Stores, v2Stores, v3Stores, v4Stores, v5Stores, v6Stores, v7Stores, v8Stores } from './schema'
 export { subjectKey, subjectTerms, subjectTerm } from './subject-index'
 export { DEVICE_ID_KEY, INSTALLED_SAMPLES_KEY, LAST_BACKUP_KEY } from './keys'
 export {

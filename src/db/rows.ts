@@ -8,7 +8,7 @@ import type { Task } from '@/core/tasks/task'
 import type { BundleAttachment, HistoryRecord } from '@/core/exchange/bundle'
 import type { TemplateRecord, TemplateVersionRecord } from '@/core/templates/record'
 import type { Mutation, MutationResult, ResponseHeader, SyncAttachment } from '@/core/sync'
-import type { SyncPlan } from '@/core/sync/protocol'
+import type { SyncCycle, SyncPlan } from '@/core/sync/protocol'
 import type { RegisterSubject } from '@/core/register/types'
 
 /** Templates and their frozen versions: the core's records (`src/core/templates`), stored as they are. */
@@ -52,6 +52,8 @@ export interface ResponseRow {
   subjectId?: string
   /** A review the team server released to the reviewed (ISO 8601; #14). Never set on this device. */
   releasedAt?: string
+  /** The evaluation cycle (#15) a self-assessment or review belongs to; travels in the header. */
+  cycleId?: string
 }
 
 /** One answer: one row per response + item, so autosave writes stay tiny and merges are per item. */
@@ -143,3 +145,6 @@ export interface RegisterRow extends RegisterSubject {
 
 /** Schema v7: an inspection plan as the server last sent it (newer `updatedAt` wins). */
 export type PlanRow = SyncPlan
+
+/** Schema v8: an evaluation cycle as the server last sent it (newer `updatedAt` wins). */
+export type CycleRow = SyncCycle

@@ -110,8 +110,20 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
   for (const r of named) await summaries.update(r.id, { subjectId: r.subjectId })
 }
 
+/**
+ * Version 8 (evaluation cycles, #15):
+ * - `cycles`: the cycles pulled from the server (`SyncCycle`), by id;
+ * - responses gain the index `cycleId` (a cycle's self-assessments and reviews, drafts too).
+ * IndexedDB builds the new index over the rows already there, and rows before v8 name no cycle:
+ * nothing to move.
+ */
+export const v8Stores = {
+  responses: `${v2Stores.responses}, cycleId`,
+  cycles: 'id',
+} as const satisfies StoreSpec
+
 /** The version a fresh install opens at. */
-export const CURRENT_VERSION = 7
+export const CURRENT_VERSION = 8
 
 /**
  * v1 → v2: responses written before v2 were all created on this device, so they get this

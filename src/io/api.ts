@@ -7,6 +7,7 @@ import {
   API,
   CSRF_HEADER,
   type AuditEntry,
+  type CycleInput,
   type DeviceSummary,
   type GrantSummary,
   type LoginRequest,
@@ -15,6 +16,7 @@ import {
   type RegisterImportRequest,
   type RegisterImportResult,
   type SessionInfo,
+  type SyncCycle,
   type SyncPlan,
   type UserSummary,
   type UsersImportRequest,
@@ -202,3 +204,24 @@ export function plansApi(client: ApiClient) {
 }
 
 export type PlansApi = ReturnType<typeof plansApi>
+
+/** The cycle routes (#15): each call answers the cycle as the server stored it (store it at once). */
+export interface CyclesApi {
+  /** The cycles the account reads (its scopes, above and below them, or its seat on a panel). */
+  list(): Promise<SyncCycle[]>
+  create(input: CycleInput): Promise<SyncCycle>
+  /** Replaces the whole cycle; refused (409) once its results are released. */
+  update(input: CycleInput): Promise<SyncCycle>
+  /** Releases the results and every submitted review of the cycle; again: releases reviews submitted since. */
+  release(id: string): Promise<SyncCycle>
+}
+
+export function cyclesApi(client: ApiClient): CyclesApi {
+  const at = (id: string): string => `${API.cycles}/${encodeURIComponent(id)}`
+  return {
+    list: () => client.request<SyncCycle[]>('GET', API.cycles),
+    create: (input) => client.request<SyncCycle>('POST', API.cycles, input),
+    update: (input) => client.request<SyncCycle>('PUT', at(input.id), input),
+    release: (id) => client.request<SyncCycle>('POST', `${at(id)}/release`),
+  }
+}

@@ -15,6 +15,11 @@ export const MAX_LIST = 1_000
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 export const id: FieldCheck = (v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID
+/** An id of at most `max` characters. */
+export const idOf =
+  (max: number): FieldCheck =>
+  (v) =>
+    id(v) && (v as string).length <= max
 export const text: FieldCheck = (v) => typeof v === 'string' && v.length <= MAX_TEXT
 export const bool: FieldCheck = (v) => typeof v === 'boolean'
 export const finite: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v)

@@ -6,7 +6,8 @@
 import { RESPONSE_STATUSES, ROLES } from '@/core/format/types'
 import { TASK_STATUSES } from '@/core/tasks/task'
 import { TEMPLATE_SOURCES, TEMPLATE_STATUSES } from '@/core/templates/record'
-import { bool, count, finite, id, listOf, object, oneOf, optional, positive, sha256, subject, text, time, type FieldCheck, type Obj, type Spec } from './fields'
+import { CYCLE_ID_MAX } from '../../cycles/schema'
+import { bool, count, finite, id, idOf, listOf, object, oneOf, optional, positive, sha256, subject, text, time, type FieldCheck, type Obj, type Spec } from './fields'
 
 /** Present: its form is the clock check's business. */
 const clock: FieldCheck = () => true
@@ -32,6 +33,8 @@ export const HEADER_SPEC: Spec = {
   corrects: optional(id),
   subject,
   subjectId: optional(id),
+  // An evaluation cycle's id (#15), no longer than the cycles routes allow.
+  cycleId: optional(idOf(CYCLE_ID_MAX)),
   status: oneOf(RESPONSE_STATUSES),
   inspector: text,
   startedAt: time,

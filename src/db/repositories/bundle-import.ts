@@ -92,6 +92,7 @@ export function responseRowOf(p: PlannedResponse): ResponseRow {
     ...(r.reviewOf !== undefined && { reviewOf: r.reviewOf }),
     ...(r.corrects !== undefined && { corrects: r.corrects }),
     subject: r.subject ?? {},
+    ...(r.cycleId !== undefined && { cycleId: r.cycleId }),
     status: r.status,
     inspector: r.inspector ?? '',
     startedAt: r.startedAt ?? r.updatedAt,

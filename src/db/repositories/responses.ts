@@ -22,6 +22,8 @@ export interface CreateResponseInit {
   corrects?: string
   /** The register subject picked at the start (#14), so plan coverage can count the response. */
   subjectId?: string
+  /** The evaluation cycle (#15) a self-assessment or review is for; stored on the row and its header. */
+  cycleId?: string
 }
 
 /**
@@ -45,6 +47,7 @@ export async function createResponse(db: QingdanDatabase, init: CreateResponseIn
     ...(init.corrects !== undefined && { corrects: init.corrects }),
     subject: { ...init.subject },
     ...(init.subjectId !== undefined && { subjectId: init.subjectId }),
+    ...(init.cycleId !== undefined && { cycleId: init.cycleId }),
     status: 'draft' as const,
     inspector: init.inspector,
     startedAt: now,
@@ -96,6 +99,7 @@ export function toResponse(row: ResponseRow, answerRows: AnswerRow[]): Response 
     ...(row.reviewOf !== undefined && { reviewOf: row.reviewOf }),
     ...(row.corrects !== undefined && { corrects: row.corrects }),
     subject: row.subject,
+    ...(row.cycleId !== undefined && { cycleId: row.cycleId }),
     status: row.status,
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,

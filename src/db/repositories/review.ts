@@ -32,7 +32,15 @@ export async function startReviewOf(db: QingdanDatabase, selfId: string, inspect
   if (draft) return { ok: true, id: draft.id, existing: true }
   const version = await db.templateVersions.get([self.templateId, self.templateVersion])
   if (!version) return { ok: false, reason: 'missing' }
-  const row = await createResponse(db, { template: version.template, subject: { ...self.subject }, role: 'review', inspector, reviewOf: self.id })
+  // A self-assessment of an evaluation cycle (#15) is reviewed in the same cycle.
+  const row = await createResponse(db, {
+    template: version.template,
+    subject: { ...self.subject },
+    role: 'review',
+    inspector,
+    reviewOf: self.id,
+    ...(self.cycleId !== undefined && { cycleId: self.cycleId }),
+  })
   return { ok: true, id: row.id, existing: false }
 }
 

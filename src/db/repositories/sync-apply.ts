@@ -28,6 +28,7 @@ import type { AnswerHistoryRow, ResponseRow, Subject, TombstoneRow } from '../ro
 import { storageWrite } from '../storage-error'
 import { inFieldOrder, withSubjectIndex } from '../subject-index'
 import { putPulledPlan, putPulledSubject } from './plans'
+import { putPulledCycle } from './cycles'
 import { clockNode, readClock, storeClock, tableList } from './outbox'
 import { summaryRowFor } from './results-query'
 import { toResponse, withScore } from './responses'
@@ -53,7 +54,7 @@ export interface AppliedChanges {
  * Applies one pulled page in ONE transaction, with the rules of `decide.ts`: answers by clock
  * (losers to `answerHistory`), headers by rank then clock, a submission replacing the answers it
  * was scored on, tombstones deleting here, template versions immutable, attachments immutable but
- * for their deletion, template rows and tasks by clock, plans by server time and register entries
+ * for their deletion, template rows and tasks by clock, plans and cycles by server time and register entries
  * by version (`plans.ts`). Submitted responses it wrote are then
  * scored here, from their template version (a score is never taken from another side), with
  * their summaries. The device clock
@@ -66,7 +67,7 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
   return storageWrite(() =>
     db.transaction(
       'rw',
-      tableList(db.responses, db.answers, db.answerHistory, db.templates, db.templateVersions, db.tasks, db.attachments, db.downloads, db.uploads, db.tombstones, db.summaries, db.meta, db.plans, db.register),
+      tableList(db.responses, db.answers, db.answerHistory, db.templates, db.templateVersions, db.tasks, db.attachments, db.downloads, db.uploads, db.tombstones, db.summaries, db.meta, db.plans, db.register, db.cycles),
       async () => {
         const out: AppliedChanges = { written: 0, history: 0, downloads: 0 }
         const toScore = new Set<string>()
@@ -156,7 +157,7 @@ export async function applyChanges(db: QingdanDatabase, changes: readonly Change
               if (await putPulledSubject(db, change.subject, recordedAt)) out.written++
               break
             case 'cycle':
-              // Stored from Dexie v8 on (#15); until then a device passes it by.
+              if (await putPulledCycle(db, change.cycle)) out.written++
               break
             default: {
               const never: never = change

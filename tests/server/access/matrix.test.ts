@@ -1,16 +1,17 @@
 /**
  * The authorisation matrix: every sync route, every scope/grant admin route, plans, the register,
- * people and the users import, for every role
+ * people, the users import and evaluation cycles, for every role
  * (the account administrator and a member holding each scoped role on 3号楼), on a record in scope
  * and out of scope. What each case should do is not written here: it is core's `can` over the
  * grants the actor holds, that is the PERMISSIONS table and the tree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { can, ScopeTree, type Action } from '@/core/access'
-import { API, type PersonSummary, type SyncPlan, type SyncSubject } from '@/core/sync/protocol'
+import { API, type PersonSummary, type SyncCycle, type SyncPlan, type SyncSubject } from '@/core/sync/protocol'
 import { addUser } from '../support/app'
 import { DATABASE_KINDS } from '../support/databases'
 import { planInput } from '../plans/support'
+import { addBranches, branchOf, cycleInput, inputOf } from '../cycles/support'
 import { answer, attachment, clock, m, submitted, task } from '../sync/support/builders'
 import { ACTORS, grantsOf, PASSWORD, PLACES, scopedWorld, TREE, type Actor, type Place, type ScopedWorld } from './support/world'
 
@@ -36,6 +37,13 @@ async function planOn(w: ScopedWorld, place: Place): Promise<SyncPlan> {
   const r = await w.server.app.inject({ method: 'POST', url: API.plans, headers: w.people.admin.session.writeHeaders, payload: planInput({ scopeId: PLACES[place].scopeId, subjectIds: [`room-${place}`] }) })
   if (r.statusCode !== 201) throw new Error(`plan: ${r.body}`)
   return r.json<SyncPlan>()
+}
+/** A cycle of `place`'s floor and branch, with nobody on its panel, made by the account administrator. */
+const cycleOn = (place: Place) => cycleInput({ scopeId: PLACES[place].scopeId, subjectIds: [branchOf(place)], panel: { aggregate: 'mean' } })
+async function storedCycle(w: ScopedWorld, place: Place): Promise<SyncCycle> {
+  const r = await w.server.app.inject({ method: 'POST', url: API.cycles, headers: w.people.admin.session.writeHeaders, payload: cycleOn(place) })
+  if (r.statusCode !== 201) throw new Error(`cycle: ${r.body}`)
+  return r.json<SyncCycle>()
 }
 const get = async <T>(w: ScopedWorld, actor: Actor, url: string): Promise<T> => (await w.server.app.inject({ method: 'GET', url, headers: w.people[actor].session.readHeaders })).json<T>()
 
@@ -343,6 +351,63 @@ const ROUTES: Route[] = [
       return about.map((c) => c.kind).sort().join(',')
     },
   },
+  {
+    // Reading a cycle takes any grant on its scope, above or below it: every role reads.
+    name: 'GET cycles',
+    action: 'response.read',
+    allowed: 'listed',
+    refused: 'not listed',
+    async run(w, actor, place) {
+      const cycle = await storedCycle(w, place)
+      return (await get<SyncCycle[]>(w, actor, API.cycles)).some((c) => c.id === cycle.id) ? 'listed' : 'not listed'
+    },
+  },
+  {
+    name: 'POST a cycle',
+    action: 'register.edit',
+    allowed: '201, stored',
+    refused: '403, not stored',
+    async run(w, actor, place) {
+      const cycle = cycleOn(place)
+      const r = await w.server.app.inject({ method: 'POST', url: API.cycles, headers: w.people[actor].session.writeHeaders, payload: cycle })
+      return `${r.statusCode}, ${(await rows(w, 'select 1 from cycles where id = $1', [cycle.id])) ? 'stored' : 'not stored'}`
+    },
+  },
+  {
+    name: 'PUT a cycle',
+    action: 'register.edit',
+    allowed: '200, changed',
+    // 403 where the actor reads the cycle, 404 where it does not even see it.
+    refused: 'refused, unchanged',
+    async run(w, actor, place) {
+      const cycle = inputOf(await storedCycle(w, place))
+      const r = await w.server.app.inject({ method: 'PUT', url: `${API.cycles}/${cycle.id}`, headers: w.people[actor].session.writeHeaders, payload: { ...cycle, title: '改了' } })
+      const changed = await rows(w, "select 1 from cycles where id = $1 and body->>'title' = $2", [cycle.id, '改了'])
+      return `${[403, 404].includes(r.statusCode) ? 'refused' : r.statusCode}, ${changed ? 'changed' : 'unchanged'}`
+    },
+  },
+  {
+    name: 'release a cycle',
+    action: 'register.edit',
+    allowed: '200, released',
+    refused: 'refused, not released',
+    async run(w, actor, place) {
+      const cycle = await storedCycle(w, place)
+      const r = await w.server.app.inject({ method: 'POST', url: `${API.cycles}/${cycle.id}/release`, headers: w.people[actor].session.writeHeaders })
+      const released = await rows(w, 'select 1 from cycles where id = $1 and released_at is not null', [cycle.id])
+      return `${[403, 404].includes(r.statusCode) ? 'refused' : r.statusCode}, ${released ? 'released' : 'not released'}`
+    },
+  },
+  {
+    name: 'pull cycles',
+    action: 'response.read',
+    allowed: 'cycle',
+    refused: '',
+    async run(w, actor, place) {
+      const cycle = await storedCycle(w, place)
+      return (await w.pull(actor)).changes.filter((c) => c.kind === 'cycle' && c.cycle.id === cycle.id).map((c) => c.kind).join(',')
+    },
+  },
 ]
 
 const PLACE_NAMES = Object.keys(PLACES) as Place[]
@@ -353,6 +418,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
   const seen = { allowed: 0, refused: 0 }
   beforeAll(async () => {
     w = await scopedWorld(kind)
+    await addBranches(w)
   }, 120_000)
   afterAll(async () => {
     await w?.server.close()
