@@ -213,11 +213,16 @@ export const useFillStore = defineStore('fill', () => {
     if (reviewed.value) patchDifferences(reviewed.value.result, next)
   }
 
-  /** Rule 12 per item (the core's compareResults), written only where an entry changed. */
+  /**
+   * Rule 12 per item (the core's compareResults), written only where an entry changed. An item
+   * the reviewer has not answered yet is not marked: its 0 is no judgement, and marking every
+   * item of a fresh review would hide the ones that matter.
+   */
   function patchDifferences(self: ScoreResult, review: ScoreResult): void {
+    const open = new Set(review.unanswered)
     const seen = new Set<string>()
     for (const row of compareResults(self, review).items) {
-      if (row.difference === null || row.difference === 0) continue
+      if (row.difference === null || row.difference === 0 || open.has(row.id)) continue
       seen.add(row.id)
       if (selfDifferences.get(row.id) !== row.difference) selfDifferences.set(row.id, row.difference)
     }

@@ -61,6 +61,9 @@ describe('fill store: a review beside its self-assessment', () => {
     const { reviewId } = await reviewOfSelf()
     const store = useFillStore()
     await store.load(reviewId)
+    // Not answered yet in the review: a 0 that is no judgement is not marked.
+    expect(store.result?.total).toBe(0)
+    expect(store.selfDifferences.size).toBe(0)
     store.setValue('a', 8)
     expect(store.selfDifferences.has('a')).toBe(false)
     store.setValue('b', 4)
