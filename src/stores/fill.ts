@@ -10,14 +10,15 @@
  */
 import { computed, ref, shallowReactive, shallowRef, toRaw, watch } from 'vue'
 import { defineStore } from 'pinia'
-import type { Answer, AnswerValue, Item, ScoreResult, Template } from '@/core/format/types'
-import { createLiveScore, indexTemplate, type ItemNode, type LiveScore } from '@/core/scoring'
+import type { Answer, AnswerValue, Item, ItemResult, ScoreResult, Template } from '@/core/format/types'
+import { compareResults, createLiveScore, indexTemplate, scoreResponse, type ItemNode, type LiveScore } from '@/core/scoring'
 import { carryOverAnswers, deriveItemStates, patchItemStates, progressOf, submitBlockers, type Blocker, type ItemState } from '@/core/answers'
 // Repository modules by path, not the '@/db' barrel: the barrel drags every repository's module
 // (tasks, results queries …) into the fill page's chunk as side-effect imports.
 import { getDb } from '@/db/singleton'
 import { persistStorage } from '@/db/persist'
 import type { ResponseRow, TaskRow } from '@/db/rows'
+import type { AttachmentInfo } from '@/db/repositories/review-side'
 import { ResponseLockedError, ResponseNotFoundError } from '@/db/errors'
 import { isQuotaError } from '@/db/storage-error'
 import { addAttachment, deleteAttachment, listAttachments } from '@/db/repositories/attachments'
@@ -42,6 +43,41 @@ export interface LockedOut {
   files: number
 }
 
+/**
+ * The self-assessment a review is filled beside (#15), scored once on load. `items` and
+ * `attachments` are by id, so an item's self block reads its own entries.
+ */
+export interface ReviewedSelf {
+  row: ResponseRow
+  template: Template
+  answers: Readonly<Record<string, Answer>>
+  result: ScoreResult
+  items: ReadonlyMap<string, ItemResult>
+  attachments: ReadonlyMap<string, AttachmentInfo>
+}
+
+/** 'none': not a review (or not linked); 'missing': the self-assessment is not on this device. */
+export type ReviewedState = 'none' | 'ready' | 'missing'
+
+/** The self-assessment `selfId` scored by the core, or null when it is not on this device. */
+async function loadReviewedSelf(selfId: string): Promise<ReviewedSelf | null> {
+  // Loaded only for a review: most fill pages never need this module.
+  const { readReviewedSelf } = await import('@/db/repositories/review-side')
+  const stored = await readReviewedSelf(getDb(), selfId)
+  if (!stored) return null
+  // Scored here, once, from the answers (not the stored figure): the self column's points are
+  // then the same function of the same answers as every other score on the page.
+  const result = scoreResponse(stored.template, stored.response)
+  return {
+    row: stored.row,
+    template: stored.template,
+    answers: stored.response.answers,
+    result,
+    items: new Map(result.items.map((i) => [i.id, i])),
+    attachments: new Map(stored.attachments.map((a) => [a.id, a])),
+  }
+}
+
 /** Errors after which no retry of a write can succeed. */
 const isLockedOut = (error: unknown): boolean => error instanceof ResponseLockedError || error instanceof ResponseNotFoundError
 
@@ -63,6 +99,14 @@ export const useFillStore = defineStore('fill', () => {
   let live: LiveScore | null = null
   /** The rectification tasks the last submit opened here, for the completion screen (null: no submit yet). */
   const createdTasks = shallowRef<readonly TaskRow[] | null>(null)
+  /** A review's self-assessment (#15), when the response is one and the self-assessment is here. */
+  const reviewed = shallowRef<ReviewedSelf | null>(null)
+  const reviewedState = ref<ReviewedState>('none')
+  /**
+   * review − self in points, only for items where both sides score and differ (the core's
+   * comparison). Patched per entry, so a tap re-renders only the self blocks whose mark changed.
+   */
+  const selfDifferences = shallowReactive(new Map<string, number>())
 
   const readonly = computed(() => row.value?.status === 'submitted')
   /** The last write failed for want of space: the view says so plainly, not in a tooltip. */
@@ -109,6 +153,9 @@ export const useFillStore = defineStore('fill', () => {
     lockedOut.value = null
     live = null
     createdTasks.value = null
+    reviewed.value = null
+    reviewedState.value = 'none'
+    selfDifferences.clear()
   }
 
   /** Loads a response, its template version and its attachments; then autosave may write. */
@@ -120,10 +167,12 @@ export const useFillStore = defineStore('fill', () => {
       loadError.value = 'notFound'
       return false
     }
-    // Two independent reads: in parallel, each IndexedDB round trip costs the first paint.
-    const [version, storedFiles] = await Promise.all([
+    // Independent reads: in parallel, each IndexedDB round trip costs the first paint.
+    const reviewOf = stored.row.reviewOf
+    const [version, storedFiles, self] = await Promise.all([
       getTemplateVersion(db, stored.row.templateId, stored.row.templateVersion),
       listAttachments(db, responseId),
+      reviewOf !== undefined ? loadReviewedSelf(reviewOf) : null,
     ])
     if (!version) {
       loadError.value = 'templateMissing'
@@ -134,6 +183,8 @@ export const useFillStore = defineStore('fill', () => {
     row.value = stored.row
     Object.assign(answers, stored.response.answers)
     files.load(storedFiles)
+    reviewed.value = self
+    reviewedState.value = reviewOf === undefined ? 'none' : self ? 'ready' : 'missing'
     rescore()
     loaded.value = true
     return true
@@ -159,6 +210,23 @@ export const useFillStore = defineStore('fill', () => {
     const previous = states.value
     states.value = deriveItemStates(t, toRaw(answers), next, previous)
     patchItemStates(itemStates, t, states.value, previous)
+    if (reviewed.value) patchDifferences(reviewed.value.result, next)
+  }
+
+  /**
+   * Rule 12 per item (the core's compareResults), written only where an entry changed. An item
+   * the reviewer has not answered yet is not marked: its 0 is no judgement, and marking every
+   * item of a fresh review would hide the ones that matter.
+   */
+  function patchDifferences(self: ScoreResult, review: ScoreResult): void {
+    const open = new Set(review.unanswered)
+    const seen = new Set<string>()
+    for (const row of compareResults(self, review).items) {
+      if (row.difference === null || row.difference === 0 || open.has(row.id)) continue
+      seen.add(row.id)
+      if (selfDifferences.get(row.id) !== row.difference) selfDifferences.set(row.id, row.difference)
+    }
+    for (const id of [...selfDifferences.keys()]) if (!seen.has(id)) selfDifferences.delete(id)
   }
 
   /** Changes part of an item's answer; writes at once, or debounced for typing. */
@@ -301,6 +369,9 @@ export const useFillStore = defineStore('fill', () => {
     submitting,
     lockedOut,
     createdTasks,
+    reviewed,
+    reviewedState,
+    selfDifferences,
     readonly,
     blockers,
     progress,
