@@ -18,8 +18,8 @@ export default {
     noDeadline: 'not set',
     selfDue: 'Self-assessment due {time}',
     reviewDue: 'Reviews due {time}',
-    branchCount: '{count} branches',
-    panelCount: 'panel of {count}',
+    branchCount: '{count} branch | {count} branches',
+    panelCount: 'panel of {count} | panel of {count}',
     role: { committee: 'Committee', panel: 'Panel', branch: 'My branch' },
     method: { mean: 'Mean', median: 'Median', trimmedMean: 'Mean without highest and lowest' },
     veto: { majority: 'Vetoed when most reviews veto', any: 'Vetoed when any review vetoes' },
@@ -29,7 +29,7 @@ export default {
       none: 'No self-assessment yet: evidence unknown',
       noRules: 'The rules ask for no evidence',
       figure: 'Evidence complete for {complete} of {required} criteria',
-      missing: '{count} missing',
+      missing: '{count} missing | {count} missing',
       count: '({present} of {needed} files)',
     },
     tasks: {
@@ -103,6 +103,7 @@ export default {
       previous: 'Compare with',
       noPrevious: 'No comparison',
       save: 'Save evaluation',
+      issueAt: '{where}: {message}',
       where: {
         title: 'Name',
         template: 'Scoring rules',

@@ -65,7 +65,7 @@ export default {
     },
     home: {
       title: '评审任务',
-      self: '{branch} 的自评（{cycle}）',
+      self: '{branch}的自评（{cycle}）',
       review: '{cycle}：待评 {pending}/{of} 个支部',
       due: '截止 {time}',
     },
@@ -103,6 +103,7 @@ export default {
       previous: '对比的上一次评审',
       noPrevious: '不对比',
       save: '保存评审',
+      issueAt: '{where}：{message}',
       where: {
         title: '名称',
         template: '评分细则',
