@@ -19,6 +19,8 @@ vi.mock('@/core/cycles', async (original) => {
   return { ...(await original<typeof import('@/core/cycles')>()), cycleProgress: vi.fn(fakes.fakeProgress), evidenceCompleteness: vi.fn(fakes.fakeEvidence) }
 })
 
+/** The app's outlet: the page under test is the route's. */
+const App = defineComponent({ render: () => h(RouterView) })
 const responses = [cycleResponse('s1', 'self', '第一党支部', 'submitted', '书记', 3), cycleResponse('s2', 'self', '第二党支部', 'draft', '书记', 1), cycleResponse('r1', 'review', '第一党支部', 'submitted', 'li')]
 
 async function openAs(username: string, grants: { role: 'admin' | 'inspector' | 'reviewer'; scopeId: string }[]) {
@@ -36,7 +38,7 @@ async function openAs(username: string, grants: { role: 'admin' | 'inspector' | 
     ],
   })
   await router.push('/cycles/c1')
-  const page = mountFill(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [router] } })
+  const page = mountFill(App, { global: { plugins: [router] } })
   await vi.waitFor(() => expect(page.find('h1').exists()).toBe(true))
   await flushPromises()
   return { page, router }
@@ -87,7 +89,7 @@ describe('a cycle’s page', () => {
     useCyclesStore().configure({ repo: fakeRepo([]).repo })
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/cycles/:cycleId', component: CycleView }] })
     await router.push('/cycles/zzz')
-    const page = mountFill(defineComponent({ render: () => h(RouterView) }), { global: { plugins: [router] } })
+    const page = mountFill(App, { global: { plugins: [router] } })
     await vi.waitFor(() => expect(page.find('[data-testid=cycle-missing]').exists()).toBe(true))
     expect(page.get('[data-testid=cycle-missing]').text()).toBe('本机没有这次评审，请先同步。')
   })
