@@ -89,3 +89,15 @@ describe('the cycle form', () => {
     expect(input?.panel).not.toHaveProperty('trim')
   })
 })
+
+describe('the template check while editing', () => {
+  it('says at once that a quota on the lowest band changes nothing, and still saves', async () => {
+    const page = mountFill(CycleEditor, { props })
+    expect(page.find('[data-testid=cycle-template-issues]').exists()).toBe(false)
+    await fill(page)('2026-12-10T18:00', '2026-12-20T18:00')
+    await page.get('[data-testid=cycle-quota-band-0]').setValue('fail')
+    expect(page.get('[data-testid=cycle-template-issues]').text()).toMatch(/^名额限制：/)
+    await page.get('form').trigger('submit')
+    expect(page.emitted<[CycleInput]>('save')?.[0]?.[0].quotas).toEqual([{ band: 'fail', maxPercent: 30 }])
+  })
+})
