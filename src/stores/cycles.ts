@@ -88,6 +88,16 @@ export function fillsFor(grants: Grants, entry: RegisterSubject | undefined): bo
   return entry !== undefined && grants.some((g) => g.scopeId === entry.scopeId && permits(g.role, 'response.fill'))
 }
 
+/**
+ * Whether the grants make the person the cycle's committee (or above it): the right to edit the
+ * register on a scope other than one of the cycle's branches. The device has no scope tree; the
+ * server sent the cycle only to those who read it, and checks every edit again.
+ */
+export function isCommittee(grants: Grants, cycle: SyncCycle): boolean {
+  const branches = new Set(cycle.subjectIds)
+  return grants.some((g) => permits(g.role, 'register.edit') && !branches.has(g.scopeId))
+}
+
 /** Scopes where the grants allow editing the register, hence creating cycles. */
 export function editScopes(grants: Grants): string[] {
   return [...new Set(grants.filter((g) => permits(g.role, 'register.edit')).map((g) => g.scopeId))]
@@ -216,9 +226,10 @@ export const useCyclesStore = defineStore('cycles', () => {
     return { cycle, template: template ?? null, responses, branches, progress, rows: branchRows(cycle, branches, progress, template ?? null, responses) }
   }
 
-  /** Opens one cycle for its page (after `load`, or loading the list first). */
+  /** Opens one cycle for its page, the list read again first. */
   async function open(id: string): Promise<CycleState | null> {
-    if (!cycles.value.some((c) => c.id === id)) await load()
+    // Read again each time: a pull may have brought a newer cycle (released, a new panel member).
+    await load()
     const cycle = cycles.value.find((c) => c.id === id)
     current.value = cycle ? await read(cycle) : null
     return current.value
@@ -237,10 +248,10 @@ export const useCyclesStore = defineStore('cycles', () => {
   const myBranches = computed<BranchRow[]>(() => (current.value ? current.value.rows.filter((r) => fillsFor(grants.value, r.entry)) : []))
   /** Whether the person sits on the open cycle's panel. */
   const onPanel = computed(() => isPanelMember(current.value?.cycle, username.value))
-  /** Committee (register.edit on the cycle's scope) or panel: who sees the progress. */
+  /** Committee or panel: who sees the progress. */
   const seesProgress = computed(() => {
     const c = current.value?.cycle
-    return c !== undefined && (onPanel.value || grants.value.some((g) => g.scopeId === c.scopeId && permits(g.role, 'register.edit')))
+    return c !== undefined && (onPanel.value || isCommittee(grants.value, c))
   })
 
   /** The home page's lines over every cycle not yet released: self-assessments due, reviews pending. */

@@ -10,7 +10,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { CycleInput, PersonSummary, SyncCycle } from '@/core/sync/protocol'
 import type { CyclesApi } from '@/io/api'
 import { TransportError } from '@/sync/transport'
-import { cycleBranches, editScopes, fillsFor, toCycleInput, useCyclesStore } from '@/stores/cycles'
+import { cycleBranches, editScopes, fillsFor, isCommittee, toCycleInput, useCyclesStore } from '@/stores/cycles'
 import { BRANCHES, cycle, cycleResponse, fakeRepo } from './cycle-fakes'
 import { session, signedInBefore } from './sync-helpers'
 
@@ -40,7 +40,7 @@ function fakeApi() {
   return { api, sent, failWith: (e: TransportError) => (fail = e) }
 }
 
-function setup(grants: { role: 'admin' | 'inspector' | 'reviewer'; scopeId: string }[], username = 'zhang', responses = [] as ReturnType<typeof cycleResponse>[]) {
+function setup(grants: { role: 'admin' | 'inspector' | 'reviewer' | 'viewer'; scopeId: string }[], username = 'zhang', responses = [] as ReturnType<typeof cycleResponse>[]) {
   localStorage.clear()
   signedInBefore(session({ user: { id: `u-${username}`, username, displayName: username, role: 'member' }, grants }))
   setActivePinia(createPinia())
@@ -65,6 +65,13 @@ describe('cycle helpers', () => {
     expect(fillsFor([{ role: 'reviewer', scopeId: 'branch:第一党支部' }], BRANCHES[0])).toBe(false)
     // A committee admin is the committee, not the branch.
     expect(fillsFor([{ role: 'admin', scopeId: 'committee:学院党委' }], BRANCHES[0])).toBe(false)
+  })
+
+  it('takes an admin above the branches for the committee, and a branch’s own admin for the branch', () => {
+    expect(isCommittee([{ role: 'admin', scopeId: 'committee:学院党委' }], cycle())).toBe(true)
+    expect(isCommittee([{ role: 'admin', scopeId: 'college:学院' }], cycle())).toBe(true)
+    expect(isCommittee([{ role: 'admin', scopeId: 'branch:第一党支部' }], cycle())).toBe(false)
+    expect(isCommittee([{ role: 'viewer', scopeId: 'committee:学院党委' }], cycle())).toBe(false)
   })
 
   it('finds the scopes where cycles may be created, and strips server fields from an input', () => {
@@ -99,6 +106,13 @@ describe('useCyclesStore', () => {
     const committee = setup([{ role: 'admin', scopeId: 'committee:学院党委' }], 'chen')
     await committee.store.open('c1')
     expect([committee.store.onPanel, committee.store.seesProgress, committee.store.canCreate]).toEqual([false, true, true])
+  })
+
+  it('opens the cycle as last stored: a pull that released it shows at the next open', async () => {
+    const { store, device } = setup([])
+    await store.open('c1')
+    device.held.set('c1', cycle({ releasedAt: '2026-12-25T00:00:00.000Z' }))
+    expect((await store.open('c1'))?.cycle.releasedAt).toBe('2026-12-25T00:00:00.000Z')
   })
 
   it('yields null for a cycle the device does not hold', async () => {
