@@ -7,6 +7,7 @@ export default {
     offlineEdit: 'Creating or changing an evaluation needs the team server: go online and sign in. Below are the evaluations from this device’s last sync.',
     empty: 'No evaluations yet.',
     new: 'New evaluation',
+    all: 'All evaluations',
     edit: 'Edit evaluation',
     notFound: 'This device does not hold this evaluation. Sync first.',
     noTemplate: 'This device does not hold the evaluation’s template version yet; the evidence shows after a sync.',
