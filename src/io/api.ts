@@ -7,8 +7,6 @@ import {
   API,
   CSRF_HEADER,
   type AuditEntry,
-  type CycleInput,
-  type SyncCycle,
   type DeviceSummary,
   type GrantSummary,
   type LoginRequest,
@@ -204,15 +202,3 @@ export function plansApi(client: ApiClient) {
 }
 
 export type PlansApi = ReturnType<typeof plansApi>
-
-/** STUB (h-cycle-ui): the agreed signature of h-cycle-sync's cycle routes; replaced at merge. */
-export interface CyclesApi {
-  list(): Promise<SyncCycle[]>
-  create(input: CycleInput): Promise<SyncCycle>
-  update(input: CycleInput): Promise<SyncCycle>
-  release(id: string): Promise<SyncCycle>
-}
-
-export function cyclesApi(_client: ApiClient): CyclesApi {
-  throw new Error('stub')
-}

@@ -7,6 +7,3 @@ export { checkCycleTemplate } from './check-template'
 export { evaluateCycle, panelMethod, type EvaluateCycleOptions } from './evaluate'
 export { validateCycle } from './validate'
 export { compareCycles, type CycleChange } from './compare'
-// STUB (h-cycle-ui): h-cycle-core's exports; replaced at merge.
-export * from './progress'
-export * from './evidence'

@@ -22,8 +22,6 @@ export interface CreateResponseInit {
   corrects?: string
   /** The register subject picked at the start (#14), so plan coverage can count the response. */
   subjectId?: string
-  /** STUB (h-cycle-ui): the evaluation cycle (#15); stored by h-cycle-sync's real code. */
-  cycleId?: string
 }
 
 /**
