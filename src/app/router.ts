@@ -88,6 +88,31 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'plans.cov.title', nav: 'results' },
   },
   {
+    // Evaluation cycles (#15); the panel's results (/cycles/:cycleId/results) are their own page.
+    path: '/cycles',
+    name: 'cycles',
+    component: () => import('@/views/CyclesView.vue'),
+    meta: { titleKey: 'cycles.title', nav: 'results' },
+  },
+  {
+    path: '/cycles/new',
+    name: 'cycle-new',
+    component: () => import('@/views/CycleEditView.vue'),
+    meta: { titleKey: 'cycles.form.titleNew', nav: 'results' },
+  },
+  {
+    path: '/cycles/:cycleId/edit',
+    name: 'cycle-edit',
+    component: () => import('@/views/CycleEditView.vue'),
+    meta: { titleKey: 'cycles.form.titleEdit', nav: 'results' },
+  },
+  {
+    path: '/cycles/:cycleId',
+    name: 'cycle',
+    component: () => import('@/views/CycleView.vue'),
+    meta: { titleKey: 'cycles.cycleTitle', nav: 'results' },
+  },
+  {
     path: '/results',
     name: 'results',
     component: () => import('@/views/ResultsView.vue'),

@@ -50,6 +50,8 @@ export interface StartResponseInit {
   inspector: string
   /** The register subject picked (#14): coverage of inspection plans counts by it. */
   subjectId?: string
+  /** The evaluation cycle (#15) a self-assessment or review joins, when started from its task. */
+  cycleId?: string
 }
 
 /** How many submitted responses the drafts page lists under "recent". */
