@@ -22,6 +22,11 @@ export interface FillRowSource {
   removeAttachment(itemId: string, id: string, slot: AttachmentSlot): void
   /** The template's bands, so a row's rule line tells a 一票否决 from an 等次上限; optional for previews. */
   bands?(): readonly Band[] | undefined
+  /**
+   * False on a review: the evidence is the reviewed self-assessment's (see `submitBlockers`), so
+   * the row does not ask for it. Absent: asked.
+   */
+  asksEvidence?(): boolean
 }
 
 /** Exported for tests, which mount a row with `global.provide`. */
@@ -54,5 +59,6 @@ export function fillStoreSource(store: ReturnType<typeof useFillStore>): FillRow
     addFiles: (id, files, slot, options) => void store.addFiles(id, files, slot, options),
     removeAttachment: (id, attachmentId, slot) => store.removeAttachment(id, attachmentId, slot),
     bands: () => store.template?.scoring?.bands,
+    asksEvidence: () => store.row?.role !== 'review',
   }
 }

@@ -262,7 +262,7 @@ export const useFillStore = defineStore('fill', () => {
     patchAnswer(itemId, { note: note === '' ? undefined : note }, { debounce: true })
   }
 
-  const blockers = computed<Blocker[]>(() => (template.value ? submitBlockers(template.value, states.value) : []))
+  const blockers = computed<Blocker[]>(() => (template.value ? submitBlockers(template.value, states.value, row.value?.role) : []))
 
   const progress = computed(() => (template.value ? progressOf(template.value, states.value) : { answered: 0, applicable: 0 }))
 

@@ -3,7 +3,7 @@
  * the item states of `item-state.ts`, so the fill page and `validateResponse` agree by
  * construction.
  */
-import type { Template } from '../format/types'
+import type { Role, Template } from '../format/types'
 import { indexTemplate } from '../scoring/template-index'
 import type { ItemState } from './item-state'
 
@@ -22,8 +22,13 @@ export interface Blocker {
  * Required items unanswered and evidence missing, in template order (an item may block for
  * both reasons: required first). Hidden and N/A items never block. `states` is
  * `deriveItemStates(template, …)`.
+ *
+ * A review (`role: 'review'`, rule 12) is never blocked for evidence: the evidence (台账) is the
+ * reviewed party's, attached to the self-assessment the reviewer reads beside the form; asking a
+ * panel member to attach the branch's minutes again would block every review of the 红旗 rules.
  */
-export function submitBlockers(template: Template, states: readonly ItemState[]): Blocker[] {
+export function submitBlockers(template: Template, states: readonly ItemState[], role?: Role): Blocker[] {
+  const evidenceCounts = role !== 'review'
   const out: Blocker[] = []
   const nodes = indexTemplate(template).items
   for (let i = 0; i < nodes.length; i++) {
@@ -31,7 +36,7 @@ export function submitBlockers(template: Template, states: readonly ItemState[])
     const node = nodes[i]
     if (s === undefined || node === undefined || s.hidden || s.na) continue
     if (s.required && !s.answered) out.push({ itemId: node.id, title: node.item.title, reason: 'required' })
-    if (s.missingEvidence) out.push({ itemId: node.id, title: node.item.title, reason: 'evidence', evidenceNeeded: s.evidenceNeeded })
+    if (evidenceCounts && s.missingEvidence) out.push({ itemId: node.id, title: node.item.title, reason: 'evidence', evidenceNeeded: s.evidenceNeeded })
   }
   return out
 }

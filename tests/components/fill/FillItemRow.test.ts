@@ -115,6 +115,15 @@ describe('FillItemRow', () => {
     expect(w.get('[role=note]').text()).toBe(describeStep(step, 'zh-CN'))
   })
 
+  it('asks a review for no evidence (it is the self-assessment\'s), though the picker stays', () => {
+    const item = single({ evidence: { required: 'always', accept: ['image/*'] } } as Partial<Item>)
+    const source = { ...testSource(item, { value: 'bad' }, state({ evidenceNeeded: 1, missingEvidence: true, value: 'bad' })), asksEvidence: () => false }
+    const w = mountFill(FillItemRow, { props: { item }, global: { provide: { [fillRowSourceKey as symbol]: source } } })
+    expect(w.get('.evidence').text()).not.toContain('缺少佐证')
+    expect(w.get('.evidence').text()).not.toContain('需要 1 份佐证')
+    expect(w.find('.missing').exists()).toBe(false)
+  })
+
   it('asks for evidence when the rule requires it and says when it is missing', async () => {
     const item = single({ evidence: { required: 'onFlag', accept: ['image/*'] } } as Partial<Item>)
     const w = row(item, { value: 'bad' }, state({ flagged: true, evidenceNeeded: 1, missingEvidence: true }))

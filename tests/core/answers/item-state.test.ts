@@ -42,6 +42,12 @@ describe('the answer model', () => {
     ])
   })
 
+  it('never blocks a review for evidence, which is the reviewed self-assessment\'s, but still for answers', () => {
+    const found = states({ a: { value: 2 } })
+    expect(submitBlockers(template, found, 'review').map((b) => [b.itemId, b.reason])).toEqual([['b', 'required']])
+    expect(submitBlockers(template, found, 'self').map((b) => b.reason)).toEqual(['evidence', 'required'])
+  })
+
   it('counts evidence attached to the answer', () => {
     const found = states({ a: { value: 2, attachments: ['p1', 'p2'] }, b: { value: '插线板已收' } })
     expect(found[0]).toMatchObject({ evidenceNeeded: 2, missingEvidence: false })

@@ -14,7 +14,7 @@ import { makeIssue } from '../issues'
 export function checkBlockers(template: Template, response: Response): Issue[] {
   if (response.status !== 'submitted') return []
   const states = deriveItemStates(template, response.answers, scoreResponse(template, response))
-  return submitBlockers(template, states).map(({ itemId, reason, evidenceNeeded }) => {
+  return submitBlockers(template, states, response.role).map(({ itemId, reason, evidenceNeeded }) => {
     const at = pointer('answers', itemId)
     switch (reason) {
       case 'required':
