@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage, readStore, waitForServiceWorker, type TabletPage } from './support'
 import { submitByTap } from './support/fill'
+import { makeJpeg } from './support/jpeg'
 
 const root = resolve(import.meta.dirname, '../..')
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bundles-e2e-'))
@@ -52,21 +53,6 @@ async function openRoom(page: Page, id: string): Promise<void> {
 async function tapMore(page: Page, item: string, title: string, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.locator(`#item-${item}`).getByRole('button', { name: `增加 ${title}` }).tap()
   await saved(page)
-}
-
-/** A real JPEG made by the browser itself, so no binary fixture is needed. */
-async function makeJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(400, 300)
-    const ctx = canvas.getContext('2d')!
-    ctx.fillStyle = '#36c'
-    ctx.fillRect(0, 0, 400, 300)
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer())
-    let s = ''
-    for (const b of bytes) s += String.fromCharCode(b)
-    return btoa(s)
-  })
-  return Buffer.from(base64, 'base64')
 }
 
 /** Exports everything from the backup page (download path) and returns the saved file. */
@@ -121,7 +107,7 @@ describe('backup bundles across three tablets', () => {
     await startRoom(a.page, '101')
     await tapMore(a.page, 'wiring', '私拉乱接电线、网线')
     const wiring = a.page.locator('#item-wiring')
-    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(a.page) })
+    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(a.page, { width: 400, height: 300, back: '#36c' }) })
     await wiring.locator('.evidence img').waitFor()
     await saved(a.page)
     await submitByTap(a.page)

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage, waitForServiceWorker } from './support'
+import { makeJpeg } from './support/jpeg'
 
 let browser: Browser
 
@@ -26,20 +27,6 @@ async function watchViolations(page: Page): Promise<string[]> {
     })
   })
   return violations
-}
-
-async function makeJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(400, 300)
-    const ctx = canvas.getContext('2d')!
-    ctx.fillStyle = '#3a3'
-    ctx.fillRect(0, 0, 400, 300)
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer())
-    let s = ''
-    for (const b of bytes) s += String.fromCharCode(b)
-    return btoa(s)
-  })
-  return Buffer.from(base64, 'base64')
 }
 
 describe('the Content-Security-Policy', () => {
@@ -83,7 +70,7 @@ describe('the Content-Security-Policy', () => {
     await page.getByTestId('total').waitFor()
     const wiring = page.locator('#item-wiring')
     await wiring.getByRole('button', { name: '增加 私拉乱接电线、网线' }).tap()
-    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) })
+    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, { width: 400, height: 300, back: '#3a3' }) })
     await wiring.locator('.evidence img').waitFor()
     await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('已保存')
     // The thumbnail (a blob: URL) really displays under img-src.

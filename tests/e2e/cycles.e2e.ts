@@ -1,29 +1,169 @@
-// Issue #15, item 5: a 红旗 evaluation cycle on a real server process — four branches, five panel
-// reviewers each on a tablet of their own (a browser context signed in as them).
+// Issue #15, item 5: a 红旗 evaluation cycle on a real server process — four Party branches, five
+// panel reviewers, each on a tablet of their own (a browser context signed in as them). The
+// committee creates the cycle on its tablet; the first branch's secretary submits a
+// self-assessment with its evidence; every reviewer scores every branch from the review queue;
+// the committee's league table equals `qingdan cycle` over the responses the server holds, with a
+// quota tie marked; the results reach the branch only once the committee releases them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { API, type SyncSubject } from '@/core/sync'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import type { CycleResult } from '@/core/cycles'
+import { API, type SyncCycle } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
-import { launchBrowser } from './support'
-import { BRANCHES, buildCycleWorld } from './support/cycle-world'
-import { startTeamServer, type ApiSession } from './support/team-server'
+import { launchBrowser, type TabletPage } from './support'
+import { BRANCHES, buildCycleWorld, password, REVIEWERS, SECRETARY, TEMPLATE } from './support/cycle-world'
+import { submitOpenFill } from './support/fill'
+import { makeJpeg } from './support/jpeg'
+import { ADMIN_PASSWORD, pullEverything, startTeamServer, type ApiSession } from './support/team-server'
+import { signInTablet, syncNow, teamTablet } from './support/team-tablet'
+
+const root = resolve(import.meta.dirname, '../..')
+const SHOTS = join(process.env.E2E_SHOTS || resolve(root, 'test-results/e2e-shots'), 'cycles')
+const WAIT = { timeout: 15_000 }
+
+/**
+ * Each reviewer's points (x of 50, y of 50) and veto answer per branch, chosen so that:
+ * - 第一 and 第二 both reach a trimmed mean of 95 (第二's 80 and 97 are dropped, 第一's 90 and 100):
+ *   one quota place for 红旗党支部 (floor(4 × 25 %) = 1), the second keeps it as 并列超额;
+ * - 第三 scores 92 from everyone, a 红旗 score over the quota: it drops to 良好;
+ * - 第四 is vetoed by three of five reviewers (a majority): ranked last whatever its points.
+ */
+const SCORES: Record<string, Array<[number, number, 'ok' | 'bad']>> = {
+  第一党支部: [[48, 47, 'ok'], [47, 48, 'ok'], [45, 50, 'ok'], [45, 45, 'ok'], [50, 50, 'ok']],
+  第二党支部: [[47, 47, 'ok'], [48, 48, 'ok'], [45, 50, 'ok'], [40, 40, 'ok'], [48.5, 48.5, 'ok']],
+  第三党支部: [[46, 46, 'ok'], [46, 46, 'ok'], [46, 46, 'ok'], [46, 46, 'ok'], [46, 46, 'ok']],
+  第四党支部: [[35, 35, 'bad'], [35, 35, 'bad'], [35, 35, 'bad'], [35, 35, 'ok'], [35, 35, 'ok']],
+}
 
 let server: ServerProcess
 let browser: Browser
 let admin: ApiSession
+let committee: TabletPage
+let cycleId = ''
 
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([startTeamServer(), launchBrowser()])
   admin = await buildCycleWorld(server.url)
+  mkdirSync(SHOTS, { recursive: true })
 })
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
 
-describe('an evaluation cycle, panel-scored', () => {
-  it('sets up the branches', async () => {
-    const subjects = await admin.get<SyncSubject[]>(API.register)
-    expect(subjects.filter((s) => s.kind === 'branch').map((s) => s.label).sort()).toEqual([...BRANCHES].sort())
+const url = (path: string): string => new URL(path, server.url).href
+/** A `datetime-local` value some days ahead, at five in the afternoon. */
+const inDays = (days: number): string => `${new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)}T17:00`
+
+async function answerScore(page: Page, itemId: string, value: number): Promise<void> {
+  const box = page.locator(`#item-${itemId}`).getByRole('spinbutton').first()
+  await box.fill(String(value))
+  await box.press('Tab')
+}
+
+/** Answers the open fill page's three items and submits it. */
+async function fillAndSubmit(page: Page, [x, y, veto]: [number, number, 'ok' | 'bad']): Promise<void> {
+  await answerScore(page, 'x', x)
+  await answerScore(page, 'y', y)
+  await page.locator(`#item-v [data-option=${veto}]`).click()
+  await submitOpenFill(page)
+}
+
+async function openCycle(page: Page): Promise<void> {
+  await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}`))
+  await page.getByRole('heading', { level: 1 }).waitFor()
+}
+
+describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
+  it('the committee creates the cycle on its tablet: branches from the register, the panel, a 25 % quota', async () => {
+    committee = await teamTablet(browser, server.url)
+    const { page } = committee
+    await signInTablet(page, server.url, { username: 'admin', password: ADMIN_PASSWORD, deviceName: '党委的平板' })
+    await page.goto(url('/cycles'))
+    await page.getByTestId('cycle-new').click()
+    const editor = page.getByTestId('cycle-editor')
+    await editor.waitFor()
+    await page.getByTestId('cycle-title').fill('2026年度红旗党支部评审')
+    await page.getByTestId('cycle-template').selectOption({ label: `${TEMPLATE.title}（第 1 版）` }).catch(async () => {
+      const options = await page.getByTestId('cycle-template').locator('option').allTextContents()
+      const label = options.find((o) => o.includes(TEMPLATE.title))
+      if (!label) throw new Error(`no template option for ${TEMPLATE.title}: ${options.join(' | ')}`)
+      await page.getByTestId('cycle-template').selectOption({ label })
+    })
+    await page.getByTestId('cycle-branch-all').check()
+    for (const r of REVIEWERS) await page.getByTestId(`cycle-member-${r.username}`).check()
+    await page.getByTestId('cycle-aggregate-trimmedMean').check()
+    await page.getByTestId('cycle-trim').fill('1')
+    await page.getByTestId('cycle-quota-add').click()
+    await page.getByTestId('cycle-quota-band-0').selectOption('red-flag')
+    await page.getByTestId('cycle-quota-percent-0').fill('25')
+    await page.getByTestId('cycle-self-due').fill(inDays(7))
+    await page.getByTestId('cycle-review-due').fill(inDays(14))
+    await page.screenshot({ path: join(SHOTS, 'editor-768.png'), fullPage: true })
+    await page.getByTestId('cycle-save').click()
+    await page.waitForURL((u) => /^\/cycles\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'), WAIT)
+    await page.screenshot({ path: join(SHOTS, 'cycle-committee-768.png'), fullPage: true })
+    cycleId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!)
+
+    const cycles = await admin.get<SyncCycle[]>(API.cycles)
+    const held = cycles.find((c) => c.id === cycleId)
+    expect(held?.subjectIds.length).toBe(4)
+    expect(held?.panel?.members).toEqual(REVIEWERS.map((r) => r.username))
+    expect(held?.quotas).toEqual([{ band: 'red-flag', maxPercent: 25 }])
+  })
+
+  it('the first branch submits its self-assessment with its evidence, complete before it submits', async () => {
+    const { page } = await teamTablet(browser, server.url)
+    await signInTablet(page, server.url, { username: SECRETARY.username, password: password(SECRETARY.username), deviceName: '一支部的平板' })
+    await openCycle(page)
+    const task = page.getByTestId('cycle-branch-tasks')
+    await task.waitFor()
+    // The committee's parts are not a branch's: one task, no queue, no progress.
+    expect(await page.getByTestId('cycle-review-queue').count()).toBe(0)
+    expect(await task.getByTestId('self-status').textContent()).toContain('未开始')
+    await task.getByTestId('self-start').click()
+    await page.getByTestId('begin').waitFor()
+    expect(await page.locator('#subject-branch').inputValue()).toBe(SECRETARY.branch)
+    if ((await page.locator('#inspector').inputValue()) === '') await page.locator('#inspector').fill(SECRETARY.displayName)
+    await page.getByTestId('begin').click()
+    await page.locator('#item-x').waitFor()
+    await page.locator('#item-x .evidence input[type=file]').setInputFiles({ name: '组织生活记录.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) })
+    await fillAndSubmit(page, [49, 48, 'ok'])
+
+    await openCycle(page)
+    await expect.poll(() => task.getByTestId('self-status').textContent(), WAIT).toContain('已提交')
+    expect(await task.getByTestId('evidence').textContent()).toContain('1/1')
+    await page.screenshot({ path: join(SHOTS, 'branch-task-768.png'), fullPage: true })
+    await syncNow(page, server.url)
+  })
+
+  it('five reviewers score every branch from their queues, the self-assessment beside the form', async () => {
+    for (const [n, reviewer] of REVIEWERS.entries()) {
+      const tablet = await teamTablet(browser, server.url)
+      const { page } = tablet
+      await signInTablet(page, server.url, { username: reviewer.username, password: password(reviewer.username), deviceName: `${reviewer.displayName}的平板` })
+      for (const branch of BRANCHES) {
+        await openCycle(page)
+        const row = page.getByTestId('cycle-review-queue').locator('tr', { hasText: branch })
+        await row.getByTestId('review-start').click()
+        if (branch === SECRETARY.branch) {
+          // Beside the submitted self-assessment: its total and evidence on the review's own page.
+          await page.locator('#item-x').waitFor()
+          await expect.poll(() => page.getByTestId('self-total').textContent(), WAIT).toContain('97')
+          if (n === 0) await page.screenshot({ path: join(SHOTS, 'review-beside-768.png'), fullPage: true })
+        } else {
+          await page.getByTestId('begin').click()
+          await page.locator('#item-x').waitFor()
+        }
+        await fillAndSubmit(page, SCORES[branch]![n]!)
+      }
+      await openCycle(page)
+      expect(await page.getByTestId('cycle-review-queue').getByTestId('my-review').allTextContents()).toEqual(BRANCHES.map(() => expect.stringContaining('已提交')))
+      await syncNow(page, server.url)
+      await tablet.context.close()
+    }
   })
 })

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { appUrl, launchBrowser, newTabletPage, waitForServiceWorker } from './support'
 import { drawSignature } from './support/signature'
+import { makeJpeg } from './support/jpeg'
 
 const root = resolve(import.meta.dirname, '../..')
 let browser: Browser
@@ -18,24 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-/** A real JPEG made by the browser itself, so no binary fixture is needed in the repository. */
-async function makeJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(2000, 1500)
-    const ctx = canvas.getContext('2d')!
-    ctx.fillStyle = '#c33'
-    ctx.fillRect(0, 0, 2000, 1500)
-    ctx.fillStyle = '#fff'
-    ctx.fillRect(500, 400, 1000, 700)
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    let s = ''
-    for (const b of bytes) s += String.fromCharCode(b)
-    return btoa(s)
-  })
-  return Buffer.from(base64, 'base64')
-}
 
 /** The stored response's answers, read straight from IndexedDB as the CLI would get them in a file. */
 function readAnswers(page: Page, responseId: string): Promise<Record<string, unknown>> {
@@ -83,7 +66,7 @@ describe('filling the dorm checklist on a tablet', () => {
     // A hazard: one tangled wire, which asks for photo evidence.
     const wiring = page.locator('#item-wiring')
     await wiring.getByRole('button', { name: '增加 私拉乱接电线、网线' }).tap()
-    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page) })
+    await wiring.locator('.evidence input[type=file]').setInputFiles({ name: 'wire.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, { width: 2000, height: 1500, back: '#c33', front: '#fff' }) })
     await wiring.locator('.evidence img').waitFor()
     // A remark on another item.
     await page.locator('#item-pet button.link').tap()

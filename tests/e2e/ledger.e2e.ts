@@ -10,6 +10,7 @@ import { appUrl, launchBrowser, newTabletPage } from './support'
 import { submitOpenFill } from './support/fill'
 import { pdfText, type PdfText } from './support/pdf-text'
 import { drawSignature } from './support/signature'
+import { makeJpeg } from './support/jpeg'
 
 const root = resolve(import.meta.dirname, '../..')
 const json = <T>(path: string): T => JSON.parse(readFileSync(resolve(root, path), 'utf8')) as T
@@ -25,24 +26,6 @@ afterAll(async () => {
 
 const flat = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '')
 const count = (text: string, word: string): number => flat(text).split(flat(word)).length - 1
-
-/** A JPEG made by the browser itself, so no binary fixture is needed. */
-async function makeJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(800, 600)
-    const ctx = canvas.getContext('2d')!
-    ctx.fillStyle = '#36c'
-    ctx.fillRect(0, 0, 800, 600)
-    ctx.fillStyle = '#fc0'
-    ctx.fillRect(200, 150, 400, 300)
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })
-    const bytes = new Uint8Array(await blob.arrayBuffer())
-    let s = ''
-    for (const b of bytes) s += String.fromCharCode(b)
-    return btoa(s)
-  })
-  return Buffer.from(base64, 'base64')
-}
 
 /** Waits until every image of the (hidden) ledger has decoded, then prints it to an A4 PDF. */
 async function printLedger(page: Page, images: number): Promise<PdfText> {
