@@ -126,7 +126,8 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     expect(await task.getByTestId('self-status').textContent()).toContain('未开始')
     await task.getByTestId('self-start').click()
     await page.getByTestId('begin').waitFor()
-    expect(await page.locator('#subject-branch').inputValue()).toBe(SECRETARY.branch)
+    // Filled in from the register entry once the register has loaded.
+    await expect.poll(() => page.locator('#subject-branch').inputValue(), WAIT).toBe(SECRETARY.branch)
     if ((await page.locator('#inspector').inputValue()) === '') await page.locator('#inspector').fill(SECRETARY.displayName)
     await page.getByTestId('begin').click()
     await page.locator('#item-x').waitFor()
@@ -155,6 +156,7 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
           await expect.poll(() => page.getByTestId('self-total').textContent(), WAIT).toContain('97')
           if (n === 0) await page.screenshot({ path: join(SHOTS, 'review-beside-768.png'), fullPage: true })
         } else {
+          await expect.poll(() => page.locator('#subject-branch').inputValue(), WAIT).toBe(branch)
           await page.getByTestId('begin').click()
           await page.locator('#item-x').waitFor()
         }
