@@ -4,9 +4,14 @@
  * subject a live register entry of kind `branch` under the cycle's scope, and every panel member
  * an active account. Every problem is an issue pointing into the request body; the route refuses
  * the cycle with all of them and stores nothing.
+ *
+ * `subjects` is the server's, not the device's: the `subjectKey` values of the `subjectIds`
+ * entries as the register holds them now (a device's copy of the register may be stale, and a
+ * list sent beside the ids could name other branches than they do). A sent `subjects` is ignored.
  */
 import type { ScopeTree } from '@/core/access'
-import { checkCycleTemplate, validateCycle } from '@/core/cycles'
+import { checkCycleTemplate, validateCycle, type SubjectKey } from '@/core/cycles'
+import { keyId, keyOf } from '@/core/cycles/subjects'
 import type { Template } from '@/core/format/types'
 import { pointer, type Issue } from '@/core/result'
 import type { CycleInput } from '@/core/sync/protocol'
@@ -14,7 +19,7 @@ import type { Queryable } from '../db/types'
 import { bodyIssue as issue } from '../http/errors'
 
 export interface CheckedCycle {
-  /** The input with each panel member spelled as the account's username. */
+  /** The input with each panel member spelled as the account's username and `subjects` from the register. */
   cycle: CycleInput
   /** Panel members' display names by username. */
   people: Record<string, string>
@@ -33,9 +38,13 @@ async function templateIssues(tx: Queryable, template: CycleInput['template'], c
   return errors(check(stored))
 }
 
-async function subjectIssues(tx: Queryable, cycle: CycleInput, tree: ScopeTree): Promise<Issue[]> {
+type Fields = Readonly<Record<string, string | number>>
+
+/** The problems with `subjectIds`, and the fields of each entry that may take part (first listing only). */
+async function registerEntries(tx: Queryable, cycle: CycleInput, tree: ScopeTree): Promise<{ fields: Map<number, Fields>; issues: Issue[] }> {
   const issues: Issue[] = []
-  const rows = await tx.query<{ id: string; kind: string; scope_id: string; archived: boolean }>('select id, kind, scope_id, archived from subjects where id = any($1::text[])', [[...cycle.subjectIds]])
+  const fields = new Map<number, Fields>()
+  const rows = await tx.query<{ id: string; kind: string; scope_id: string; archived: boolean; fields: Fields }>('select id, kind, scope_id, archived, fields from subjects where id = any($1::text[])', [[...cycle.subjectIds]])
   const subjects = new Map(rows.map((r) => [r.id, r]))
   const seen = new Set<string>()
   cycle.subjectIds.forEach((id, i) => {
@@ -46,9 +55,42 @@ async function subjectIssues(tx: Queryable, cycle: CycleInput, tree: ScopeTree):
     else if (s.archived) issues.push(issue('subjectArchived', at, `“${id}”已从登记册移除，不能再参加评审。`, `"${id}" was removed from the register and cannot take part.`, { id }))
     else if (s.kind !== 'branch') issues.push(issue('subjectNotBranch', at, `“${id}”不是支部（类型为“${s.kind}”）。`, `"${id}" is not a branch (its kind is "${s.kind}").`, { id, kind: s.kind }))
     else if (!tree.contains(cycle.scopeId, s.scope_id)) issues.push(issue('subjectOutsideCycle', at, `“${id}”不在评审周期的范围内。`, `"${id}" lies outside the cycle's scope.`, { id, scopeId: cycle.scopeId }))
+    else fields.set(i, s.fields)
     seen.add(id)
   })
-  return issues
+  return { fields, issues }
+}
+
+const place = (i: Issue): number => Number(i.pointer.slice('/subjectIds/'.length))
+
+/**
+ * `cycle.subjects`: each entry's `subjectKey` fields, trimmed (core's keyOf, as responses are
+ * keyed), in `subjectIds` order. An entry without a key value, or with the same values as an
+ * earlier one (evaluateCycle would pool their reviews as one subject), is refused at its id.
+ */
+function subjectKeys(subjectKey: readonly string[], ids: readonly string[], entries: ReadonlyMap<number, Fields>): { subjects: SubjectKey[]; issues: Issue[] } {
+  const subjects: SubjectKey[] = []
+  const issues: Issue[] = []
+  const first = new Map<string, number>()
+  for (const [i, fields] of entries) {
+    const id = ids[i]!
+    const at = pointer('subjectIds', i)
+    const key = keyOf(subjectKey, fields)
+    if ('missing' in key) {
+      const field = key.missing
+      issues.push(issue('subjectKeyMissing', at, `登记册中支部“${id}”没有“${field}”字段的值，无法确定评审对象。`, `The branch "${id}" has no "${field}" in the register, so the cycle cannot name it.`, { id, field }))
+      continue
+    }
+    const earlier = first.get(keyId(subjectKey, key))
+    if (earlier !== undefined) {
+      const other = ids[earlier]!
+      issues.push(issue('duplicateSubjectKey', at, `支部“${id}”与“${other}”的区分字段相同，评审时无法区分。`, `The branch "${id}" has the same key fields as "${other}": the cycle cannot tell them apart.`, { id, other }))
+      continue
+    }
+    first.set(keyId(subjectKey, key), i)
+    subjects.push(key)
+  }
+  return { subjects, issues }
 }
 
 /** Panel members as stored usernames (sign-in ignores case, so does this), and who is unknown. */
@@ -63,18 +105,25 @@ async function panel(tx: Queryable, members: readonly string[]): Promise<{ names
 }
 
 export async function checkCycle(tx: Queryable, input: CycleInput, tree: ScopeTree): Promise<CheckedCycle> {
-  // The cycle document is the cycle file of evaluation.md: where it lives is the server's.
-  const { scopeId: _scopeId, subjectIds: _subjectIds, ...document } = input
+  // The cycle document is the cycle file of evaluation.md: where it lives is the server's, and
+  // so is `subjects` (derived below; whatever the device sent is dropped unread).
+  const { subjects: _sent, ...sent } = input
+  const { scopeId: _scopeId, subjectIds: _subjectIds, ...document } = sent
   const core = validateCycle(document)
-  const subjects = await subjectIssues(tx, input, tree)
+  const entries = await registerEntries(tx, input, tree)
   // Past a shape error nothing else can be read safely; the subjects' shape is Fastify's.
-  if (!core.ok) return { cycle: input, people: {}, issues: [...errors(core.issues), ...subjects] }
+  if (!core.ok) return { cycle: sent, people: {}, issues: [...errors(core.issues), ...entries.issues] }
   const template = await templateIssues(tx, input.template, (t) => checkCycleTemplate(core.value, t))
+  // A key field the template lacks is one issue at /subjectKey, not one per branch.
+  const keyRefused = template.some((i) => i.pointer.startsWith('/subjectKey'))
+  const keys = keyRefused ? { subjects: [], issues: [] } : subjectKeys(core.value.subjectKey, input.subjectIds, entries.fields)
   const members = input.panel?.members ?? []
   const { names, issues } = await panel(tx, members)
   // Two spellings of one account are one member.
   const canonical = [...new Set(members.map((m) => names.get(m.toLowerCase())?.username ?? m))]
-  const cycle: CycleInput = input.panel?.members ? { ...input, panel: { ...input.panel, members: canonical } } : input
+  const cycle: CycleInput = { ...sent, subjects: keys.subjects, ...(input.panel?.members && { panel: { ...input.panel, members: canonical } }) }
   const people = Object.fromEntries([...names.values()].map((n) => [n.username, n.displayName]))
-  return { cycle, people, issues: [...template, ...subjects, ...issues] }
+  // One issue per listed id at most: in the order of the list, as the committee reads it.
+  const listed = [...entries.issues, ...keys.issues].sort((a, b) => place(a) - place(b))
+  return { cycle, people, issues: [...template, ...listed, ...issues] }
 }

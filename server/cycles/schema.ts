@@ -1,8 +1,8 @@
 /**
  * The request shapes of /api/cycles. Only the envelope: the cycle document itself (everything but
- * `scopeId` and `subjectIds`) is core's validateCycle, whose JSON Schema refuses unknown
- * properties with a pointer and a bilingual message, and what the register and the accounts hold
- * is check.ts.
+ * `scopeId`, `subjectIds` and `subjects`, which the server derives) is core's validateCycle, whose
+ * JSON Schema refuses unknown properties with a pointer and a bilingual message, and what the
+ * register and the accounts hold is check.ts.
  */
 import { recordId } from '../http/schemas'
 

@@ -216,7 +216,10 @@ export interface SyncCycle extends Cycle {
   updatedAt: string
 }
 
-/** What a device sends to create or replace a cycle; the server fills in the rest. */
+/**
+ * What a device sends to create or replace a cycle; the server fills in the rest, and sets
+ * `subjects` itself from the register entries of `subjectIds` (a `subjects` sent is ignored).
+ */
 export type CycleInput = Omit<SyncCycle, 'people' | 'releasedAt' | 'updatedAt'>
 
 /** A register entry as the server keeps and sends it. */

@@ -6,16 +6,14 @@ import { PLACES, type Place, type ScopedWorld } from '../access/support/world'
 /** The register's branch (kind `branch`) on `place`'s floor: `branch-in`, `branch-out`. */
 export const branchOf = (place: Place): string => `branch-${place}`
 
+/** Writes a register entry of kind `branch` straight into the table (fields as given, even malformed ones). */
+export async function addBranch(w: ScopedWorld, id: string, scopeId: string, fields: Record<string, string | number>, label = id): Promise<void> {
+  await w.server.db.query(`insert into subjects (id, kind, scope_id, fields, label, cursor) values ($1, 'branch', $2, $3::text::jsonb, $4, ${NEXT_CURSOR})`, [id, scopeId, JSON.stringify(fields), label])
+}
+
 /** Adds a branch to the register on each floor of the world, next to its room. */
 export async function addBranches(w: ScopedWorld): Promise<void> {
-  for (const [place, { scopeId, subject }] of Object.entries(PLACES)) {
-    await w.server.db.query(`insert into subjects (id, kind, scope_id, fields, label, cursor) values ($1, 'branch', $2, $3::text::jsonb, $4, ${NEXT_CURSOR})`, [
-      branchOf(place as Place),
-      scopeId,
-      JSON.stringify(subject),
-      `${subject.building}党支部`,
-    ])
-  }
+  for (const [place, { scopeId, subject }] of Object.entries(PLACES)) await addBranch(w, branchOf(place as Place), scopeId, subject, `${subject.building}党支部`)
 }
 
 let cycles = 0
