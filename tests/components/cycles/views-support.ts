@@ -17,7 +17,7 @@ export interface ViewWorld {
   released: string[]
 }
 
-const stub = defineComponent({ render: () => h('div') })
+const stub = { render: () => h('div') }
 
 export async function mountCyclePage(
   view: Component,
