@@ -7,6 +7,8 @@ import CycleResultsView from '@/views/CycleResultsView.vue'
 import CycleSummaryPrintView from '@/views/CycleSummaryPrintView.vue'
 import { miniResult, syncCycle, tableOf } from './results-support'
 import { mountCyclePage, type ViewWorld } from './views-support'
+import { useSyncStore } from '@/stores/sync'
+import { report } from '../../stores/sync-helpers'
 
 const COMMITTEE = [{ role: 'admin' as const, scopeId: 'committee:党委' }]
 const BRANCH_S2 = [{ role: 'inspector' as const, scopeId: 'branch:S2' }]
@@ -72,6 +74,17 @@ describe('CycleResultsView', () => {
     expect(labels(page)).toEqual(['S2'])
     expect(page.find('[data-testid=quota-summary]').exists()).toBe(false)
     expect(page.find('[data-testid=cycle-export]').exists()).toBe(false)
+  })
+
+  it('follows a pull while open: the release arrives and the branch sees its row', async () => {
+    const w = await open(CycleResultsView, '/cycles/mini-2026/results', { grants: BRANCH_S2, cycle: cycle() })
+    expect(w.page.find('[data-testid=branch-waits]').exists()).toBe(true)
+    w.setCycle(cycle({ releasedAt: '2026-12-20T02:00:00.000Z' }))
+    useSyncStore().lastReport = report({ pulled: 1 })
+    await vi.waitFor(() => expect(w.store.released).toBe(true))
+    w.store.table = tableOf(miniResult())
+    await flushPromises()
+    expect(labels(w.page)).toEqual(['S2'])
   })
 
   it('says so for a cycle this device does not hold', async () => {

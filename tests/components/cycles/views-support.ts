@@ -15,6 +15,8 @@ export interface ViewWorld {
   page: VueWrapper
   store: ReturnType<typeof useCycleResultsStore>
   released: string[]
+  /** Replaces the cycle this device holds (as a pull would). */
+  setCycle: (next: SyncCycle) => void
 }
 
 const stub = { render: () => h('div') }
@@ -35,10 +37,11 @@ export async function mountCyclePage(
     grants,
   }
   const released: string[] = []
+  let held = cycle
   const store = useCycleResultsStore()
   store.configure({
     source: {
-      cycle: async (id) => (id === cycle.id ? cycle : undefined),
+      cycle: async (id) => (id === held.id ? held : undefined),
       // Only the row's id is read; the rest of a row does not matter here.
       responses: async () => responses.map((response) => ({ row: { id: response.id } as ResponseRow, response })),
       template: async () => template,
@@ -69,5 +72,5 @@ export async function mountCyclePage(
   await flushPromises()
   await new Promise((r) => setTimeout(r, 0))
   await flushPromises()
-  return { pinia, page, store, released }
+  return { pinia, page, store, released, setCycle: (next) => void (held = next) }
 }
