@@ -5,8 +5,10 @@ import { pointsText } from '@/components/results/format'
 /** A difference with its sign: "+1.5", "−2.33", "0"; "—" when there is none. */
 export function signedText(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—'
-  if (n === 0) return '0'
-  return n > 0 ? `+${pointsText(n)}` : `−${pointsText(-n)}`
+  // Rounded first, so a difference below a hundredth is "0", never "−0".
+  const r = Math.round(n * 100) / 100
+  if (r === 0) return '0'
+  return r > 0 ? `+${pointsText(r)}` : `−${pointsText(-r)}`
 }
 
 export interface ChangeWords {
