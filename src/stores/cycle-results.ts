@@ -235,12 +235,18 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     return saved
   }
 
-  /** The league table as an XLSX workbook (one sheet, per-reviewer columns), downloaded. */
+  /**
+   * The league table as an XLSX workbook, one sheet per cycle with per-reviewer columns: this one,
+   * then (for the committee and the panel) the previous one when this device holds it.
+   */
   async function exportXlsx(labels: CycleSheetLabels): Promise<void> {
     const c = cycle.value
     if (!c || !table.value) return
     const [{ cycleWorkbook }, io] = await Promise.all([import('@/io/export/cycle-xlsx'), import('@/io/download')])
-    const blob = await cycleWorkbook([{ title: c.title, table: { ...table.value, rows: visibleRows.value }, people: c.people }], labels)
+    const sheets = [{ title: c.title, table: { ...table.value, rows: visibleRows.value }, people: c.people }]
+    const before = previous.value
+    if (before && viewer.value !== 'branch') sheets.push({ title: before.cycle.title, table: summaryTable(before.cycle, before.result), people: before.cycle.people })
+    const blob = await cycleWorkbook(sheets, labels)
     ;(deps.download ?? io.downloadBlob)(blob, `${io.safeFileStem(c.title)}.xlsx`)
   }
 

@@ -17,7 +17,7 @@ import { redFlagFixture } from '../core/cycles/builders'
 import { useAccountStore } from '@/stores/account'
 import { session } from './sync-helpers'
 
-const cycleXlsx = vi.hoisted(() => ({ cycleWorkbook: vi.fn(async () => new Blob(['xlsx'])) }))
+const cycleXlsx = vi.hoisted(() => ({ cycleWorkbook: vi.fn(async (_sheets: Array<{ title: string }>, _labels: unknown) => new Blob(['xlsx'])) }))
 vi.mock('@/io/export/cycle-xlsx', () => cycleXlsx)
 
 const fixture = redFlagFixture()
@@ -84,6 +84,7 @@ function setup(grants: SessionInfo['grants'], extra: Partial<World> = {}) {
   return { store, world, download }
 }
 
+const LABELS = { rank: '名次', subject: '支部', reviewer: (n: string) => n, total: '综合', percent: '%', self: '自评', selfDifference: '差', band: '等次', quotaTie: '并列超额', vetoed: '一票否决', rankChange: '变化' }
 const COMMITTEE = [{ role: 'admin' as const, scopeId: 'committee:党委' }]
 const leagueOf = (r: CycleResult | null) => r?.subjects.map((s) => [s.key.branch, s.total, s.band, s.rank, s.vetoed])
 
@@ -125,6 +126,10 @@ describe('useCycleResultsStore', () => {
     // 一支部 S R W → (100.55 + 96.1 + 98) / 3 = 98.22 (three reviews: the plain mean).
     expect(store.previous?.result.subjects.find((s) => s.key.branch === '一支部')?.total).toBe(98.22)
     expect(store.table).toEqual(summaryTable(store.cycle!, store.result!, store.previous!.result))
+    // The export: a sheet per cycle, this one first.
+    await store.exportXlsx(LABELS)
+    const sheets = cycleXlsx.cycleWorkbook.mock.calls[0]?.[0]
+    expect(sheets?.map((s) => s.title)).toEqual(['2026年度红旗党支部评审', '2025年度红旗党支部评审'])
   })
 
   it('has no previous result when the previous cycle is not on this device', async () => {
@@ -204,9 +209,8 @@ describe('useCycleResultsStore', () => {
   it('exports the table as one sheet named by the cycle, with the panel’s names, and downloads it', async () => {
     const { store, download } = setup(COMMITTEE)
     await store.load('hq-2026')
-    const labels = { rank: '名次', subject: '支部', reviewer: (n: string) => n, total: '综合', percent: '%', self: '自评', selfDifference: '差', band: '等次', quotaTie: '并列超额', vetoed: '一票否决', rankChange: '变化' }
-    await store.exportXlsx(labels)
-    expect(cycleXlsx.cycleWorkbook).toHaveBeenCalledWith([{ title: '2026年度红旗党支部评审', table: store.table, people: store.cycle!.people }], labels)
+    await store.exportXlsx(LABELS)
+    expect(cycleXlsx.cycleWorkbook).toHaveBeenCalledWith([{ title: '2026年度红旗党支部评审', table: store.table, people: store.cycle!.people }], LABELS)
     expect(download).toHaveBeenCalledWith(expect.any(Blob), '2026年度红旗党支部评审.xlsx')
   })
 })
