@@ -113,4 +113,10 @@ describe('CycleSummaryPrintView', () => {
     expect(print).toHaveBeenCalledOnce()
     vi.unstubAllGlobals()
   })
+
+  it('prints nothing for a branch before the release', async () => {
+    const { page } = await open(CycleSummaryPrintView, '/cycles/mini-2026/print', { grants: BRANCH_S2, cycle: cycle() })
+    expect(page.find('[data-testid=branch-waits]').exists()).toBe(true)
+    expect(page.find('[data-testid=summary-sheet]').exists()).toBe(false)
+  })
 })
