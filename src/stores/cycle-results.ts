@@ -91,6 +91,11 @@ export function subjectLabel(subjectKey: readonly string[], fields: Readonly<Rec
   return subjectKey.map((k) => String(fields[k] ?? '').trim()).join(' ')
 }
 
+/** A subject's identity as one string (key values trimmed, as core compares them), for matching rows. */
+export function subjectId(subjectKey: readonly string[], fields: Readonly<Record<string, string | number>>): string {
+  return JSON.stringify(subjectKey.map((k) => String(fields[k] ?? '').trim()))
+}
+
 export type CycleResultsState = 'idle' | 'loading' | 'missing' | 'noTemplate' | 'invalid' | 'ready'
 
 /** One branch in the panel view: the reviews side by side, and its self-assessment's evidence. */
@@ -123,8 +128,8 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
   /** The previous cycle's result, when this device holds that cycle; null: no change column. */
   const previous = shallowRef<{ cycle: SyncCycle; result: CycleResult } | null>(null)
   const table = shallowRef<SummaryTable | null>(null)
-  /** Labels of the branches whose people the account belongs to (their register entry's scope). */
-  const ownLabels = shallowRef<ReadonlySet<string>>(new Set())
+  /** The branches whose people the account belongs to (their register entry's scope), by `subjectId`. */
+  const ownSubjects = shallowRef<ReadonlySet<string>>(new Set())
   const busy = ref(false)
   const error = shallowRef<TransportError | null>(null)
 
@@ -145,7 +150,8 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
   const visibleRows = computed<SummaryRow[]>(() => {
     const rows = table.value?.rows ?? []
     if (viewer.value !== 'branch') return rows
-    return released.value ? rows.filter((r) => ownLabels.value.has(r.label)) : []
+    const key = cycle.value?.subjectKey ?? []
+    return released.value ? rows.filter((r) => ownSubjects.value.has(subjectId(key, r.key))) : []
   })
 
   function api(): CyclesApi {
@@ -170,7 +176,7 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     const scopes = new Set(accountView.value.grants.map((g) => g.scopeId))
     const register = await src().register(c.subjectIds)
     const out = new Set<string>()
-    for (const [id, row] of register) if (scopes.has(row.scopeId) || scopes.has(id)) out.add(subjectLabel(c.subjectKey, row.fields))
+    for (const [id, row] of register) if (scopes.has(row.scopeId) || scopes.has(id)) out.add(subjectId(c.subjectKey, row.fields))
     return out
   }
 
@@ -193,7 +199,7 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     result.value = got.result
     issues.value = []
     table.value = summaryTable(got.cycle, got.result, previous.value?.result)
-    ownLabels.value = await ownBranches(got.cycle)
+    ownSubjects.value = await ownBranches(got.cycle)
     state.value = 'ready'
   }
 
@@ -259,7 +265,7 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     issues,
     previous,
     table,
-    ownLabels,
+    ownSubjects,
     busy,
     error,
     released,

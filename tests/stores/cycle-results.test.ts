@@ -189,7 +189,7 @@ describe('useCycleResultsStore', () => {
     const branch = setup([{ role: 'inspector', scopeId: 'branch:三支部' }])
     await branch.store.load('hq-2026')
     expect(branch.store.viewer).toBe('branch')
-    expect([...branch.store.ownLabels]).toEqual(['三支部'])
+    expect([...branch.store.ownSubjects]).toEqual([JSON.stringify(['三支部'])])
   })
 
   it('shows a branch only its own row, and only once released', async () => {
