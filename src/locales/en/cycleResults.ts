@@ -58,14 +58,12 @@ export default {
     releaseFailed: 'Release failed: {reason}',
     back: 'Back to the results',
     panel: {
-      reviewers: 'Reviewers',
       deviates: 'far from the panel score',
       flaggedReviewers: 'Reviewers {n} or more points from the panel score: {names}',
       items: 'Items the reviewers disagree on',
       itemsHint: 'The spread of the reviewers’ points on the item reaches {n}% of its max.',
       noItems: 'No item with a large disagreement.',
       itemCol: { title: 'Item', max: 'Max', spread: 'Spread' },
-      selfVsPanel: 'Self and panel',
       evidence: 'Evidence files',
       evidenceLine: '{required} item(s) need evidence, {complete} complete ({percent})',
       evidenceNone: 'The template asks for no evidence.',
@@ -76,7 +74,6 @@ export default {
     },
     sign: {
       panel: 'Reviewers’ signatures',
-      chair: 'Panel chair',
       date: 'Date',
     },
     printed: 'Printed {date}',

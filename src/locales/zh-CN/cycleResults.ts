@@ -58,14 +58,12 @@ export default {
     releaseFailed: '发布失败：{reason}',
     back: '返回评审结果',
     panel: {
-      reviewers: '评委',
       deviates: '偏离综合分',
       flaggedReviewers: '总分偏离综合分 {n} 分以上的评委：{names}',
       items: '评委分歧较大的指标',
       itemsHint: '同一指标各评委给分的极差达到满分的 {n}% 及以上。',
       noItems: '没有分歧较大的指标。',
       itemCol: { title: '指标', max: '满分', spread: '极差' },
-      selfVsPanel: '自评与综合',
       evidence: '台账材料',
       evidenceLine: '要求提供材料的指标 {required} 项，齐全 {complete} 项（{percent}）',
       evidenceNone: '该模板没有要求提供材料的指标。',
@@ -76,7 +74,6 @@ export default {
     },
     sign: {
       panel: '评委签字',
-      chair: '评审组长签字',
       date: '日期',
     },
     printed: '打印日期：{date}',
