@@ -202,10 +202,3 @@ export function plansApi(client: ApiClient) {
 }
 
 export type PlansApi = ReturnType<typeof plansApi>
-
-// STUB (h-cycle-results): agreed signatures of h-cycle-sync; reverted before merge.
-import type { CycleInput, SyncCycle } from '@/core/sync/protocol'
-export interface CyclesApi { list(): Promise<SyncCycle[]>; create(input: CycleInput): Promise<SyncCycle>; update(input: CycleInput): Promise<SyncCycle>; release(id: string): Promise<SyncCycle> }
-export function cyclesApi(_client: ApiClient): CyclesApi {
-  throw new Error('stub')
-}

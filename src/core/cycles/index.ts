@@ -7,4 +7,3 @@ export { checkCycleTemplate } from './check-template'
 export { evaluateCycle, panelMethod, type EvaluateCycleOptions } from './evaluate'
 export { validateCycle } from './validate'
 export { compareCycles, type CycleChange } from './compare'
-export * from './stub-views' // STUB (h-cycle-results)
