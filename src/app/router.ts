@@ -87,6 +87,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/CoverageView.vue'),
     meta: { titleKey: 'plans.cov.title', nav: 'results' },
   },
+  // Evaluation cycles' results (#15): the league table, one branch's panel view, the printed 评审汇总表.
+  {
+    path: '/cycles/:cycleId/results',
+    name: 'cycle-results',
+    component: () => import('@/views/CycleResultsView.vue'),
+    meta: { titleKey: 'cycleResults.title', nav: 'results' },
+  },
+  {
+    // `subject`: the branch's label (its key values joined by a space), encoded by the router.
+    path: '/cycles/:cycleId/results/:subject',
+    name: 'cycle-panel',
+    component: () => import('@/views/CyclePanelView.vue'),
+    meta: { titleKey: 'cycleResults.panelTitle', nav: 'results' },
+  },
+  {
+    path: '/cycles/:cycleId/print',
+    name: 'cycle-print',
+    component: () => import('@/views/CycleSummaryPrintView.vue'),
+    meta: { titleKey: 'cycleResults.printTitle', nav: 'results' },
+  },
   {
     // Evaluation cycles (#15); the panel's results (/cycles/:cycleId/results) are their own page.
     path: '/cycles',
