@@ -21,13 +21,14 @@ import { ADMIN_PASSWORD, pullEverything, startTeamServer, type ApiSession } from
 import { signInTablet, syncNow, teamTablet } from './support/team-tablet'
 
 const root = resolve(import.meta.dirname, '../..')
+const dir = mkdtempSync(join(tmpdir(), 'qingdan-cycle-e2e-'))
 const SHOTS = join(process.env.E2E_SHOTS || resolve(root, 'test-results/e2e-shots'), 'cycles')
 const WAIT = { timeout: 15_000 }
 
 /**
  * Each reviewer's points (x of 50, y of 50) and veto answer per branch, chosen so that:
  * - 第一 and 第二 both reach a trimmed mean of 95 (第二's 80 and 97 are dropped, 第一's 90 and 100):
- *   one quota place for 红旗党支部 (floor(4 × 25 %) = 1), the second keeps it as 并列超额;
+ *   one quota place for 红旗党支部 (floor(4 × 25 %) = 1), which both hold as 并列超额;
  * - 第三 scores 92 from everyone, a 红旗 score over the quota: it drops to 良好;
  * - 第四 is vetoed by three of five reviewers (a majority): ranked last whatever its points.
  */
@@ -70,6 +71,35 @@ async function fillAndSubmit(page: Page, [x, y, veto]: [number, number, 'ok' | '
   await answerScore(page, 'y', y)
   await page.locator(`#item-v [data-option=${veto}]`).click()
   await submitOpenFill(page)
+}
+
+/**
+ * `qingdan cycle` as a committee secretary would run it: the cycle file, the template, and every
+ * response of the cycle the server holds, each written to a file.
+ */
+async function cliCycleFiles(): Promise<string[]> {
+  const held = (await admin.get<SyncCycle[]>(API.cycles)).find((c) => c.id === cycleId)!
+  const { scopeId: _scope, subjectIds: _ids, people: _people, releasedAt: _released, updatedAt: _updated, ...cycle } = held
+  const files = [join(dir, 'cycle.json'), join(dir, 'template.json')]
+  writeFileSync(files[0]!, JSON.stringify(cycle))
+  writeFileSync(files[1]!, JSON.stringify(TEMPLATE))
+  for (const { header: h, answers } of (await pullEverything(admin)).values()) {
+    if (h.cycleId !== cycleId || h.deleted) continue
+    const plain = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, { ...a, hlc: undefined }]))
+    const response = {
+      id: h.id, templateId: h.templateId, templateVersion: h.templateVersion, role: h.role, reviewOf: h.reviewOf, cycleId: h.cycleId,
+      subject: h.subject, status: h.status, inspector: h.inspector, startedAt: h.startedAt, updatedAt: h.updatedAt, submittedAt: h.submittedAt, answers: plain,
+    }
+    const file = join(dir, `response-${h.id}.json`)
+    writeFileSync(file, JSON.stringify(response))
+    files.push(file)
+  }
+  return files
+}
+
+let cliFiles: string[] = []
+function cliCycle(): CycleResult {
+  return JSON.parse(execFileSync('node', [join(root, 'scripts/qingdan.mjs'), 'cycle', ...cliFiles], { encoding: 'utf8' })) as CycleResult
 }
 
 async function openCycle(page: Page): Promise<void> {
@@ -167,5 +197,63 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
       await syncNow(page, server.url)
       await tablet.context.close()
     }
+  })
+
+  it('the league table equals `qingdan cycle` over the server\'s responses, with the quota tie marked', async () => {
+    const { page } = committee
+    await syncNow(page, server.url)
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+    const table = page.getByTestId('league-table')
+    await expect.poll(() => table.locator('tbody tr').count(), WAIT).toBe(4)
+    const shown = await table.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((r) => ({
+        label: r.getAttribute('data-subject') ?? '',
+        rank: Number(r.querySelector('.rank')?.textContent?.trim()),
+        total: Number(r.querySelector('.total')?.textContent?.trim()),
+        band: r.querySelector('.band > span')?.textContent?.trim() ?? '',
+        tie: r.querySelector('[data-testid=tie-mark]') !== null,
+        vetoed: r.querySelector('[data-testid=veto-mark]') !== null,
+      })),
+    )
+    cliFiles = await cliCycleFiles()
+    const cli = cliCycle()
+    expect(cliFiles.length).toBe(2 + 1 + 20)
+    expect(shown).toEqual(
+      cli.subjects.map((s) => ({ label: s.key.branch, rank: s.rank, total: s.total, band: s.band, tie: s.quotaTie, vetoed: s.vetoed })),
+    )
+    // Hand-worked (see SCORES): two at 95 share rank 1 and the one quota place — both equal the
+    // place's total, so both keep the band and both are marked 并列超额 — 92 drops, the veto is last.
+    expect(shown.map((r) => [r.label, r.rank, r.total, r.band, r.tie])).toEqual([
+      ['第一党支部', 1, 95, '红旗党支部', true],
+      ['第二党支部', 1, 95, '红旗党支部', true],
+      ['第三党支部', 3, 92, '良好', false],
+      ['第四党支部', 4, 70, '不合格', false],
+    ])
+    expect(await page.getByTestId('cycle-legend').textContent()).toContain('并列')
+    expect(await page.getByTestId('cycle-unreleased').isVisible()).toBe(true)
+    for (const width of [1024, 768, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.screenshot({ path: join(SHOTS, `league-${width}.png`), fullPage: true })
+    }
+    await page.setViewportSize({ width: 768, height: 1024 })
+  })
+
+  it('the branch sees its result only once the committee releases it', async () => {
+    const { page } = await teamTablet(browser, server.url)
+    await signInTablet(page, server.url, { username: SECRETARY.username, password: password(SECRETARY.username), deviceName: '一支部的平板（二）' })
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+    await page.getByTestId('branch-waits').waitFor(WAIT)
+    expect(await page.getByTestId('league-table').count()).toBe(0)
+
+    await committee.page.getByTestId('release-cycle').click()
+    await committee.page.getByTestId('confirm').click()
+    await committee.page.getByTestId('cycle-released').waitFor(WAIT)
+
+    await syncNow(page, server.url)
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+    const rows = page.getByTestId('league-table').locator('tbody tr')
+    await expect.poll(() => rows.count(), WAIT).toBe(1)
+    expect(await rows.first().getAttribute('data-subject')).toBe(SECRETARY.branch)
+    await page.screenshot({ path: join(SHOTS, 'branch-released-768.png'), fullPage: true })
   })
 })
