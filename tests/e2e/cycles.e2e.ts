@@ -6,9 +6,10 @@
 // quota tie marked; the results reach the branch only once the committee releases them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import type { CycleResult } from '@/core/cycles'
 import { API, type SyncCycle } from '@/core/sync'
@@ -17,6 +18,7 @@ import { launchBrowser, type TabletPage } from './support'
 import { BRANCHES, buildCycleWorld, password, REVIEWERS, SECRETARY, TEMPLATE } from './support/cycle-world'
 import { submitOpenFill } from './support/fill'
 import { makeJpeg } from './support/jpeg'
+import { pdfText } from './support/pdf-text'
 import { ADMIN_PASSWORD, pullEverything, startTeamServer, type ApiSession } from './support/team-server'
 import { signInTablet, syncNow, teamTablet } from './support/team-tablet'
 
@@ -127,6 +129,8 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     for (const r of REVIEWERS) await page.getByTestId(`cycle-member-${r.username}`).check()
     await page.getByTestId('cycle-aggregate-trimmedMean').check()
     await page.getByTestId('cycle-trim').fill('1')
+    await page.getByTestId('cycle-item-spread').fill('30')
+    await page.getByTestId('cycle-total-deviation').fill('10')
     await page.getByTestId('cycle-quota-add').click()
     await page.getByTestId('cycle-quota-band-0').selectOption('red-flag')
     await page.getByTestId('cycle-quota-percent-0').fill('25')
@@ -231,6 +235,44 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     ])
     expect(await page.getByTestId('cycle-legend').textContent()).toContain('并列')
     expect(await page.getByTestId('cycle-unreleased').isVisible()).toBe(true)
+
+    // One branch's panel: 评委丁's 80 is 15 from the panel's 95 (≥ 10), and 组织生活 spreads 40…48.5
+    // (8.5 of 50 = 17 % < 30 %): the reviewer is flagged, no item is.
+    await table.getByRole('link', { name: '第二党支部' }).click()
+    await page.getByTestId('panel-sections').waitFor(WAIT)
+    expect(await page.getByTestId('flagged-reviewers').textContent()).toContain('评委丁')
+    await page.screenshot({ path: join(SHOTS, 'panel-768.png'), fullPage: true })
+
+    // The 评审汇总表 on A4 landscape, and the XLSX with a column per reviewer.
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/print`))
+    await page.getByTestId('summary-sheet').waitFor()
+    const pdf = pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+    expect(pdf.pages).toBe(1)
+    for (const word of ['评审汇总表', '第一党支部', '第四党支部', '评委戊', '并列超额', '一票否决']) expect(pdf.text).toContain(word)
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cycle-export').click()])
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(readFileSync((await download.path())!))
+    const sheet = book.worksheets[0]!
+    const header = (sheet.getRow(1).values as unknown[]).filter((v) => v !== undefined && v !== null).map(String)
+    expect(header).toEqual(expect.arrayContaining(REVIEWERS.map((r) => r.displayName)))
+    expect(sheet.rowCount).toBe(1 + 4)
+
+    // Read in English too, at the narrowest and the widest.
+    await page.evaluate(() => localStorage.setItem('qingdan.locale', 'en'))
+    for (const width of [1024, 390]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+      await table.waitFor()
+      await page.screenshot({ path: join(SHOTS, `league-en-${width}.png`), fullPage: true })
+    }
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}`))
+    await page.getByTestId('cycle-progress').waitFor()
+    await page.screenshot({ path: join(SHOTS, 'cycle-en-390.png'), fullPage: true })
+    await page.evaluate(() => localStorage.setItem('qingdan.locale', 'zh-CN'))
+    await page.setViewportSize({ width: 768, height: 1024 })
+    await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
+    await table.waitFor()
     for (const width of [1024, 768, 390]) {
       await page.setViewportSize({ width, height: 900 })
       await page.screenshot({ path: join(SHOTS, `league-${width}.png`), fullPage: true })
