@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { CycleResult } from '@/core/cycles'
 import { API, type SyncCycle } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
-import { launchBrowser, type TabletPage } from './support'
+import { hasHorizontalScroll, launchBrowser, type TabletPage } from './support'
 import { BRANCHES, buildCycleWorld, password, REVIEWERS, SECRETARY, TEMPLATE } from './support/cycle-world'
 import { submitOpenFill } from './support/fill'
 import { makeJpeg } from './support/jpeg'
@@ -264,6 +264,8 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
       await page.setViewportSize({ width, height: 900 })
       await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
       await table.waitFor()
+      // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+      expect(await hasHorizontalScroll(page), `results en ${width}: sideways scroll`).toBe(false)
       await page.screenshot({ path: join(SHOTS, `league-en-${width}.png`), fullPage: true })
     }
     await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}`))
