@@ -30,7 +30,8 @@ import { getTemplateVersion } from '@/db/repositories/templates'
 import type { RegisterRow } from '@/db/rows'
 import { createApiClient, cyclesApi, type CyclesApi } from '@/io/api'
 import type { CycleSheetLabels } from '@/io/export/cycle-xlsx'
-import { asTransportError, useAccountStore } from './account'
+import { useAccountStore } from './account'
+import { serverAttempt } from './server-attempt'
 
 /** Where the store reads and writes; the defaults go to this device's database. Tests pass fakes. */
 export interface CycleSource {
@@ -215,20 +216,7 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
   }
 
   /** Runs a server request; a failure lands in `error` (the page explains it) and yields undefined. */
-  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
-    error.value = null
-    busy.value = true
-    try {
-      return await work()
-    } catch (e) {
-      const failure = asTransportError(e)
-      error.value = failure
-      if (failure.failure === 'unauthorized') account.sessionEnded(failure)
-      return undefined
-    } finally {
-      busy.value = false
-    }
-  }
+  const attempt = serverAttempt(account, error, busy)
 
   /** Releases the results (and the cycle's reviews) to the branches; the reply is kept at once. */
   async function release(): Promise<SyncCycle | undefined> {

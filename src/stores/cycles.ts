@@ -20,7 +20,8 @@ import { getDb } from '@/db/singleton'
 import { cycleResponses, listCycles, saveCycle, type CycleResponse } from '@/db/repositories/cycles'
 import { listRegister } from '@/db/repositories/register'
 import { getTemplateVersion } from '@/db/repositories/templates'
-import { asTransportError, useAccountStore } from './account'
+import { useAccountStore } from './account'
+import { serverAttempt } from './server-attempt'
 
 export type { CycleResponse }
 
@@ -176,20 +177,7 @@ export const useCyclesStore = defineStore('cycles', () => {
   const api = (): CyclesApi => (deps.api ? deps.api() : cyclesApi(client()))
 
   /** Runs a server request; a failure lands in `error` (the page explains it) and yields undefined. */
-  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
-    error.value = null
-    busy.value = true
-    try {
-      return await work()
-    } catch (e) {
-      const failure = asTransportError(e)
-      error.value = failure
-      if (failure.failure === 'unauthorized') account.sessionEnded(failure)
-      return undefined
-    } finally {
-      busy.value = false
-    }
-  }
+  const attempt = serverAttempt(account, error, busy)
 
   async function load(): Promise<void> {
     loading.value = true

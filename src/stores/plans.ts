@@ -15,10 +15,11 @@ import { getDb } from '@/db/singleton'
 import { listPlans, planCoverage, savePlan, todayFor, type PlanCoverage, type TodayItem } from '@/db/repositories/plans'
 import { awaitingReview } from '@/db/repositories/review'
 import type { PlanRow, SummaryRow } from '@/db/rows'
-import { asTransportError, useAccountStore } from './account'
+import { useAccountStore } from './account'
 
 export type { PlanCoverage, PlanRow, SummaryRow, TodayItem }
 import { useSettingsStore } from './settings'
+import { serverAttempt } from './server-attempt'
 
 /** What the store needs from outside; tests pass fakes. */
 export interface PlansDeps {
@@ -76,20 +77,7 @@ export const usePlansStore = defineStore('plans', () => {
   }
 
   /** Runs a server request; a failure lands in `error` (the page explains it) and yields undefined. */
-  async function attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
-    error.value = null
-    busy.value = true
-    try {
-      return await work()
-    } catch (e) {
-      const failure = asTransportError(e)
-      error.value = failure
-      if (failure.failure === 'unauthorized') account.sessionEnded(failure)
-      return undefined
-    } finally {
-      busy.value = false
-    }
-  }
+  const attempt = serverAttempt(account, error, busy)
 
   async function load(): Promise<void> {
     loading.value = true

@@ -6,7 +6,7 @@
 // quota tie marked; the results reach the branch only once the committee releases them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import ExcelJS from 'exceljs'
@@ -252,7 +252,7 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cycle-export').click()])
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(readFileSync((await download.path())!))
+    await book.xlsx.readFile((await download.path())!)
     const sheet = book.worksheets[0]!
     const header = (sheet.getRow(1).values as unknown[]).filter((v) => v !== undefined && v !== null).map(String)
     expect(header).toEqual(expect.arrayContaining(REVIEWERS.map((r) => r.displayName)))
