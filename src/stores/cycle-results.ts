@@ -11,6 +11,8 @@ import { permits, type Role } from '@/core/access'
 import {
   evaluateCycle,
   evidenceCompleteness,
+  keyId,
+  keyOf,
   panelDetail,
   summaryTable,
   type CycleResult,
@@ -87,16 +89,6 @@ export function cycleViewer(cycle: Pick<SyncCycle, 'scopeId' | 'panel'>, account
   return 'branch'
 }
 
-/** A subject's label: its key values in `subjectKey` order, joined by a space (as core's tables do). */
-export function subjectLabel(subjectKey: readonly string[], fields: Readonly<Record<string, string | number>>): string {
-  return subjectKey.map((k) => String(fields[k] ?? '').trim()).join(' ')
-}
-
-/** A subject's identity as one string (key values trimmed, as core compares them), for matching rows. */
-export function subjectId(subjectKey: readonly string[], fields: Readonly<Record<string, string | number>>): string {
-  return JSON.stringify(subjectKey.map((k) => String(fields[k] ?? '').trim()))
-}
-
 export type CycleResultsState = 'idle' | 'loading' | 'missing' | 'noTemplate' | 'invalid' | 'ready'
 
 /** One branch in the panel view: the reviews side by side, and its self-assessment's evidence. */
@@ -152,7 +144,7 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     const rows = table.value?.rows ?? []
     if (viewer.value !== 'branch') return rows
     const key = cycle.value?.subjectKey ?? []
-    return released.value ? rows.filter((r) => ownSubjects.value.has(subjectId(key, r.key))) : []
+    return released.value ? rows.filter((r) => ownSubjects.value.has(keyId(key, r.key))) : []
   })
 
   function api(): CyclesApi {
@@ -177,7 +169,10 @@ export const useCycleResultsStore = defineStore('cycleResults', () => {
     const scopes = new Set(accountView.value.grants.map((g) => g.scopeId))
     const register = await src().register(c.subjectIds)
     const out = new Set<string>()
-    for (const [id, row] of register) if (scopes.has(row.scopeId) || scopes.has(id)) out.add(subjectId(c.subjectKey, row.fields))
+    for (const [id, row] of register) {
+      const key = keyOf(c.subjectKey, row.fields)
+      if ((scopes.has(row.scopeId) || scopes.has(id)) && !('missing' in key)) out.add(keyId(c.subjectKey, key))
+    }
     return out
   }
 

@@ -11,4 +11,4 @@ export { cycleProgress, type CycleProgress, type SubjectProgress, type ReviewerP
 export { evidenceCompleteness, type EvidenceCompleteness, type EvidenceItem } from './evidence'
 export { panelDetail, type PanelDetail, type ReviewDetail, type ItemSpread } from './detail'
 export { summaryTable, type SummaryTable, type SummaryRow } from './summary'
-export { subjectLabel } from './subjects'
+export { keyId, keyOf, subjectLabel } from './subjects'
