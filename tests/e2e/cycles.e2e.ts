@@ -175,32 +175,31 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     await syncNow(page, server.url)
   })
 
-  it('five reviewers score every branch from their queues, the self-assessment beside the form', async () => {
-    for (const [n, reviewer] of REVIEWERS.entries()) {
-      const tablet = await teamTablet(browser, server.url)
-      const { page } = tablet
-      await signInTablet(page, server.url, { username: reviewer.username, password: password(reviewer.username), deviceName: `${reviewer.displayName}的平板` })
-      for (const branch of BRANCHES) {
-        await openCycle(page)
-        const row = page.getByTestId('cycle-review-queue').locator('tr', { hasText: branch })
-        await row.getByTestId('review-start').click()
-        if (branch === SECRETARY.branch) {
-          // Beside the submitted self-assessment: its total and evidence on the review's own page.
-          await page.locator('#item-x').waitFor()
-          await expect.poll(() => page.getByTestId('self-total').textContent(), WAIT).toContain('97')
-          if (n === 0) await page.screenshot({ path: join(SHOTS, 'review-beside-768.png'), fullPage: true })
-        } else {
-          await expect.poll(() => page.locator('#subject-branch').inputValue(), WAIT).toBe(branch)
-          await page.getByTestId('begin').click()
-          await page.locator('#item-x').waitFor()
-        }
-        await fillAndSubmit(page, SCORES[branch]![n]!)
-      }
+  // One test per reviewer: each signs in on a tablet of their own and scores the four branches.
+  it.each(REVIEWERS.map((reviewer, n) => ({ reviewer, n })))('$reviewer.displayName scores every branch from the queue, the self-assessment beside the form', async ({ reviewer, n }) => {
+    const tablet = await teamTablet(browser, server.url)
+    const { page } = tablet
+    await signInTablet(page, server.url, { username: reviewer.username, password: password(reviewer.username), deviceName: `${reviewer.displayName}的平板` })
+    for (const branch of BRANCHES) {
       await openCycle(page)
-      expect(await page.getByTestId('cycle-review-queue').getByTestId('my-review').allTextContents()).toEqual(BRANCHES.map(() => expect.stringContaining('已提交')))
-      await syncNow(page, server.url)
-      await tablet.context.close()
+      const row = page.getByTestId('cycle-review-queue').locator('tr', { hasText: branch })
+      await row.getByTestId('review-start').click()
+      if (branch === SECRETARY.branch) {
+        // Beside the submitted self-assessment: its total and evidence on the review's own page.
+        await page.locator('#item-x').waitFor()
+        await expect.poll(() => page.getByTestId('self-total').textContent(), WAIT).toContain('97')
+        if (n === 0) await page.screenshot({ path: join(SHOTS, 'review-beside-768.png'), fullPage: true })
+      } else {
+        await expect.poll(() => page.locator('#subject-branch').inputValue(), WAIT).toBe(branch)
+        await page.getByTestId('begin').click()
+        await page.locator('#item-x').waitFor()
+      }
+      await fillAndSubmit(page, SCORES[branch]![n]!)
     }
+    await openCycle(page)
+    expect(await page.getByTestId('cycle-review-queue').getByTestId('my-review').allTextContents()).toEqual(BRANCHES.map(() => expect.stringContaining('已提交')))
+    await syncNow(page, server.url)
+    await tablet.context.close()
   })
 
   it('the league table equals `qingdan cycle` over the server\'s responses, with the quota tie marked', async () => {
