@@ -180,6 +180,12 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     const tablet = await teamTablet(browser, server.url)
     const { page } = tablet
     await signInTablet(page, server.url, { username: reviewer.username, password: password(reviewer.username), deviceName: `${reviewer.displayName}的平板` })
+    if (n === 0) {
+      // The home page names the reviews waiting, and leads to the queue.
+      await page.goto(url('/'))
+      await expect.poll(() => page.getByTestId('home-cycles').textContent(), WAIT).toContain('2026年度红旗党支部评审')
+      await page.screenshot({ path: join(SHOTS, 'home-reviewer-768.png'), fullPage: true })
+    }
     for (const branch of BRANCHES) {
       await openCycle(page)
       const row = page.getByTestId('cycle-review-queue').locator('tr', { hasText: branch })
