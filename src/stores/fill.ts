@@ -18,7 +18,7 @@ import { carryOverAnswers, deriveItemStates, patchItemStates, progressOf, submit
 import { getDb } from '@/db/singleton'
 import { persistStorage } from '@/db/persist'
 import type { ResponseRow, TaskRow } from '@/db/rows'
-import type { AttachmentInfo } from '@/db/repositories/review-side'
+import type { AttachmentMeta } from '@/db/repositories/attachments'
 import { ResponseLockedError, ResponseNotFoundError } from '@/db/errors'
 import { isQuotaError } from '@/db/storage-error'
 import { addAttachment, deleteAttachment, listAttachments } from '@/db/repositories/attachments'
@@ -53,7 +53,7 @@ export interface ReviewedSelf {
   answers: Readonly<Record<string, Answer>>
   result: ScoreResult
   items: ReadonlyMap<string, ItemResult>
-  attachments: ReadonlyMap<string, AttachmentInfo>
+  attachments: ReadonlyMap<string, AttachmentMeta>
 }
 
 /** 'none': not a review (or not linked); 'missing': the self-assessment is not on this device. */

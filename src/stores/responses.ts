@@ -15,18 +15,12 @@ import { getTemplateVersion, listPublishedTemplates } from '@/db/repositories/te
 import { suggestSubjectValues } from '@/db/repositories/subjects'
 import { findCounterpart } from '@/db/repositories/results-query'
 import { markReleased, startReviewOf, type StartReviewResult } from '@/db/repositories/review'
-import { getAttachment, listAttachments } from '@/db/repositories/attachments'
+import { attachmentMeta, getAttachment, listAttachments, type AttachmentMeta } from '@/db/repositories/attachments'
 import type { AttachmentRow, ResponseRow, Subject, TemplateVersionRow } from '@/db/rows'
 
 export type { ResponseRow, TemplateVersionRow, Subject }
 
-/** An attachment without its bytes: what lists and links need. The Blob is read on demand. */
-export type AttachmentMeta = Omit<AttachmentRow, 'blob' | 'thumb'>
-
-export function attachmentMeta(row: AttachmentRow): AttachmentMeta {
-  const { blob: _blob, thumb: _thumb, ...meta } = row
-  return meta
-}
+export { attachmentMeta, type AttachmentMeta }
 
 export interface Side {
   row: ResponseRow

@@ -8,6 +8,14 @@ import type { SyncAttachment } from '@/core/sync'
 import { adoptLegacyDraft } from './legacy-sync'
 import { clockNode, enqueue, mutationId, syncTables, tick } from './outbox'
 
+/** An attachment without its bytes: what lists and links need. The Blob is read on demand. */
+export type AttachmentMeta = Omit<AttachmentRow, 'blob' | 'thumb'>
+
+export function attachmentMeta(row: AttachmentRow): AttachmentMeta {
+  const { blob: _blob, thumb: _thumb, ...meta } = row
+  return meta
+}
+
 export interface AddAttachmentInput {
   responseId: string
   /** null: the response's signature. */

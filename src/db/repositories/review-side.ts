@@ -4,20 +4,17 @@
  * bytes stay in the database; thumbnails are read one by one when shown.
  */
 import type { QingdanDatabase } from '../database'
-import type { AttachmentRow, ResponseRow } from '../rows'
+import type { ResponseRow } from '../rows'
 import type { Response, Template } from '@/core/format/types'
-import { listAttachments } from './attachments'
+import { attachmentMeta, listAttachments, type AttachmentMeta } from './attachments'
 import { getResponse } from './responses'
 import { getTemplateVersion } from './templates'
-
-/** An attachment without its bytes (the shape of the responses store's `AttachmentMeta`). */
-export type AttachmentInfo = Omit<AttachmentRow, 'blob' | 'thumb'>
 
 export interface ReviewedSelfRecord {
   row: ResponseRow
   response: Response
   template: Template
-  attachments: AttachmentInfo[]
+  attachments: AttachmentMeta[]
 }
 
 /**
@@ -33,6 +30,5 @@ export async function readReviewedSelf(db: QingdanDatabase, selfId: string): Pro
   ])
   if (!version) return undefined
   // Bytes left out: a 台账 may hold many scans, and only the thumbnails on screen are read.
-  const attachments = files.map(({ blob: _blob, thumb: _thumb, ...info }) => info)
-  return { row: stored.row, response: stored.response, template: version.template, attachments }
+  return { row: stored.row, response: stored.response, template: version.template, attachments: files.map(attachmentMeta) }
 }
