@@ -1,6 +1,8 @@
 /**
- * The `qingdan` CLI, run for real: `node scripts/qingdan.mjs …` in a child process, as `npx qingdan`
- * would after `npm ci`. Checks exit codes and what a person reads on the terminal.
+ * The `qingdan` CLI: exit codes and what a person reads on the terminal. The launcher is run for
+ * real (`node scripts/qingdan.mjs …` in a child process, as `npx qingdan` would after `npm ci`);
+ * the commands themselves run in this process through the same `main`, with the terminal captured,
+ * since each child process spends a second or more loading the TypeScript sources.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -8,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { main, type CliIo } from '@/cli/main'
 import { redFlagFixture } from '../core/cycles/builders'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -19,19 +22,26 @@ interface Run {
   stderr: string
 }
 
-function qingdan(args: string[], env: Record<string, string> = {}): Promise<Run> {
+// LANG is cleared so the default language is the documented zh-CN, whatever the machine says.
+const cliEnv = (env: Record<string, string>): Record<string, string | undefined> => ({ ...process.env, LANG: '', ...env })
+
+/** The CLI as `npx qingdan` runs it: the launcher script in a child process. */
+function qingdanProcess(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['scripts/qingdan.mjs', ...args],
-      // LANG is cleared so the default language is the documented zh-CN, whatever the machine says.
-      { cwd: root, env: { ...process.env, LANG: '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-        resolve({ code, stdout, stderr })
-      },
-    )
+    execFile(process.execPath, ['scripts/qingdan.mjs', ...args], { cwd: root, env: cliEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
+      resolve({ code, stdout, stderr })
+    })
   })
+}
+
+/** The same `main` the launcher calls, in this process, its terminal lines captured as the streams would carry them. */
+async function qingdan(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { out: (line) => void (stdout += `${line}\n`), err: (line) => void (stderr += `${line}\n`), env: cliEnv(env) }
+  const code = await main(args, io)
+  return { code, stdout, stderr }
 }
 
 function scratchFile(name: string, text: string): string {
@@ -45,9 +55,21 @@ const DORM = 'schemas/samples/dorm-room-safety.json'
 const WINTER = 'tests/fixtures/dorm-room-safety/winter-findings.json'
 const RED_FLAG = 'schemas/samples/red-flag-party-branch.json'
 
-describe('qingdan launcher', () => {
+describe('qingdan launcher', { timeout: 60_000 }, () => {
   it('is an executable node script', () => {
     expect(statSync(join(root, 'scripts/qingdan.mjs')).mode & 0o111).not.toBe(0)
+  })
+
+  it('runs the CLI from the sources: a valid file with exit 0, a problem with exit 1, a usage error on stderr with exit 2', async () => {
+    const ok = await qingdanProcess(['validate', DORM])
+    expect(ok).toMatchObject({ code: 0, stderr: '' })
+    expect(ok.stdout).toContain('模板有效')
+    const bad = await qingdanProcess(['validate', scratchFile('launcher-other.json', '{"hello": 1}'), '--lang', 'en'])
+    expect(bad.code).toBe(1)
+    expect(bad.stdout).toContain('launcher-other.json')
+    const usage = await qingdanProcess(['frobnicate'])
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain('frobnicate')
   })
 })
 
