@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { API, SESSION_COOKIE, type HealthInfo, type SessionInfo } from '@/core/sync/protocol'
 import { DATABASE_KINDS, emptyDatabase } from './support/databases'
 import type { Db } from '../../server/db/types'
+import { bundle } from './support/process'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const START_MS = 90_000
@@ -38,8 +39,9 @@ async function startServer(env: Record<string, string>): Promise<Running> {
   const clean = { ...process.env }
   delete clean.DATABASE_URL
   delete clean.QINGDAN_ADMIN_PASSWORD
-  // One node process (tsx as a loader), so the signal and the exit code are the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // The bundle `npm run server` runs, in one node process, so the signal and the exit code are the
+  // server's own.
+  const child = spawn(process.execPath, [bundle()], {
     cwd: ROOT,
     env: { ...clean, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..', '..', '..')
 
 let built = false
 /** Bundles the server once per test process, so every start runs what `npm run server` runs. */
-function bundle(): string {
+export function bundle(): string {
   if (!built) buildServer()
   built = true
   return SERVER_BUNDLE
