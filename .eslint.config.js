@@ -4,7 +4,7 @@ import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'coverage/**', 'bench/results.json'] },
+  { ignores: ['dist/**', 'dev-dist/**', 'dist-server/**', 'node_modules/**', 'coverage/**', 'bench/results.json'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
