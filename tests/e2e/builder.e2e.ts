@@ -3,10 +3,10 @@
 // a reload, blocked while an error remains, published, filled through /fill; then the library's
 // imports: a malformed JSON (nothing stored), the example CSV and the app's example XLSX.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { appUrl, hasHorizontalScroll, launchBrowser } from './support'
+import { appUrl, downloadBytes, hasHorizontalScroll, launchBrowser } from './support'
 import { addItem, openPage, outlineItem, previewTotal, prop, savedDraft } from './support/builder'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -212,7 +212,7 @@ describe('the template library', () => {
 
     // The app's own example workbook (merged 一级指标 cells) goes the same way.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载示例 Excel' }).click()])
-    const xlsx = readFileSync((await download.path())!)
+    const xlsx = await downloadBytes(download)
     await page.getByTestId('import-table').setInputFiles({ name: '评分细则.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
     await preview.waitFor()
     expect(await preview.getByTestId('rubric-row').count()).toBe(8)

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core'
 import type { CycleResult } from '@/core/cycles'
 import { API, type SyncCycle } from '@/core/sync'
 import type { ServerProcess } from '../server/support/process'
-import { hasHorizontalScroll, launchBrowser, type TabletPage } from './support'
+import { downloadBytes, hasHorizontalScroll, launchBrowser, type TabletPage } from './support'
 import { BRANCHES, buildCycleWorld, password, REVIEWERS, SECRETARY, TEMPLATE } from './support/cycle-world'
 import { submitOpenFill } from './support/fill'
 import { makeJpeg } from './support/jpeg'
@@ -257,7 +257,7 @@ describe('a 红旗 evaluation cycle, scored by a panel of five', () => {
     await page.goto(url(`/cycles/${encodeURIComponent(cycleId)}/results`))
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cycle-export').click()])
     const book = new ExcelJS.Workbook()
-    await book.xlsx.readFile((await download.path())!)
+    await book.xlsx.load(new Uint8Array(await downloadBytes(download)).buffer)
     const sheet = book.worksheets[0]!
     const header = (sheet.getRow(1).values as unknown[]).filter((v) => v !== undefined && v !== null).map(String)
     expect(header).toEqual(expect.arrayContaining(REVIEWERS.map((r) => r.displayName)))

@@ -1,14 +1,13 @@
 // Results people act on (#6), in real Chromium against the production build: three dorm rooms
 // submitted through the real fill UI, then the list, the dashboard, a CSV export parsed here,
 // an A4 ledger printed to PDF, and a rectification task closed with a photo and a re-check.
-import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import Papa from 'papaparse'
 import ExcelJS from 'exceljs'
 import { BlobReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js'
 import { localDateTime } from '@/core/time/local-time'
-import { TABLET, appUrl, launchBrowser, newTabletPage } from './support'
+import { TABLET, appUrl, downloadBytes, launchBrowser, newTabletPage } from './support'
 import { submitOpenFill } from './support/fill'
 import { pdfText } from './support/pdf-text'
 
@@ -79,7 +78,7 @@ describe('results (#6)', () => {
     await page.goto(appUrl('/results'))
     await page.getByTestId('filter-template').selectOption('dorm-room-safety')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
-    const bytes = await readFile(await download.path())
+    const bytes = await downloadBytes(download)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, skipEmptyLines: true })
     const totals = Object.fromEntries(parsed.data.map((r) => [r['房间号'], Number(r['得分'])]))
@@ -95,7 +94,7 @@ describe('results (#6)', () => {
     // The per-building report lists rooms from small to large whatever the list's order.
     await page.getByTestId('filter-sort').selectOption('score-asc')
     const [byBuilding] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-building').click()])
-    const report = Papa.parse<Record<string, string>>((await readFile(await byBuilding.path(), 'utf8')).slice(1), { header: true, skipEmptyLines: true })
+    const report = Papa.parse<Record<string, string>>((await downloadBytes(byBuilding)).toString('utf8').slice(1), { header: true, skipEmptyLines: true })
     const detail = report.data.filter((r) => r['行类型'] === '明细')
     expect(detail.map((r) => r['房间号'])).toEqual(['201', '202', '203'])
     // One 楼栋 column, and the building's aggregates in its 楼栋合计 row.
@@ -105,7 +104,7 @@ describe('results (#6)', () => {
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/)
-    const zip = await readFile(await xlsx.path())
+    const zip = await downloadBytes(xlsx)
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
@@ -212,7 +211,7 @@ describe('exports people can use (#12)', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
     expect(xlsx.suggestedFilename()).toMatch(/^全部模板-\d{4}-\d{2}-\d{2}\.xlsx$/)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(new Uint8Array(await readFile(await xlsx.path())).buffer)
+    await book.xlsx.load(new Uint8Array(await downloadBytes(xlsx)).buffer)
     expect(book.worksheets.map((w) => w.name).sort()).toEqual(['宿舍安全检查（每间）', '楼层公共区域检查'].sort())
     const dorm = book.worksheets.find((w) => w.name.startsWith('宿舍'))
     const header = (dorm?.getRow(1).values as unknown[]).map(String)
@@ -229,7 +228,7 @@ describe('exports people can use (#12)', () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
     expect(csv.suggestedFilename()).toMatch(/^全部模板-\d{4}-\d{2}-\d{2}\.zip$/)
-    const zip = new ZipReader(new BlobReader(new Blob([await readFile(await csv.path())])))
+    const zip = new ZipReader(new BlobReader(new Blob([await downloadBytes(csv)])))
     const entries = await zip.getEntries()
     expect(entries.map((e) => e.filename).sort()).toEqual(['宿舍安全检查（每间）.csv', '楼层公共区域检查.csv'].sort())
     const floorEntry = entries.find((e) => e.filename === '楼层公共区域检查.csv')

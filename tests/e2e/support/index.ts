@@ -1,8 +1,29 @@
 // What e2e test files import: the served build's address and the browser helpers.
 import { inject } from 'vitest'
-import type { Page } from 'playwright-core'
+import { chromium, type Browser, type Download, type Page } from 'playwright-core'
 
-export { launchBrowser, newTabletPage, chromiumPath, TABLET, type TabletPage } from './chromium'
+export { newTabletPage, chromiumPath, TABLET, type TabletPage } from './chromium'
+
+/**
+ * The run's Chromium (global-setup.ts), connected to. Closing it closes this file's contexts and
+ * disconnects; the browser stays up for the next file.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWs'))
+}
+
+/** A finished download's bytes (`download.path()` is not available over the browser connection). */
+export async function downloadBytes(download: Download): Promise<Buffer<ArrayBuffer>> {
+  const chunks: Uint8Array[] = []
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Uint8Array)
+  const bytes = Buffer.alloc(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    bytes.set(c, at)
+    at += c.length
+  }
+  return bytes
+}
 
 /** Address of the production build served by global-setup.ts, e.g. http://127.0.0.1:41234. */
 export function baseUrl(): string {

@@ -14,7 +14,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/support/global-setup.ts'],
-    // One browser at a time: the machine is small and each file launches its own Chromium.
+    // One file at a time: the machine is small, and every file drives the one Chromium of the run.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
