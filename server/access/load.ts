@@ -7,6 +7,7 @@
  */
 import { ScopeTree, type Grant, type Role, type Scope, type ScopeKind } from '@/core/access'
 import type { Queryable } from '../db/types'
+import type { SessionInfo } from '@/core/sync/protocol'
 import type { RequestAccount } from '../http/account'
 
 export type Access =
@@ -88,10 +89,15 @@ export async function grantsOfUsers(q: Queryable, userIds: readonly string[], ro
 }
 
 /**
- * The roles a session reports (SessionInfo.grants), the account administrator's admin on every
- * root included, so a device shows what its user may do. Absent while no scope exists.
+ * What a session reports of its access: the roles (SessionInfo.grants), the account administrator's
+ * admin on every root included, so a device shows what its user may do; and the names of the
+ * scopes they cover, at and under each grant, so its forms name scopes rather than show ids.
+ * Empty while no scope exists.
  */
-export async function sessionGrants(q: Queryable, account: Pick<RequestAccount, 'userId' | 'role'>): Promise<{ role: Role; scopeId: string }[] | undefined> {
+export async function sessionAccess(q: Queryable, account: Pick<RequestAccount, 'userId' | 'role'>): Promise<Pick<SessionInfo, 'grants' | 'scopeNames'>> {
   const access = await loadAccess(q, account)
-  return access.kind === 'open' ? undefined : access.grants.map((g) => ({ role: g.role, scopeId: g.scopeId }))
+  if (access.kind === 'open') return {}
+  const scopeNames: Record<string, string> = {}
+  for (const g of access.grants) for (const id of access.tree.subtree(g.scopeId)) scopeNames[id] = access.tree.get(id)!.name
+  return { grants: access.grants.map((g) => ({ role: g.role, scopeId: g.scopeId })), scopeNames }
 }

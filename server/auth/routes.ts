@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { API, type LoginRequest, type SessionInfo } from '@/core/sync/protocol'
 import type { Db } from '../db/types'
-import { sessionGrants } from '../access/load'
+import { sessionAccess } from '../access/load'
 import { requireAccount } from '../http/account'
 import { ApiHttpError } from '../http/errors'
 import { shortText, uuid } from '../http/schemas'
@@ -100,14 +100,14 @@ export async function authRoutes(app: FastifyInstance, { db, now }: { db: Db; no
     })
 
     setSessionCookie(request, reply, token)
-    const grants = await sessionGrants(db, { userId: user.id, role: user.role })
+    const access = await sessionAccess(db, { userId: user.id, role: user.role })
     const info: SessionInfo = {
       user: { id: user.id, username: user.username, displayName: user.display_name, role: user.role },
       deviceId: body.deviceId,
       deviceName: body.deviceName.trim(),
       csrfToken,
       expiresAt: expiresAt.toISOString(),
-      ...(grants && { grants }),
+      ...access,
     }
     return info
   })
@@ -128,14 +128,14 @@ export async function authRoutes(app: FastifyInstance, { db, now }: { db: Db; no
   app.get(API.me, async (request): Promise<SessionInfo> => {
     const account = requireAccount(request)
     const session = request.authSession!
-    const grants = await sessionGrants(db, account)
+    const access = await sessionAccess(db, account)
     return {
       user: { id: account.userId, username: account.username, displayName: session.displayName, role: account.role },
       deviceId: account.deviceId,
       deviceName: session.deviceName,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),
-      ...(grants && { grants }),
+      ...access,
     }
   })
 }

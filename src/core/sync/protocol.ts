@@ -309,6 +309,8 @@ export interface SessionInfo {
   expiresAt: string
   /** The roles the user holds and where (absent from servers before #14, and when no scopes exist). */
   grants?: { role: Role; scopeId: string }[]
+  /** Scope id → name, for every scope at or under the grants (absent where grants are). */
+  scopeNames?: Record<string, string>
 }
 
 export interface UserSummary extends AccountUser {

@@ -38,8 +38,11 @@ describe.each(DATABASE_KINDS)('users import on %s', (kind) => {
       { role: 'inspector', scopeId: 'b3f3' },
       { role: 'viewer', scopeId: 'b5' },
     ])
+    // The names of the scopes the grants cover, theirs and those under them: not the building above.
+    expect(wang.info.scopeNames).toEqual({ b3f3: '3号楼3层', b5: '5号楼', b5f1: '5号楼1层' })
     const me = await w.server.app.inject({ method: 'GET', url: API.me, headers: wang.readHeaders })
     expect(me.json<SessionInfo>().grants).toEqual(wang.info.grants)
+    expect(me.json<SessionInfo>().scopeNames).toEqual(wang.info.scopeNames)
     expect((await signIn(w.server.app, 'li', 'li-password-1')).info.grants).toEqual([{ role: 'reviewer', scopeId: 'b3' }])
     // The account administrator holds admin on the root (it signed in before the tree existed: /me says so now).
     const adminMe = await w.server.app.inject({ method: 'GET', url: API.me, headers: w.people.admin.session.readHeaders })
@@ -95,6 +98,7 @@ describe.each(DATABASE_KINDS)('session grants without scopes on %s', (kind) => {
       expect(session.info.grants).toBeUndefined()
       const me = await server.app.inject({ method: 'GET', url: API.me, headers: session.readHeaders })
       expect(me.json<SessionInfo>()).not.toHaveProperty('grants')
+      expect(me.json<SessionInfo>()).not.toHaveProperty('scopeNames')
     } finally {
       await server.close()
     }
