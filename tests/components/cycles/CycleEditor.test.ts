@@ -88,6 +88,15 @@ describe('the cycle form', () => {
     expect(input).toMatchObject({ id: 'c1', subjectIds: ['branch:第二党支部'], subjects: [{ branch: '第二党支部' }], panel: { aggregate: 'median', members: ['zhao'] } })
     expect(input?.panel).not.toHaveProperty('trim')
   })
+
+  it('names the committee scopes it offers, by the session’s names', () => {
+    const page = mountFill(CycleEditor, { props: { ...props, scopes: ['committee:学院党委', 'college'], scopeNames: { 'committee:学院党委': '学院党委' } } })
+    const options = page.findAll('[data-testid=cycle-scope] option')
+    expect(options.map((o) => [o.attributes('value'), o.text()])).toEqual([
+      ['committee:学院党委', '学院党委'],
+      ['college', 'college'],
+    ])
+  })
 })
 
 describe('the template check while editing', () => {

@@ -58,4 +58,15 @@ describe('the plan form', () => {
     expect(page.emitted('save')).toBeUndefined()
     expect(page.get('[role=alert]').text()).toContain('按这个周期，计划在起止日期内一次也不会到期。')
   })
+
+  it('names the scopes it offers, and shows an id the session has no name for as it is', async () => {
+    const page = mountFill(PlanEditor, { props: { ...props, scopeNames: { 'building:3号楼': '3号楼', 'floor:3号楼/3': '3号楼3层' } } })
+    await page.get('[data-testid="plan-floor-3号楼 · 4"]').setValue(true)
+    const options = page.findAll('[data-testid=plan-scope] option')
+    expect(options.map((o) => [o.attributes('value'), o.text()])).toEqual([
+      ['', '按所选房间自动确定'],
+      ['floor:3号楼/4', 'floor:3号楼/4'],
+      ['building:3号楼', '3号楼'],
+    ])
+  })
 })
